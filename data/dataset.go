@@ -1,0 +1,101 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Dataset is a region: its cities, their innovation scores (one cross-section
+// or a panel by year) and, optionally, observed links between them.
+type Dataset struct {
+	Name        string
+	Description string
+	ScoreLabel  string
+	Notes       []string
+	// Years lists the panel's years in ascending order; it is empty when the
+	// cities carry a single "score".
+	Years    []int
+	Cities   []City
+	Links    []Link
+	Directed bool // links are directed (source -> target)
+	// Warnings are doubts about the data that do not stop the analysis.
+	Warnings Problems
+}
+
+// City is one node of the region.
+type City struct {
+	ID        string
+	Name      string
+	NameLocal string
+	Province  string
+	Lat, Lon  float64 // WGS84 degrees
+	// Scores holds one score per entry of Dataset.Years, or a single score
+	// when the dataset has no years.
+	Scores     []float64
+	Population float64 // 0 when not given
+	GDP        float64 // 0 when not given
+	Neighbors  []string
+}
+
+// Link is an observed linkage between two cities, by city id.
+type Link struct {
+	Source, Target string
+	Weight         float64
+	Kind           string
+}
+
+// HasNeighbors reports whether any city lists contiguity neighbours.
+func (d *Dataset) HasNeighbors() bool {
+	for _, c := range d.Cities {
+		if len(c.Neighbors) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// YearIndex resolves a requested year to an index into City.Scores. Year 0
+// means the latest year (or the single score of a dataset without years).
+func (d *Dataset) YearIndex(year int) (int, error) {
+	if len(d.Years) == 0 {
+		if year != 0 {
+			return 0, fmt.Errorf("--year %d: the dataset has a single score per city, not a panel by year", year)
+		}
+		return 0, nil
+	}
+	if year == 0 {
+		return len(d.Years) - 1, nil
+	}
+	if i := slices.Index(d.Years, year); i >= 0 {
+		return i, nil
+	}
+	return 0, fmt.Errorf("--year %d: the dataset has scores for %s", year, joinInts(d.Years))
+}
+
+// Scores returns every city's score for the year at index yi (see YearIndex).
+func (d *Dataset) Scores(yi int) []float64 {
+	s := make([]float64, len(d.Cities))
+	for i, c := range d.Cities {
+		s[i] = c.Scores[yi]
+	}
+	return s
+}
+
+// Index maps each city id to its position in Cities.
+func (d *Dataset) Index() map[string]int {
+	idx := make(map[string]int, len(d.Cities))
+	for i, c := range d.Cities {
+		idx[c.ID] = i
+	}
+	return idx
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,199 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// MinCities is the smallest region the analysis accepts: with fewer cities
+// betweenness, standard deviations and spatial statistics are undefined.
+const MinCities = 3
+
+type recordKind int
+
+const (
+	cityRecord recordKind = iota
+	linkRecord
+)
+
+// locator tells validation where a record's field sits in the source file, so
+// that one validation serves every input format.
+type locator interface {
+	fileName() string
+	locate(kind recordKind, i int, field string) (Position, string)
+}
+
+// checker collects the problems and warnings of one dataset.
+type checker struct {
+	ds       *Dataset
+	loc      locator
+	problems Problems
+}
+
+func (c *checker) report(kind recordKind, i int, field, format string, args ...any) {
+	pos, path := c.loc.locate(kind, i, field)
+	c.problems = append(c.problems, Problem{File: c.loc.fileName(), Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) warn(kind recordKind, i int, field, format string, args ...any) {
+	pos, path := c.loc.locate(kind, i, field)
+	c.ds.Warnings = append(c.ds.Warnings, Problem{File: c.loc.fileName(), Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// validate checks what a well-formed dataset must satisfy beyond its syntax:
+// unique ids, coordinates in range, finite non-negative scores, neighbours and
+// links that name real cities. Doubtful but usable data become warnings on
+// the dataset.
+func validate(ds *Dataset, loc locator) Problems {
+	c := &checker{ds: ds, loc: loc}
+	if len(ds.Cities) < MinCities {
+		c.problems = append(c.problems, Problem{File: loc.fileName(),
+			Msg: fmt.Sprintf("the region has %d cities; the analysis needs at least %d", len(ds.Cities), MinCities)})
+	}
+	index := c.ids()
+	for i := range ds.Cities {
+		c.coordinates(i)
+		c.scores(i)
+		c.neighbors(i, index)
+	}
+	c.links(index)
+	c.sharedCoordinates()
+	return c.problems
+}
+
+// ids checks that every id is present and unique and returns the index of the
+// first city with each id.
+func (c *checker) ids() map[string]int {
+	index := make(map[string]int, len(c.ds.Cities))
+	for i, city := range c.ds.Cities {
+		if strings.TrimSpace(city.ID) == "" {
+			c.report(cityRecord, i, "id", "the id is empty; give each city a unique id such as its administrative code")
+			continue
+		}
+		if first, dup := index[city.ID]; dup {
+			pos, path := c.loc.locate(cityRecord, first, "")
+			c.report(cityRecord, i, "id", "id %q is used twice (first by %s at line %d); ids must be unique", city.ID, path, pos.Line)
+			continue
+		}
+		index[city.ID] = i
+	}
+	return index
+}
+
+func (c *checker) coordinates(i int) {
+	city := c.ds.Cities[i]
+	latBad := math.IsNaN(city.Lat) || math.Abs(city.Lat) > 90
+	lonBad := math.IsNaN(city.Lon) || math.Abs(city.Lon) > 180
+	swapped := latBad && !lonBad && math.Abs(city.Lat) <= 180 && math.Abs(city.Lon) <= 90
+	hint := ""
+	if swapped {
+		hint = fmt.Sprintf(" (lat %g and lon %g look swapped)", city.Lat, city.Lon)
+	}
+	if latBad && !math.IsNaN(city.Lat) {
+		c.report(cityRecord, i, "lat", "lat %g is outside [-90, 90]%s", city.Lat, hint)
+	}
+	if lonBad && !math.IsNaN(city.Lon) {
+		c.report(cityRecord, i, "lon", "lon %g is outside [-180, 180]", city.Lon)
+	}
+}
+
+func (c *checker) scores(i int) {
+	for k, s := range c.ds.Cities[i].Scores {
+		field, year := "score", ""
+		if len(c.ds.Years) > 0 {
+			field, year = "scores", fmt.Sprintf(" for %d", c.ds.Years[k])
+		}
+		switch {
+		case math.IsNaN(s) || math.IsInf(s, 0):
+			c.report(cityRecord, i, field, "the score%s is not a finite number; scores must be finite and >= 0", year)
+		case s < 0:
+			c.report(cityRecord, i, field, "the score%s is %g; scores must be >= 0", year, s)
+		}
+	}
+}
+
+func (c *checker) neighbors(i int, index map[string]int) {
+	city := c.ds.Cities[i]
+	seen := map[string]bool{}
+	for _, nb := range city.Neighbors {
+		j, ok := index[nb]
+		switch {
+		case nb == city.ID:
+			c.report(cityRecord, i, "neighbors", "%q lists itself as a neighbour", nb)
+		case !ok:
+			c.report(cityRecord, i, "neighbors", "neighbour %q is not the id of any city%s", nb, c.nearID(nb, index))
+		case seen[nb]:
+			c.warn(cityRecord, i, "neighbors", "neighbour %q is listed twice; counted once", nb)
+		case !slices.Contains(c.ds.Cities[j].Neighbors, city.ID):
+			c.warn(cityRecord, i, "neighbors", "%q lists %q as a neighbour but %q does not list %q; they are taken as neighbours both ways", city.ID, nb, nb, city.ID)
+		}
+		seen[nb] = true
+	}
+}
+
+// nearID suggests an existing id close to an unknown one, for typos in codes.
+func (c *checker) nearID(id string, index map[string]int) string {
+	if len(index) > 5000 {
+		return "" // the suggestion is a convenience; skip it on large regions
+	}
+	best, bestDist := "", 2
+	for known := range index {
+		if d := editDistance(id, known); d < bestDist || (d == bestDist && best != "" && known < best) {
+			best, bestDist = known, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func (c *checker) links(index map[string]int) {
+	type pair struct{ a, b string }
+	seen := map[pair]int{}
+	for i, l := range c.ds.Links {
+		_, okS := index[l.Source]
+		_, okT := index[l.Target]
+		if !okS && l.Source != "" {
+			c.report(linkRecord, i, "source", "source %q is not the id of any city%s", l.Source, c.nearID(l.Source, index))
+		}
+		if !okT && l.Target != "" {
+			c.report(linkRecord, i, "target", "target %q is not the id of any city%s", l.Target, c.nearID(l.Target, index))
+		}
+		if l.Source == l.Target && l.Source != "" {
+			c.report(linkRecord, i, "target", "links %q to itself; a link joins two different cities", l.Source)
+		}
+		switch {
+		case math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0):
+			c.report(linkRecord, i, "weight", "the weight is not a finite number; weights must be finite and >= 0")
+		case l.Weight < 0:
+			c.report(linkRecord, i, "weight", "the weight is %g; weights must be >= 0", l.Weight)
+		}
+		key := pair{l.Source, l.Target}
+		if !c.ds.Directed && key.b < key.a {
+			key = pair{key.b, key.a}
+		}
+		if first, dup := seen[key]; dup {
+			pos, path := c.loc.locate(linkRecord, first, "")
+			c.report(linkRecord, i, "", "duplicates %s at line %d (%s - %s); give each pair once, with the total weight", path, pos.Line, l.Source, l.Target)
+			continue
+		}
+		seen[key] = i
+	}
+}
+
+// sharedCoordinates warns about cities at the same point: allowed, but their
+// distance is floored at 1 km in the gravity model.
+func (c *checker) sharedCoordinates() {
+	first := map[[2]float64]int{}
+	for i, city := range c.ds.Cities {
+		key := [2]float64{city.Lat, city.Lon}
+		if j, ok := first[key]; ok {
+			c.warn(cityRecord, i, "lat", "%q is at the same coordinates as %q; their distance is taken as 1 km in the gravity model", city.ID, c.ds.Cities[j].ID)
+			continue
+		}
+		first[key] = i
+	}
+}
