@@ -1,0 +1,103 @@
+package graph
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// MinDistance floors the distance (in km) between two cities in the gravity
+// model, so that cities given the same coordinates get a large but finite
+// linkage rather than an infinite one.
+const MinDistance = 1.0
+
+// Gravity returns the gravity linkage between every pair of nodes,
+//
+//	R_ij = M_i M_j / max(d_ij, MinDistance)^beta,
+//
+// as undirected edges i < j, omitting pairs whose linkage is 0 (a zero mass).
+// dist(i, j) is the distance in km. With keep > 0 only each node's keep
+// strongest links are kept (the union over nodes), so memory is O(n keep)
+// rather than O(n^2); time is O(n^2) distance evaluations either way.
+func Gravity(mass []float64, beta float64, keep int, dist func(i, j int) float64) []Edge {
+	n := len(mass)
+	if keep <= 0 || keep >= n-1 {
+		return gravityComplete(mass, beta, dist)
+	}
+	strongest := make([][]Edge, n)
+	parallelRange(n, func(i int) {
+		row := make([]Edge, 0, n-1)
+		for j := 0; j < n; j++ {
+			if w := gravityWeight(mass, beta, dist, i, j); j != i && w > 0 {
+				row = append(row, Edge{From: min(i, j), To: max(i, j), Weight: w})
+			}
+		}
+		slices.SortFunc(row, strongerFirst)
+		strongest[i] = slices.Clip(row[:min(keep, len(row))])
+	})
+	var edges []Edge
+	for _, row := range strongest {
+		edges = append(edges, row...)
+	}
+	slices.SortFunc(edges, byEnds)
+	return slices.CompactFunc(edges, func(a, b Edge) bool { return a.From == b.From && a.To == b.To })
+}
+
+func gravityComplete(mass []float64, beta float64, dist func(i, j int) float64) []Edge {
+	n := len(mass)
+	edges := make([]Edge, 0, n*(n-1)/2)
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if w := gravityWeight(mass, beta, dist, i, j); w > 0 {
+				edges = append(edges, Edge{From: i, To: j, Weight: w})
+			}
+		}
+	}
+	return edges
+}
+
+func gravityWeight(mass []float64, beta float64, dist func(i, j int) float64, i, j int) float64 {
+	d := max(dist(i, j), MinDistance)
+	return mass[i] * mass[j] / math.Pow(d, beta)
+}
+
+// strongerFirst orders edges by weight, heaviest first, ties by their ends.
+func strongerFirst(a, b Edge) int {
+	switch {
+	case a.Weight > b.Weight:
+		return -1
+	case a.Weight < b.Weight:
+		return 1
+	}
+	return byEnds(a, b)
+}
+
+func byEnds(a, b Edge) int {
+	if a.From != b.From {
+		return a.From - b.From
+	}
+	return a.To - b.To
+}
+
+// parallelRange calls f(i) for i in [0, n) on all cores. f must only write
+// to state owned by i.
+func parallelRange(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
