@@ -1,0 +1,267 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"collab/analysis"
+)
+
+// Options shape the human-readable reports.
+type Options struct {
+	// Width is the terminal width to fit tables and lists to; 0 (not a
+	// terminal) wraps lists at 100 cells and prints tables whole.
+	Width int
+	// Top is how many cities the per-measure rankings and the city table
+	// show; 0 means 10.
+	Top int
+}
+
+// listWidth is where name lists wrap.
+func (o Options) listWidth() int {
+	if o.Width <= 0 {
+		return 100
+	}
+	return o.Width
+}
+
+func (o Options) top() int {
+	if o.Top <= 0 {
+		return 10
+	}
+	return o.Top
+}
+
+// maxListed bounds the names printed in one tier's list; the rest are counted.
+const maxListed = 40
+
+// Text writes the readable report: the dataset, the summary, the tiers with
+// their cities, the network and the top cities by each centrality.
+func Text(w io.Writer, r *analysis.Result, o Options) error {
+	ew := &errWriter{w: w}
+	rep := report{w: ew, r: r, o: o, names: cityNames(r)}
+	rep.header()
+	rep.summary()
+	rep.tiers()
+	rep.network()
+	rep.rankings()
+	rep.cityTable()
+	return ew.err
+}
+
+// errWriter remembers the first write error so that the report's many
+// writes need no checks of their own.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+type report struct {
+	w     io.Writer
+	r     *analysis.Result
+	o     Options
+	names map[string]string
+}
+
+func (p *report) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
+
+func cityNames(r *analysis.Result) map[string]string {
+	names := make(map[string]string, len(r.Cities))
+	for _, c := range r.Cities {
+		names[c.ID] = printable(c.Name)
+	}
+	return names
+}
+
+func (p *report) header() {
+	d := p.r.Dataset
+	title := d.Name
+	if title == "" {
+		title = "Unnamed region"
+	}
+	p.printf("collab: %s (%s)\n", printable(title), printable(d.Source))
+	line := fmt.Sprintf("%d cities", d.Cities)
+	if y := p.r.Summary.Year; y != nil {
+		line += fmt.Sprintf(", year %d", *y)
+		if len(d.Years) > 1 {
+			line += fmt.Sprintf(" (panel %d-%d, %d years)", d.Years[0], d.Years[len(d.Years)-1], len(d.Years))
+		}
+	}
+	if d.ScoreLabel != "" {
+		line += "; score: " + printable(d.ScoreLabel)
+	}
+	p.printf("%s\n", line)
+}
+
+func (p *report) summary() {
+	q := p.r.Summary.Inequality
+	p.printf("\nSummary\n")
+	t := newTable()
+	t.add("Mean score", num(q.Mean), "")
+	t.add("Standard deviation", num(q.SDPopulation)+" (population)", num(q.SDSample)+" (sample)")
+	t.add("Coefficient of variation", fixed(q.CVPopulation, 2)+" (population)", fixed(q.CVSample, 2)+" (sample)")
+	t.add("Gini", fixed(q.Gini, 3), "")
+	t.add("Theil T", fixed(q.Theil, 3), fmt.Sprintf("%s between provinces + %s within", fixed(q.TheilBetween, 3), fixed(q.TheilWithin, 3)))
+	t.write(p.w, 2, 0)
+}
+
+func (p *report) tiers() {
+	p.printf("\nTiers (ratio to the mean; a ratio on a cut point goes to the higher tier)\n")
+	for _, tier := range p.r.Summary.Tiers {
+		label := fmt.Sprintf("  %d  %-12s %4d  ", tier.Tier, tier.Range, len(tier.Cities))
+		names := make([]string, 0, min(len(tier.Cities), maxListed+1))
+		for k, id := range tier.Cities {
+			if k == maxListed {
+				names = append(names, fmt.Sprintf("and %d more", len(tier.Cities)-maxListed))
+				break
+			}
+			names = append(names, p.names[id])
+		}
+		if len(names) == 0 {
+			names = []string{"-"}
+		}
+		wrapList(p.w, label, displayWidth(label), names, p.o.listWidth())
+	}
+}
+
+func (p *report) network() {
+	n := p.r.Network
+	p.printf("\nNetwork\n")
+	source := map[string]string{
+		"gravity": fmt.Sprintf("gravity model, R = M_i M_j / d^%g", p.r.Parameters.Beta),
+		"links":   "observed links",
+		"both":    fmt.Sprintf("observed links (share %g) and gravity model (beta %g)", p.r.Parameters.LinkShare, p.r.Parameters.Beta),
+	}[n.Edges]
+	kind := "undirected"
+	if n.Directed {
+		kind = "directed"
+	}
+	p.printf("  %s; %s, %d cities, %d links, density %s\n", source, kind, n.Nodes, n.Links, fixed(n.Density, 3))
+	p.printf("  %d connected component%s (largest %d cities)\n", n.Components, plural(n.Components), n.LargestComponent)
+}
+
+// measure is one per-city value the report ranks cities by.
+type measure struct {
+	name string
+	get  func(c *analysis.City) float64
+}
+
+var centralities = []measure{
+	{"strength", func(c *analysis.City) float64 { return c.Strength }},
+	{"betweenness", func(c *analysis.City) float64 { return c.Betweenness }},
+	{"closeness", func(c *analysis.City) float64 { return c.Closeness }},
+	{"harmonic", func(c *analysis.City) float64 { return c.Harmonic }},
+	{"pagerank", func(c *analysis.City) float64 { return c.PageRank }},
+	{"eigenvector", func(c *analysis.City) float64 { return c.Eigenvector }},
+}
+
+func (p *report) rankings() {
+	k := min(p.o.top(), len(p.r.Cities), 5)
+	p.printf("\nTop %d cities by each centrality (shortest paths over length 1/weight)\n", k)
+	for _, m := range centralities {
+		var items []string
+		for _, i := range topBy(p.r.Cities, m.get, k) {
+			c := &p.r.Cities[i]
+			items = append(items, fmt.Sprintf("%s %s", p.names[c.ID], sig(m.get(c))))
+		}
+		wrapList(p.w, "  "+m.name, 15, items, p.o.listWidth())
+	}
+}
+
+func (p *report) cityTable() {
+	k := min(p.o.top(), len(p.r.Cities))
+	p.printf("\nCities by score (top %d of %d; --top N for more, --format json for all)\n", k, len(p.r.Cities))
+	t := newTable("#", "City", "Province", "Score", "Ratio", "Tier", "Degree", "Strength", "Betweenness", "Closeness", "PageRank", "Eigenvector").
+		alignRight(0, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+	for rank, i := range topBy(p.r.Cities, func(c *analysis.City) float64 { return c.Score }, k) {
+		c := &p.r.Cities[i]
+		t.add(strconv.Itoa(rank+1), p.names[c.ID], printable(c.Province), num(c.Score), fixed(c.Ratio, 2), strconv.Itoa(c.Tier),
+			strconv.Itoa(c.Degree), sig(c.Strength), sig(c.Betweenness), sig(c.Closeness), sig(c.PageRank), sig(c.Eigenvector))
+	}
+	if t.write(p.w, 2, p.o.Width) {
+		p.printf("  (columns that do not fit the terminal are in --format json)\n")
+	}
+}
+
+// topBy returns the indices of the k cities with the largest value, ties in
+// input order.
+func topBy(cities []analysis.City, get func(*analysis.City) float64, k int) []int {
+	order := make([]int, len(cities))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := get(&cities[a]), get(&cities[b])
+		switch {
+		case x > y:
+			return -1
+		case x < y:
+			return 1
+		}
+		return 0
+	})
+	return order[:min(k, len(order))]
+}
+
+// num formats a score-like value with two decimals, or four significant
+// digits when it is small.
+func num(x float64) string {
+	if x != 0 && math.Abs(x) < 0.01 {
+		return sig(x)
+	}
+	return strconv.FormatFloat(x, 'f', 2, 64)
+}
+
+// fixed formats x with the given decimals, never as "-0.000".
+func fixed(x float64, decimals int) string {
+	if math.Abs(x) < 0.5*math.Pow(10, -float64(decimals)) {
+		x = 0
+	}
+	return strconv.FormatFloat(x, 'f', decimals, 64)
+}
+
+// sig formats x with four significant digits.
+func sig(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// printable escapes control characters and bidirectional overrides so that
+// a hostile name cannot break a line of the report or reorder its text.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, needsEscape) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if needsEscape(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return unicode.IsControl(r) || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f'
+}
