@@ -6,6 +6,126 @@ import (
 	"collab/graph"
 )
 
+// NetworkParameters shape the linkage network and its measures.
+type NetworkParameters struct {
+	// Edges is auto, gravity, links or both: auto uses the dataset's links
+	// when it has any, else the gravity model.
+	Edges string `json:"edges"`
+	// Beta is the distance-decay exponent of the gravity model.
+	Beta float64 `json:"beta"`
+	// LinkShare weighs observed links against gravity when Edges is both.
+	LinkShare float64 `json:"link_share"`
+	// FullBelow is the region size under which gravity links every pair;
+	// from it on each city keeps its Keep strongest links.
+	FullBelow int `json:"full_below"`
+	Keep      int `json:"keep"`
+	// Damping is PageRank's damping factor.
+	Damping float64 `json:"damping"`
+}
+
+// DefaultNetworkParameters are the defaults of `collab analyze`.
+func DefaultNetworkParameters() NetworkParameters {
+	return NetworkParameters{Edges: "auto", Beta: 2, LinkShare: 0.5, FullBelow: 300, Keep: 8, Damping: 0.85}
+}
+
+func (p *NetworkParameters) check() error {
+	switch {
+	case p.Edges != "auto" && p.Edges != "gravity" && p.Edges != "links" && p.Edges != "both":
+		return paramErrorf("--edges %q: choose auto, gravity, links or both", p.Edges)
+	case !(p.Beta > 0) || p.Beta > 10:
+		return paramErrorf("--beta %g: the distance-decay exponent must be in (0, 10]; 2 is customary", p.Beta)
+	case !(p.LinkShare >= 0 && p.LinkShare <= 1):
+		return paramErrorf("--link-share %g: must be between 0 and 1", p.LinkShare)
+	case p.Keep < 1:
+		return paramErrorf("--keep %d: each city must keep at least 1 link", p.Keep)
+	case p.FullBelow < 0:
+		return paramErrorf("--full-below %d: must be >= 0", p.FullBelow)
+	case !(p.Damping > 0 && p.Damping < 1):
+		return paramErrorf("damping %g: must be in (0, 1)", p.Damping)
+	}
+	return nil
+}
+
+// NetworkSummary describes the linkage network.
+type NetworkSummary struct {
+	Edges            string  `json:"edges"` // gravity, links or both
+	Directed         bool    `json:"directed"`
+	Nodes            int     `json:"nodes"`
+	Links            int     `json:"links"`
+	Density          float64 `json:"density"`
+	TotalWeight      float64 `json:"total_weight"`
+	Components       int     `json:"components"`
+	LargestComponent int     `json:"largest_component"`
+}
+
+// Centrality is a city's position in the linkage network.
+type Centrality struct {
+	Degree      int     `json:"degree"`
+	Strength    float64 `json:"strength"`
+	Betweenness float64 `json:"betweenness"`
+	Closeness   float64 `json:"closeness"`
+	Harmonic    float64 `json:"harmonic"`
+	PageRank    float64 `json:"pagerank"`
+	Eigenvector float64 `json:"eigenvector"`
+	Component   int     `json:"component"`
+}
+
+// Link is one link of the network, by city id.
+type Link struct {
+	Source     string  `json:"source"`
+	Target     string  `json:"target"`
+	DistanceKm float64 `json:"distance_km"`
+	Weight     float64 `json:"weight"`
+}
+
+// convergenceTol is the L1 change at which PageRank and eigenvector
+// iterations stop.
+const convergenceTol = 1e-12
+
+// linkage builds the network and measures every city's place in it.
+func (s *study) linkage(res *Result) error {
+	net, err := s.network()
+	if err != nil {
+		return err
+	}
+	s.net = net
+	res.Network = s.networkSummary(net)
+	s.centrality(net, res.Cities)
+	res.Links = s.links(net)
+	return nil
+}
+
+func (s *study) centrality(net *graph.Network, cities []City) {
+	pc := net.ShortestPaths()
+	pagerank, ok := net.PageRank(s.p.Damping, convergenceTol)
+	if !ok {
+		s.warnf("PageRank did not converge; its values are approximate")
+	}
+	eigen, ok := net.Eigenvector(convergenceTol)
+	if !ok {
+		s.warnf("eigenvector centrality did not converge (the network may have two equally strong parts); its values are approximate")
+	}
+	degree, strength := net.Degree(), net.Strength()
+	component, _ := net.Components()
+	for i := range cities {
+		cities[i].Centrality = Centrality{
+			Degree: degree[i], Strength: strength[i],
+			Betweenness: pc.Betweenness[i], Closeness: pc.Closeness[i], Harmonic: pc.Harmonic[i],
+			PageRank: pagerank[i], Eigenvector: eigen[i], Component: component[i],
+		}
+	}
+}
+
+func (s *study) links(net *graph.Network) []Link {
+	edges := net.Edges()
+	out := make([]Link, len(edges))
+	for k, e := range edges {
+		out[k] = Link{Source: s.ds.Cities[e.From].ID, Target: s.ds.Cities[e.To].ID,
+			DistanceKm: s.distance(e.From, e.To), Weight: e.Weight}
+	}
+	return out
+}
+
 // network builds the linkage network the parameters ask for: the gravity
 // model, the dataset's observed links, or both combined.
 func (s *study) network() (*graph.Network, error) {

@@ -10,29 +10,19 @@ import (
 )
 
 // Parameters are the choices that shape a study; Result.Parameters records
-// them, resolved, so that a results file says how it was produced.
+// them, resolved, so that a results file says how it was produced. Each
+// concern's parameters are an embedded struct defined beside the concern;
+// their JSON keys appear flat.
 type Parameters struct {
 	// Year picks the cross-section of a panel; 0 means the latest year.
-	Year int `json:"year"`
-	// Edges is auto, gravity, links or both: auto uses the dataset's links
-	// when it has any, else the gravity model.
-	Edges string `json:"edges"`
-	// Beta is the distance-decay exponent of the gravity model.
-	Beta float64 `json:"beta"`
-	// LinkShare weighs observed links against gravity when Edges is both.
-	LinkShare float64 `json:"link_share"`
-	// FullBelow is the region size under which gravity links every pair;
-	// from it on each city keeps its Keep strongest links.
-	FullBelow int `json:"full_below"`
-	Keep      int `json:"keep"`
-	// Damping is PageRank's damping factor.
-	Damping float64    `json:"damping"`
-	Tiers   TierScheme `json:"tiers"`
+	Year  int        `json:"year"`
+	Tiers TierScheme `json:"tiers"`
+	NetworkParameters
 }
 
 // DefaultParameters are the defaults of `collab analyze`.
 func DefaultParameters() Parameters {
-	return Parameters{Edges: "auto", Beta: 2, LinkShare: 0.5, FullBelow: 300, Keep: 8, Damping: 0.85, Tiers: DefaultTiers}
+	return Parameters{Tiers: DefaultTiers, NetworkParameters: DefaultNetworkParameters()}
 }
 
 // ParameterError is a parameter that does not fit the dataset or is out of
@@ -77,54 +67,29 @@ type Summary struct {
 	Tiers []Tier `json:"tiers"`
 }
 
-// NetworkSummary describes the linkage network.
-type NetworkSummary struct {
-	Edges            string  `json:"edges"` // gravity, links or both
-	Directed         bool    `json:"directed"`
-	Nodes            int     `json:"nodes"`
-	Links            int     `json:"links"`
-	Density          float64 `json:"density"`
-	TotalWeight      float64 `json:"total_weight"`
-	Components       int     `json:"components"`
-	LargestComponent int     `json:"largest_component"`
-}
-
-// City is one city's row of results: flat keys, one per measure.
+// City is one city's row of results: flat keys, one per measure. Each
+// concern's measures are an embedded struct defined beside the concern.
 type City struct {
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	NameLocal   string  `json:"name_local"`
-	Province    string  `json:"province"`
-	Lat         float64 `json:"lat"`
-	Lon         float64 `json:"lon"`
-	Score       float64 `json:"score"`
-	Ratio       float64 `json:"ratio"`
-	Tier        int     `json:"tier"`
-	Degree      int     `json:"degree"`
-	Strength    float64 `json:"strength"`
-	Betweenness float64 `json:"betweenness"`
-	Closeness   float64 `json:"closeness"`
-	Harmonic    float64 `json:"harmonic"`
-	PageRank    float64 `json:"pagerank"`
-	Eigenvector float64 `json:"eigenvector"`
-	Component   int     `json:"component"`
+	Place
+	Centrality
 }
 
-// Link is one link of the network, by city id.
-type Link struct {
-	Source     string  `json:"source"`
-	Target     string  `json:"target"`
-	DistanceKm float64 `json:"distance_km"`
-	Weight     float64 `json:"weight"`
+// Place is what a city is: its identity, position and score.
+type Place struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	NameLocal string  `json:"name_local"`
+	Province  string  `json:"province"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	Score     float64 `json:"score"`
+	Ratio     float64 `json:"ratio"`
+	Tier      int     `json:"tier"`
 }
 
 // ErrNoMean is returned when every score is zero: ratios to the mean, and so
 // tiers and inequality, are undefined.
 var ErrNoMean = errors.New("every score is 0: ratios to the mean and inequality are undefined")
-
-// convergenceTol is the L1 change at which PageRank and eigenvector
-// iterations stop.
-const convergenceTol = 1e-12
 
 // Run carries out the study of ds with parameters p; source names the input
 // in the result.
@@ -136,27 +101,26 @@ func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
 	if err != nil {
 		return nil, &ParameterError{Msg: err.Error()}
 	}
-	scores := ds.Scores(yi)
-	s := &study{ds: ds, p: p, scores: scores}
+	s := &study{ds: ds, p: p, scores: ds.Scores(yi)}
 	for _, w := range ds.Warnings {
 		s.warnings = append(s.warnings, w.Error())
 	}
-	res := &Result{Dataset: datasetInfo(ds, source)}
+	res := &Result{Dataset: datasetInfo(ds, source), Cities: make([]City, len(ds.Cities))}
 	if len(ds.Years) > 0 {
 		year := ds.Years[yi]
 		res.Summary.Year = &year
 		s.p.Year = year
 	}
-	if err := s.summarise(&res.Summary); err != nil {
-		return nil, err
+	// Each stage fills its part of the result; later stages may read what
+	// earlier ones found.
+	for _, stage := range []func(*Result) error{
+		s.summarise,
+		s.linkage,
+	} {
+		if err := stage(res); err != nil {
+			return nil, err
+		}
 	}
-	net, err := s.network()
-	if err != nil {
-		return nil, err
-	}
-	res.Network = s.networkSummary(net)
-	res.Cities = s.cities(net, res.Summary.Mean)
-	res.Links = s.links(net)
 	res.Parameters = s.p
 	res.Warnings = s.warnings
 	if res.Warnings == nil {
@@ -166,21 +130,15 @@ func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
 }
 
 func (p *Parameters) check() error {
-	switch {
-	case p.Edges != "auto" && p.Edges != "gravity" && p.Edges != "links" && p.Edges != "both":
-		return paramErrorf("--edges %q: choose auto, gravity, links or both", p.Edges)
-	case !(p.Beta > 0) || p.Beta > 10:
-		return paramErrorf("--beta %g: the distance-decay exponent must be in (0, 10]; 2 is customary", p.Beta)
-	case !(p.LinkShare >= 0 && p.LinkShare <= 1):
-		return paramErrorf("--link-share %g: must be between 0 and 1", p.LinkShare)
-	case p.Keep < 1:
-		return paramErrorf("--keep %d: each city must keep at least 1 link", p.Keep)
-	case p.FullBelow < 0:
-		return paramErrorf("--full-below %d: must be >= 0", p.FullBelow)
-	case !(p.Damping > 0 && p.Damping < 1):
-		return paramErrorf("damping %g: must be in (0, 1)", p.Damping)
-	case len(p.Tiers.Cuts) == 0:
+	if len(p.Tiers.Cuts) == 0 {
 		return paramErrorf("--tiers: give at least one cut point, e.g. ratio:5,1,0.5")
+	}
+	for _, check := range []func() error{
+		p.NetworkParameters.check,
+	} {
+		if err := check(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -204,6 +162,7 @@ type study struct {
 	scores   []float64
 	ratio    []float64
 	tier     []int
+	net      *graph.Network
 	warnings []string
 }
 
@@ -211,7 +170,10 @@ func (s *study) warnf(format string, args ...any) {
 	s.warnings = append(s.warnings, fmt.Sprintf(format, args...))
 }
 
-func (s *study) summarise(sum *Summary) error {
+// summarise places the cities and measures the distribution of their
+// scores: inequality and tiers.
+func (s *study) summarise(res *Result) error {
+	sum := &res.Summary
 	n := len(s.ds.Cities)
 	provinces := make([]string, n)
 	ids := make([]string, n)
@@ -231,6 +193,10 @@ func (s *study) summarise(sum *Summary) error {
 	sum.Cities = n
 	sum.Inequality = q
 	sum.Tiers = s.p.Tiers.classify(ids, s.ratio, s.scores)
+	for i, c := range s.ds.Cities {
+		res.Cities[i].Place = Place{ID: c.ID, Name: c.Name, NameLocal: c.NameLocal, Province: c.Province,
+			Lat: c.Lat, Lon: c.Lon, Score: s.scores[i], Ratio: s.ratio[i], Tier: s.tier[i]}
+	}
 	return nil
 }
 
@@ -238,39 +204,4 @@ func (s *study) summarise(sum *Summary) error {
 func (s *study) distance(i, j int) float64 {
 	a, b := &s.ds.Cities[i], &s.ds.Cities[j]
 	return spatial.Haversine(a.Lat, a.Lon, b.Lat, b.Lon)
-}
-
-func (s *study) cities(net *graph.Network, mean float64) []City {
-	pc := net.ShortestPaths()
-	pagerank, ok := net.PageRank(s.p.Damping, convergenceTol)
-	if !ok {
-		s.warnf("PageRank did not converge; its values are approximate")
-	}
-	eigen, ok := net.Eigenvector(convergenceTol)
-	if !ok {
-		s.warnf("eigenvector centrality did not converge (the network may have two equally strong parts); its values are approximate")
-	}
-	degree, strength := net.Degree(), net.Strength()
-	component, _ := net.Components()
-	out := make([]City, len(s.ds.Cities))
-	for i, c := range s.ds.Cities {
-		out[i] = City{
-			ID: c.ID, Name: c.Name, NameLocal: c.NameLocal, Province: c.Province, Lat: c.Lat, Lon: c.Lon,
-			Score: s.scores[i], Ratio: s.ratio[i], Tier: s.tier[i],
-			Degree: degree[i], Strength: strength[i],
-			Betweenness: pc.Betweenness[i], Closeness: pc.Closeness[i], Harmonic: pc.Harmonic[i],
-			PageRank: pagerank[i], Eigenvector: eigen[i], Component: component[i],
-		}
-	}
-	return out
-}
-
-func (s *study) links(net *graph.Network) []Link {
-	edges := net.Edges()
-	out := make([]Link, len(edges))
-	for k, e := range edges {
-		out[k] = Link{Source: s.ds.Cities[e.From].ID, Target: s.ds.Cities[e.To].ID,
-			DistanceKm: s.distance(e.From, e.To), Weight: e.Weight}
-	}
-	return out
 }

@@ -13,7 +13,6 @@ import (
 
 	"collab/analysis"
 	"collab/data"
-	"collab/output"
 )
 
 // version is the release; `make build` may override it with -ldflags.
@@ -108,98 +107,6 @@ func withUsageErrors(cmds ...*cli.Command) []*cli.Command {
 		c.OnUsageError = onUsageError
 	}
 	return cmds
-}
-
-func (env *environment) analyzeCommand() *cli.Command {
-	d := analysis.DefaultParameters()
-	return &cli.Command{
-		Name:      "analyze",
-		Aliases:   []string{"analyse"},
-		Usage:     "run the whole study on a dataset and print the report",
-		ArgsUsage: "[FILE]",
-		Description: `Reads FILE (collab's JSON format; - for standard input), or the embedded
-Yangtze River Delta sample when no FILE is given, builds the linkage network
-and prints a report: summary statistics, tiers by ratio to the mean, the
-network and the most central cities. Flags may come before or after FILE.
-
-Tiers: --tiers ratio:5,1,0.5 puts a city in tier 1 at 5 times the mean or
-more, tier 2 from 1 to 5, tier 3 from 0.5 to 1 and tier 4 below; a ratio
-exactly on a cut point goes to the higher tier.
-
-Links: the gravity model R_ij = M_i M_j / d_ij^beta (mass = score, great-
-circle km) links every pair of cities below --full-below cities, and each
-city's --keep strongest links above it. Observed "links" in the dataset are
-used instead when present (--edges auto). Path measures use length 1/weight.
-
-Examples:
-   collab analyze
-   collab analyze yrd.json --year 2001
-   collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
-   collab analyze yrd.json --format json > results.json
-   cat yrd.json | collab analyze - --top 20`,
-		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "year", Usage: "the year of a panel to study (default: the latest)", HideDefault: true},
-			&cli.StringFlag{Name: "edges", Value: d.Edges, Usage: "links to analyse: auto, gravity, links or both"},
-			&cli.FloatFlag{Name: "beta", Value: d.Beta, Usage: "distance-decay exponent of the gravity model"},
-			&cli.FloatFlag{Name: "link-share", Value: d.LinkShare, Usage: "weight of observed links against gravity with --edges both"},
-			&cli.IntFlag{Name: "full-below", Value: d.FullBelow, Usage: "link every pair of cities in regions smaller than this"},
-			&cli.IntFlag{Name: "keep", Value: d.Keep, Usage: "strongest gravity links kept per city in larger regions"},
-			&cli.StringFlag{Name: "tiers", Value: d.Tiers.String(), Usage: "tier cut points on the ratio to the mean, highest first"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text or json"},
-			&cli.IntFlag{Name: "top", Value: 10, Usage: "cities shown in the report's tables"},
-		},
-		Action: env.analyze,
-	}
-}
-
-func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
-	if cmd.NArg() > 1 {
-		return usagef("analyze takes one FILE, got %d arguments", cmd.NArg())
-	}
-	format := cmd.String("format")
-	if format != "text" && format != "json" {
-		return usagef("--format %q: choose text or json", format)
-	}
-	if cmd.Int("top") < 1 {
-		return usagef("--top %d: must be at least 1", cmd.Int("top"))
-	}
-	p, err := parameters(cmd)
-	if err != nil {
-		return err
-	}
-	ds, source, err := env.load(cmd.Args().First())
-	if err != nil {
-		return err
-	}
-	res, err := analysis.Run(ds, source, p)
-	if err != nil {
-		return err
-	}
-	res.Version = version
-	for _, w := range res.Warnings {
-		fmt.Fprintln(env.stderr, "collab: warning:", w)
-	}
-	if format == "json" {
-		return output.JSON(env.stdout, res)
-	}
-	return output.Text(env.stdout, res, output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")})
-}
-
-func parameters(cmd *cli.Command) (analysis.Parameters, error) {
-	tiers, err := analysis.ParseTiers(cmd.String("tiers"))
-	if err != nil {
-		return analysis.Parameters{}, usageError{err}
-	}
-	return analysis.Parameters{
-		Year:      cmd.Int("year"),
-		Edges:     cmd.String("edges"),
-		Beta:      cmd.Float("beta"),
-		LinkShare: cmd.Float("link-share"),
-		FullBelow: cmd.Int("full-below"),
-		Keep:      cmd.Int("keep"),
-		Damping:   analysis.DefaultParameters().Damping,
-		Tiers:     tiers,
-	}, nil
 }
 
 // load reads the dataset at path, or the embedded sample when path is empty
