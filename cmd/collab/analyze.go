@@ -117,4 +117,3 @@ func concat(lists ...[]cli.Flag) []cli.Flag {
 	}
 	return all
 }
-
