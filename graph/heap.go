@@ -1,64 +1,84 @@
 package graph
 
-// minHeap is a binary heap of (node, distance) entries for Dijkstra's search,
-// with lazy deletion: a node may be pushed again with a shorter distance and
-// its stale entries are skipped when popped. Ties pop the lower node first so
-// that the search order, and with it every float sum, is reproducible.
-type minHeap struct {
-	node []int32
-	dist []float64
+// distHeap is a 4-ary min-heap of nodes keyed by their tentative distance,
+// with decrease-key, for Dijkstra's search: each node is in the heap at
+// most once, so a search does n pops rather than one per relaxation, and
+// the wider nodes halve the depth of a binary heap.
+type distHeap struct {
+	nodes []int32
+	pos   []int32   // index of each node in nodes, -1 when absent
+	dist  []float64 // the search's distances, read as keys
 }
 
-func (h *minHeap) len() int { return len(h.node) }
-
-func (h *minHeap) reset() {
-	h.node = h.node[:0]
-	h.dist = h.dist[:0]
-}
-
-func (h *minHeap) less(i, j int) bool {
-	if h.dist[i] != h.dist[j] {
-		return h.dist[i] < h.dist[j]
+func newDistHeap(dist []float64) distHeap {
+	pos := make([]int32, len(dist))
+	for i := range pos {
+		pos[i] = -1
 	}
-	return h.node[i] < h.node[j]
+	return distHeap{nodes: make([]int32, 0, 64), pos: pos, dist: dist}
 }
 
-func (h *minHeap) swap(i, j int) {
-	h.node[i], h.node[j] = h.node[j], h.node[i]
-	h.dist[i], h.dist[j] = h.dist[j], h.dist[i]
+func (h *distHeap) len() int { return len(h.nodes) }
+
+// update inserts v, or moves it up after its distance decreased.
+func (h *distHeap) update(v int32) {
+	i := h.pos[v]
+	if i < 0 {
+		i = int32(len(h.nodes))
+		h.nodes = append(h.nodes, v)
+	}
+	h.up(int(i), v)
 }
 
-func (h *minHeap) push(v int32, d float64) {
-	h.node = append(h.node, v)
-	h.dist = append(h.dist, d)
-	for i := len(h.node) - 1; i > 0; {
-		parent := (i - 1) / 2
-		if !h.less(i, parent) {
+// pop removes and returns the nearest node.
+func (h *distHeap) pop() int32 {
+	top := h.nodes[0]
+	h.pos[top] = -1
+	last := h.nodes[len(h.nodes)-1]
+	h.nodes = h.nodes[:len(h.nodes)-1]
+	if len(h.nodes) > 0 {
+		h.down(0, last)
+	}
+	return top
+}
+
+func (h *distHeap) up(i int, v int32) {
+	d := h.dist[v]
+	for i > 0 {
+		parent := (i - 1) / 4
+		p := h.nodes[parent]
+		if h.dist[p] <= d {
 			break
 		}
-		h.swap(i, parent)
+		h.nodes[i] = p
+		h.pos[p] = int32(i)
 		i = parent
 	}
+	h.nodes[i] = v
+	h.pos[v] = int32(i)
 }
 
-func (h *minHeap) pop() (int32, float64) {
-	v, d := h.node[0], h.dist[0]
-	last := len(h.node) - 1
-	h.swap(0, last)
-	h.node, h.dist = h.node[:last], h.dist[:last]
-	for i := 0; ; {
-		small, l, r := i, 2*i+1, 2*i+2
-		if l < last && h.less(l, small) {
-			small = l
-		}
-		if r < last && h.less(r, small) {
-			small = r
-		}
-		if small == i {
+func (h *distHeap) down(i int, v int32) {
+	d := h.dist[v]
+	n := len(h.nodes)
+	for {
+		first := 4*i + 1
+		if first >= n {
 			break
 		}
-		h.swap(i, small)
-		i = small
+		best, bestDist := first, h.dist[h.nodes[first]]
+		for c := first + 1; c < min(first+4, n); c++ {
+			if cd := h.dist[h.nodes[c]]; cd < bestDist {
+				best, bestDist = c, cd
+			}
+		}
+		if bestDist >= d {
+			break
+		}
+		h.nodes[i] = h.nodes[best]
+		h.pos[h.nodes[i]] = int32(i)
+		i = best
 	}
-	return v, d
+	h.nodes[i] = v
+	h.pos[v] = int32(i)
 }

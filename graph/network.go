@@ -26,11 +26,13 @@ type Network struct {
 	in       rows // same as out when undirected
 }
 
-// rows is one compressed sparse row adjacency.
+// rows is one compressed sparse row adjacency; length holds 1/weight, the
+// path length every shortest-path search reads.
 type rows struct {
 	start  []int
 	adj    []int32
 	weight []float64
+	length []float64
 }
 
 func (r *rows) neighbors(u int) ([]int32, []float64) {
@@ -113,6 +115,10 @@ func buildRows(n int, edges []Edge, reverse, both bool) rows {
 	}
 	for u := 0; u < n; u++ {
 		sortRow(r.adj[r.start[u]:r.start[u+1]], r.weight[r.start[u]:r.start[u+1]])
+	}
+	r.length = make([]float64, m)
+	for k, w := range r.weight {
+		r.length[k] = 1 / w
 	}
 	return r
 }

@@ -125,7 +125,7 @@ type search struct {
 	predCount []int32
 	pred      []int32
 	order     []int32
-	queue     minHeap
+	queue     distHeap
 }
 
 func newSearch(g *Network) *search {
@@ -143,6 +143,7 @@ func newSearch(g *Network) *search {
 	for i := range w.dist {
 		w.dist[i] = math.Inf(1)
 	}
+	w.queue = newDistHeap(w.dist)
 	return w
 }
 
@@ -157,23 +158,20 @@ func (w *search) run(s int) {
 		w.predCount[v] = 0
 	}
 	w.order = w.order[:0]
-	w.queue.reset()
 	w.dist[s] = 0
 	w.sigma[s] = 1
-	w.queue.push(int32(s), 0)
+	w.queue.update(int32(s))
 	for w.queue.len() > 0 {
-		u, d := w.queue.pop()
-		if w.settled[u] {
-			continue // a stale entry: u was reached again by a shorter path
-		}
+		u := w.queue.pop()
+		d := w.dist[u]
 		w.settled[u] = true
 		w.order = append(w.order, u)
-		adj, weight := w.g.out.neighbors(int(u))
-		for k, v := range adj {
+		lo, hi := w.g.out.start[u], w.g.out.start[u+1]
+		for k, v := range w.g.out.adj[lo:hi] {
 			if w.settled[v] {
 				continue
 			}
-			nd := d + 1/weight[k]
+			nd := d + w.g.out.length[lo+k]
 			switch cur := w.dist[v]; {
 			case sameLength(nd, cur):
 				w.sigma[v] += w.sigma[u]
@@ -184,7 +182,7 @@ func (w *search) run(s int) {
 				w.sigma[v] = w.sigma[u]
 				w.pred[w.g.in.start[v]] = u
 				w.predCount[v] = 1
-				w.queue.push(v, nd)
+				w.queue.update(v)
 			}
 		}
 	}
