@@ -27,6 +27,10 @@ func GeoJSON(w io.Writer, r *analysis.Result, o MapOptions) error {
 	if err != nil {
 		return err
 	}
+	return m.writeGeoJSON(w, r)
+}
+
+func (m *geoMap) writeGeoJSON(w io.Writer, r *analysis.Result) error {
 	columns, rows, err := records(r.Cities)
 	if err != nil {
 		return err
