@@ -35,10 +35,6 @@ func (m *geoMap) writeGeoJSON(w io.Writer, r *analysis.Result) error {
 	if err != nil {
 		return err
 	}
-	links, err := linkRecords(r)
-	if err != nil {
-		return err
-	}
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, `{"type":"FeatureCollection","bbox":%s,"features":[`, m.bbox())
 	sep := "\n"
@@ -55,9 +51,23 @@ func (m *geoMap) writeGeoJSON(w io.Writer, r *analysis.Result) error {
 		}
 		feature(fmt.Sprintf(`{"type":"Point","coordinates":%s}`, position(c.lon, c.lat)), props...)
 	}
+	names := make(map[string]string, len(r.Cities))
+	for _, c := range r.Cities {
+		names[c.ID] = c.Name
+	}
 	for k := len(m.links) - 1; k >= 0; k-- { // strongest first
 		l := m.links[k]
-		feature(m.lineString([]int{l.from, l.to}), append(append([]string{`"kind":"link"`}, links[l.index]...), `"rank":`+strconv.Itoa(l.rank))...)
+		link := &r.Links[l.index]
+		fields, err := flatten(link)
+		if err != nil {
+			return err
+		}
+		props := []string{`"kind":"link"`}
+		for _, f := range fields {
+			props = append(props, jsonString(f.key)+":"+string(f.value))
+		}
+		props = append(props, `"source_name":`+jsonString(names[link.Source]), `"target_name":`+jsonString(names[link.Target]), `"rank":`+strconv.Itoa(l.rank))
+		feature(m.lineString([]int{l.from, l.to}), props...)
 	}
 	for _, b := range m.belts {
 		props := []string{`"kind":"belt"`}
@@ -68,27 +78,6 @@ func (m *geoMap) writeGeoJSON(w io.Writer, r *analysis.Result) error {
 	}
 	fmt.Fprintf(ew, "\n]}\n")
 	return ew.err
-}
-
-// linkRecords flattens every link of r into GeoJSON properties, followed by
-// the names of its cities.
-func linkRecords(r *analysis.Result) ([][]string, error) {
-	names := make(map[string]string, len(r.Cities))
-	for _, c := range r.Cities {
-		names[c.ID] = c.Name
-	}
-	out := make([][]string, len(r.Links))
-	for k := range r.Links {
-		fields, err := flatten(&r.Links[k])
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range fields {
-			out[k] = append(out[k], jsonString(f.key)+":"+string(f.value))
-		}
-		out[k] = append(out[k], `"source_name":`+jsonString(names[r.Links[k].Source]), `"target_name":`+jsonString(names[r.Links[k].Target]))
-	}
-	return out, nil
 }
 
 func (m *geoMap) lineString(cities []int) string {
