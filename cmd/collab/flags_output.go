@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -154,7 +155,11 @@ func (env *environment) writeFiles(cmd *cli.Command, files []plannedFile, input 
 	}
 	if dir := cmd.String("out"); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("--out %s: cannot create the directory: %w", dir, unwrapPathError(err))
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is named already
+			}
+			return fmt.Errorf("--out %s: cannot create the directory: %w", dir, err)
 		}
 	}
 	written := make([]string, 0, len(files))
@@ -166,11 +171,4 @@ func (env *environment) writeFiles(cmd *cli.Command, files []plannedFile, input 
 	}
 	fmt.Fprintf(env.stderr, "collab: wrote %s\n", strings.Join(written, ", "))
 	return nil
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
