@@ -31,6 +31,8 @@ type table struct {
 	header []string
 	right  []bool // right-align the column (numbers)
 	rows   [][]string
+	// mdHeader is the Markdown header of a table printed without one.
+	mdHeader []string
 }
 
 func newTable(header ...string) *table {

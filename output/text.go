@@ -42,8 +42,15 @@ const maxListed = 40
 // Text writes the readable report: the dataset, the summary, the tiers with
 // their cities, the network and the top cities by each centrality.
 func Text(w io.Writer, r *analysis.Result, o Options) error {
+	return writeReport(w, r, o, false)
+}
+
+// writeReport writes the report's sections as text or, for Markdown,
+// with headings, tables and lists.
+func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) error {
 	ew := &errWriter{w: w}
-	rep := report{w: ew, r: r, o: o, names: cityNames(r)}
+	rep := report{w: ew, r: r, o: o, markdown: markdown}
+	rep.names = rep.cityNames()
 	// Each concern writes its own section, in the order a reader needs them.
 	for _, section := range []func(){
 		rep.header,
@@ -75,18 +82,19 @@ func (e *errWriter) Write(p []byte) (int, error) {
 }
 
 type report struct {
-	w     io.Writer
-	r     *analysis.Result
-	o     Options
-	names map[string]string
+	w        io.Writer
+	r        *analysis.Result
+	o        Options
+	names    map[string]string
+	markdown bool
 }
 
 func (p *report) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
 
-func cityNames(r *analysis.Result) map[string]string {
-	names := make(map[string]string, len(r.Cities))
-	for _, c := range r.Cities {
-		names[c.ID] = printable(c.Name)
+func (p *report) cityNames() map[string]string {
+	names := make(map[string]string, len(p.r.Cities))
+	for _, c := range p.r.Cities {
+		names[c.ID] = p.esc(c.Name)
 	}
 	return names
 }
@@ -97,7 +105,11 @@ func (p *report) header() {
 	if title == "" {
 		title = "Unnamed region"
 	}
-	p.printf("collab: %s (%s)\n", printable(title), printable(d.Source))
+	if p.markdown {
+		p.printf("# %s\n\nSource: %s. ", p.esc(title), p.esc(d.Source))
+	} else {
+		p.printf("collab: %s (%s)\n", p.esc(title), p.esc(d.Source))
+	}
 	line := fmt.Sprintf("%d cities", d.Cities)
 	if y := p.r.Summary.Year; y != nil {
 		line += fmt.Sprintf(", year %d", *y)
@@ -106,25 +118,26 @@ func (p *report) header() {
 		}
 	}
 	if d.ScoreLabel != "" {
-		line += "; score: " + printable(d.ScoreLabel)
+		line += "; score: " + p.esc(d.ScoreLabel)
 	}
 	p.printf("%s\n", line)
 }
 
 func (p *report) summary() {
 	q := p.r.Summary.Inequality
-	p.printf("\nSummary\n")
-	t := newTable()
+	p.heading("Summary")
+	t := newTable().markdownHeader("Measure", "Value", "")
 	t.add("Mean score", num(q.Mean), "")
 	t.add("Standard deviation", num(q.SDPopulation)+" (population)", num(q.SDSample)+" (sample)")
 	t.add("Coefficient of variation", fixed(q.CVPopulation, 2)+" (population)", fixed(q.CVSample, 2)+" (sample)")
 	t.add("Gini", fixed(q.Gini, 3), "")
 	t.add("Theil T", fixed(q.Theil, 3), fmt.Sprintf("%s between provinces + %s within", fixed(q.TheilBetween, 3), fixed(q.TheilWithin, 3)))
-	t.write(p.w, 2, 0)
+	p.table(t, 0)
 }
 
 func (p *report) tiers() {
-	p.printf("\nTiers (ratio to the mean; a ratio on a cut point goes to the higher tier)\n")
+	p.heading("Tiers (ratio to the mean; a ratio on a cut point goes to the higher tier)")
+	md := newTable("Tier", "Ratio to the mean", "Cities", "Names").alignRight(0, 2)
 	for _, tier := range p.r.Summary.Tiers {
 		label := fmt.Sprintf("  %d  %-12s %4d  ", tier.Tier, tier.Range, len(tier.Cities))
 		names := make([]string, 0, min(len(tier.Cities), maxListed+1))
@@ -138,7 +151,14 @@ func (p *report) tiers() {
 		if len(names) == 0 {
 			names = []string{"-"}
 		}
+		if p.markdown {
+			md.add(strconv.Itoa(tier.Tier), p.esc(tier.Range), strconv.Itoa(len(tier.Cities)), strings.Join(names, ", "))
+			continue
+		}
 		wrapList(p.w, label, displayWidth(label), names, p.o.listWidth())
+	}
+	if p.markdown {
+		p.table(md, 0)
 	}
 }
 

@@ -35,43 +35,77 @@ Examples:
    collab analyze yrd.json --year 2001
    collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
    collab analyze yrd.json --format json > results.json
-   cat yrd.json | collab analyze - --top 20`,
-		Flags:  concat(studyFlags(), networkFlags(), reportFlags()),
+   collab analyze yrd.json --out results/     # and every file format
+   collab analyze yrd.json --svg map.svg --dot network.dot --geojson collab.geojson
+   cat yrd.json | collab analyze - --top 20
+
+Files: --out DIR writes report.md, results.json, cities.csv, links.csv,
+network.dot, collab.geojson and map.svg into DIR; --dot, --geojson and --svg
+write one each. The report still goes to standard output. Every file is
+written whole or not at all (a temporary file, then a rename), and the
+input file is never overwritten. Maps draw the --top-links strongest links
+and fill cities by --color.`,
+		Flags:  concat(parameterFlags(), reportFlags(), outputFlags(), mapFlags()),
 		Action: env.analyze,
 	}
 }
 
 func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
-	if cmd.NArg() > 1 {
-		return usagef("analyze takes one FILE, got %d arguments", cmd.NArg())
-	}
 	format := cmd.String("format")
-	if format != "text" && format != "json" {
-		return usagef("--format %q: choose text or json", format)
+	if format != "text" && format != "json" && format != "markdown" {
+		return usagef("--format %q: choose text, json or markdown", format)
 	}
 	if cmd.Int("top") < 1 {
 		return usagef("--top %d: must be at least 1", cmd.Int("top"))
 	}
-	p, err := parameters(cmd)
+	maps, err := readMapFlags(cmd)
 	if err != nil {
 		return err
+	}
+	files, err := plannedFiles(cmd, cmd.Args().First())
+	if err != nil {
+		return err
+	}
+	res, err := env.study(cmd)
+	if err != nil {
+		return err
+	}
+	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")}, maps: maps}
+	if err := env.writeFiles(cmd, files, cmd.Args().First(), o, res); err != nil {
+		return err
+	}
+	return o.writer(format, res)(env.stdout)
+}
+
+// study reads the dataset that cmd names and runs the study its flags ask
+// for, reporting the warnings on stderr.
+func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
+	if cmd.NArg() > 1 {
+		return nil, usagef("%s takes one FILE, got %d arguments", cmd.Name, cmd.NArg())
+	}
+	p, err := parameters(cmd)
+	if err != nil {
+		return nil, err
 	}
 	ds, source, err := env.load(cmd.Args().First())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res, err := analysis.Run(ds, source, p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res.Version = version
 	for _, w := range res.Warnings {
 		fmt.Fprintln(env.stderr, "collab: warning:", w)
 	}
-	if format == "json" {
-		return output.JSON(env.stdout, res)
-	}
-	return output.Text(env.stdout, res, output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")})
+	return res, nil
+}
+
+// parameterFlags are the flags of every command that runs a study; each
+// concern adds its own list here.
+func parameterFlags() []cli.Flag {
+	return concat(studyFlags(), networkFlags())
 }
 
 // studyFlags choose what is studied: the year and the tiers.
@@ -85,7 +119,7 @@ func studyFlags() []cli.Flag {
 // reportFlags choose how the results are shown.
 func reportFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text or json"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text, json or markdown"},
 		&cli.IntFlag{Name: "top", Value: 10, Usage: "cities shown in the report's tables"},
 	}
 }

@@ -72,12 +72,15 @@ func (env *environment) root() *cli.Command {
 		Usage:   "analyse how the cities of a region collaborate on innovation",
 		Version: version,
 		Description: `collab turns a region's cities into a network weighted by proximity and
-linkage, and reports centrality, tiers and inequality in one command.
+linkage, and reports centrality, tiers and inequality in one command, as a
+report, JSON, CSV, a Graphviz or SVG map and GeoJSON.
 
 Examples:
    collab analyze                      # the embedded Yangtze River Delta sample
    collab analyze yrd.json --year 2001
    collab analyze yrd.json --format json > results.json
+   collab analyze yrd.json --out results/   # report, JSON, CSV, DOT, GeoJSON, SVG
+   collab export --format dot yrd.json | neato -n2 -Tpng > yrd.png
    collab validate mycities.json
    collab sample > yrd.json            # a dataset to copy and edit`,
 		Writer:         env.stdout,
@@ -86,10 +89,10 @@ Examples:
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
 		OnUsageError:   onUsageError,
 		Suggest:        true,
-		Commands:       withUsageErrors(env.analyzeCommand(), env.validateCommand(), env.sampleCommand()),
+		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
-				return usagef("unknown command %q; the commands are analyze, validate and sample (collab --help)", cmd.Args().First())
+				return usagef("unknown command %q; the commands are analyze, export, validate and sample (collab --help)", cmd.Args().First())
 			}
 			return cli.ShowRootCommandHelp(cmd)
 		},

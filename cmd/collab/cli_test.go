@@ -65,6 +65,8 @@ func TestGolden(t *testing.T) {
 		{"validate-florentine", 0, []string{"validate", "testdata/florentine.json"}},
 		{"help", 0, []string{"--help"}},
 		{"help-analyze", 0, []string{"analyze", "--help"}},
+		{"help-export", 0, []string{"export", "--help"}},
+		{"analyze-sample-markdown", 0, []string{"analyze", "--format", "markdown", "--top", "5"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { golden(t, c.name, c.code, c.args...) })
 	}
@@ -223,7 +225,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"analyze", "--year", "1999"}, 2, "--year 1999: the dataset has scores for 2001, 2021"},
 		{[]string{"analyze", "--edges", "links"}, 2, "--edges links: the dataset has no links"},
 		{[]string{"analyze", "--tiers", "ratio:1,5"}, 2, "strictly descending"},
-		{[]string{"analyze", "--format", "xml"}, 2, `--format "xml": choose text or json`},
+		{[]string{"analyze", "--format", "xml"}, 2, `--format "xml": choose text, json or markdown`},
 		{[]string{"analyze", "a.json", "b.json"}, 2, "analyze takes one FILE"},
 		{[]string{"validate"}, 2, "validate takes one FILE"},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+)
+
+func (env *environment) exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "run the study and write one output format to standard output",
+		ArgsUsage: "[FILE]",
+		Description: `Runs the same study as analyze (the same flags) on FILE, or on the embedded
+sample when no FILE is given, and writes one format to standard output, for
+pipes:
+
+   dot        Graphviz map: cities at their projected positions, for neato -n2
+   geojson    RFC 7946 FeatureCollection: city Points, link and belt LineStrings
+   svg        a map that needs no Graphviz
+   csv        cities.csv: one row per city, every measure
+   links-csv  links.csv: one row per link
+   json       the results contract (as analyze --format json)
+   markdown   the report as Markdown
+   text       the report as text
+
+Examples:
+   collab export --format dot yrd.json | neato -n2 -Tpng > yrd.png
+   collab export --format geojson yrd.json > yrd.geojson && ogrinfo -al -so yrd.geojson
+   collab export --format svg yrd.json --top-links all --color province > yrd.svg
+   collab export --format csv yrd.json > cities.csv`,
+		Flags: concat(parameterFlags(), mapFlags(), []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "the format to write: " + strings.Join(formats, ", ")},
+		}),
+		Action: env.export,
+	}
+}
+
+func (env *environment) export(_ context.Context, cmd *cli.Command) error {
+	format := cmd.String("format")
+	if !slices.Contains(formats, format) {
+		return usagef("--format %q: choose one of %s (collab export --format dot yrd.json)", format, strings.Join(formats, ", "))
+	}
+	maps, err := readMapFlags(cmd)
+	if err != nil {
+		return err
+	}
+	res, err := env.study(cmd)
+	if err != nil {
+		return err
+	}
+	o := outputs{maps: maps}
+	o.report.Width = terminalWidth(env.stdout)
+	return o.writer(format, res)(env.stdout)
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"collab/analysis"
+	"collab/output"
+)
+
+// outputFlags write the results to files as well as printing the report.
+func outputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write every output into `DIR` (created if needed): " + strings.Join(outDirNames(), ", ")},
+		&cli.StringFlag{Name: "dot", Usage: "write the Graphviz map to `FILE` (render: neato -n2 -Tsvg FILE > map.svg)"},
+		&cli.StringFlag{Name: "geojson", Usage: "write cities, links and belts as GeoJSON to `FILE` (QGIS, GDAL, geopandas)"},
+		&cli.StringFlag{Name: "svg", Usage: "write the map as SVG to `FILE` (no Graphviz needed)"},
+	}
+}
+
+// mapFlags shape the DOT, SVG and GeoJSON maps.
+func mapFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "color", Value: "tier", Usage: "fill the cities by tier, or by a per-city measure with classes, e.g. province or component"},
+		&cli.StringFlag{Name: "top-links", Value: "auto", Usage: "links drawn on the maps, strongest first: auto (twice the number of cities), all, or a number"},
+	}
+}
+
+// outDir is what --out writes: each file's name and format.
+var outDir = []struct{ name, format string }{
+	{"report.md", "markdown"},
+	{"results.json", "json"},
+	{"cities.csv", "csv"},
+	{"links.csv", "links-csv"},
+	{"network.dot", "dot"},
+	{"collab.geojson", "geojson"},
+	{"map.svg", "svg"},
+}
+
+func outDirNames() []string {
+	names := make([]string, len(outDir))
+	for i, f := range outDir {
+		names[i] = f.name
+	}
+	return names
+}
+
+// formats are the formats a study can be written in, for export --format.
+var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "json", "markdown", "text"}
+
+// outputs writes a study's results in any format.
+type outputs struct {
+	report output.Options
+	maps   output.MapOptions
+}
+
+// writer returns the function that writes res in format.
+func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) error {
+	return func(w io.Writer) error {
+		switch format {
+		case "text":
+			return output.Text(w, res, o.report)
+		case "markdown":
+			return output.Markdown(w, res, o.report)
+		case "json":
+			return output.JSON(w, res)
+		case "csv":
+			return output.CitiesCSV(w, res)
+		case "links-csv":
+			return output.LinksCSV(w, res)
+		case "dot":
+			return output.DOT(w, res, o.maps)
+		case "geojson":
+			return output.GeoJSON(w, res, o.maps)
+		case "svg":
+			return output.SVG(w, res, o.maps)
+		}
+		return fmt.Errorf("unknown format %q", format)
+	}
+}
+
+// readMapFlags reads --color and --top-links.
+func readMapFlags(cmd *cli.Command) (output.MapOptions, error) {
+	o := output.MapOptions{Color: cmd.String("color")}
+	switch s := cmd.String("top-links"); s {
+	case "auto":
+	case "all":
+		o.TopLinks = output.AllLinks
+	default:
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return o, usagef("--top-links %q: give auto, all or a number of links of at least 1", s)
+		}
+		o.TopLinks = n
+	}
+	if err := o.Check(); err != nil {
+		return o, usageError{err}
+	}
+	return o, nil
+}
+
+// plannedFile is an output file the command line asks for.
+type plannedFile struct{ path, format string }
+
+// plannedFiles lists the files that --out, --dot, --geojson and --svg ask
+// for, and checks them before any work is done: no path twice, and no
+// input overwritten.
+func plannedFiles(cmd *cli.Command, input string) ([]plannedFile, error) {
+	var files []plannedFile
+	if dir := cmd.String("out"); dir != "" {
+		for _, f := range outDir {
+			files = append(files, plannedFile{filepath.Join(dir, f.name), f.format})
+		}
+	}
+	for _, flag := range []string{"dot", "geojson", "svg"} {
+		if path := cmd.String(flag); path != "" {
+			files = append(files, plannedFile{path, flag})
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		clean := filepath.Clean(f.path)
+		if seen[clean] {
+			return nil, usagef("%s is asked for twice; give each output its own path", f.path)
+		}
+		seen[clean] = true
+		if err := output.CheckOutput(f.path, inputs(input)...); err != nil {
+			return nil, usageError{err}
+		}
+	}
+	return files, nil
+}
+
+// inputs are the files a study reads: FILE, unless it is standard input or
+// the embedded sample.
+func inputs(path string) []string {
+	if path == "" || path == "-" {
+		return nil
+	}
+	return []string{path}
+}
+
+// writeFiles writes every planned file atomically, creating the --out
+// directory first, and says on stderr what it wrote.
+func (env *environment) writeFiles(cmd *cli.Command, files []plannedFile, input string, o outputs, res *analysis.Result) error {
+	if len(files) == 0 {
+		return nil
+	}
+	if dir := cmd.String("out"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is named already
+			}
+			return fmt.Errorf("--out %s: cannot create the directory: %w", dir, err)
+		}
+	}
+	written := make([]string, 0, len(files))
+	for _, f := range files {
+		if err := output.WriteFile(f.path, o.writer(f.format, res), inputs(input)...); err != nil {
+			return err
+		}
+		written = append(written, f.path)
+	}
+	fmt.Fprintf(env.stderr, "collab: wrote %s\n", strings.Join(written, ", "))
+	return nil
+}

@@ -1,0 +1,369 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/graph/formats/dot"
+	"gonum.org/v1/gonum/graph/formats/dot/ast"
+)
+
+// hostile is a city name made of the characters each format must escape.
+const hostile = `Q"uote\ <b>&`
+
+// region writes a deterministic synthetic region of n cities (lognormal
+// scores over the Yangtze River Delta's extent, every seventh name in
+// Chinese, city 3 named hostile) and returns its path.
+func region(t *testing.T, n int) string {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(7, uint64(n)))
+	type city struct {
+		ID    string  `json:"id"`
+		Name  string  `json:"name"`
+		Lat   float64 `json:"lat"`
+		Lon   float64 `json:"lon"`
+		Score float64 `json:"score"`
+	}
+	cities := make([]city, n)
+	for i := range cities {
+		name := fmt.Sprintf("City %04d", i)
+		switch {
+		case i == 3:
+			name = hostile
+		case i%7 == 0:
+			name = fmt.Sprintf("城市%d", i)
+		}
+		cities[i] = city{ID: fmt.Sprintf("c%04d", i), Name: name,
+			Lat: 28 + 6.6*rng.Float64(), Lon: 115.8 + 6.4*rng.Float64(), Score: math.Round(math.Exp(2+1.5*rng.NormFloat64())*100) / 100}
+	}
+	cities[3].Score = 5000 // so that its name is drawn
+	src, err := json.Marshal(map[string]any{"name": fmt.Sprintf("Synthetic region <%d> & co", n), "cities": cities})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("region%d.json", n))
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// needs skips the test when a program is not installed.
+func needs(t *testing.T, program, pkg string) {
+	t.Helper()
+	if _, err := exec.LookPath(program); err != nil {
+		t.Skipf("%s is not installed (Debian package %s); skipping the check that needs it", program, pkg)
+	}
+}
+
+// runTool runs an outside program and returns its stdout; any output on
+// stderr (Graphviz's warnings) fails the test.
+func runTool(t *testing.T, name string, args ...string) []byte {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.Bytes()
+}
+
+// xmlTexts parses an XML document and returns the text of its elements.
+func xmlTexts(t *testing.T, doc []byte) []string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	var texts []string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return texts
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v", err)
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			texts = append(texts, string(cd))
+		}
+	}
+}
+
+// analyzeOut runs collab analyze FILE --out DIR and returns DIR and the
+// results.
+func analyzeOut(t *testing.T, file string) (string, map[string]any) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "results")
+	args := []string{"analyze", "--out", dir}
+	if file != "" {
+		args = append(args, file)
+	}
+	_, stderr, code := invoke(t, "", args...)
+	if code != 0 {
+		t.Fatalf("collab %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+	}
+	if !strings.Contains(stderr, "collab: wrote "+filepath.Join(dir, "report.md")) {
+		t.Errorf("stderr does not list the files: %q", stderr)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res map[string]any
+	if err := json.Unmarshal(raw, &res); err != nil {
+		t.Fatal(err)
+	}
+	return dir, res
+}
+
+// TestOutputsOpenInRealClients writes every output of the sample and of a
+// 1,000-city region and opens them in the programs their users use:
+// Graphviz renders the DOT map with no warning, GDAL reads the GeoJSON
+// with the right feature counts and fields, librsvg renders the SVG.
+func TestOutputsOpenInRealClients(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		file  string
+		n     int
+		links int // drawn: twice the cities
+	}{
+		{"sample", "", 41, 82},
+		{"region1000", "", 1000, 2000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := c.file
+			if c.n == 1000 {
+				file = region(t, c.n)
+			}
+			dir, res := analyzeOut(t, file)
+			cities := res["cities"].([]any)
+			if len(cities) != c.n {
+				t.Fatalf("%d cities", len(cities))
+			}
+			t.Run("csv", func(t *testing.T) {
+				for name, want := range map[string]int{"cities.csv": c.n + 1, "links.csv": len(res["links"].([]any)) + 1} {
+					f, _ := os.Open(filepath.Join(dir, name))
+					rows, err := csv.NewReader(f).ReadAll()
+					f.Close()
+					if err != nil || len(rows) != want {
+						t.Errorf("%s: %d rows (%v), want %d", name, len(rows), err, want)
+					}
+				}
+			})
+			t.Run("neato", func(t *testing.T) {
+				needs(t, "neato", "graphviz")
+				svg := runTool(t, "neato", "-n2", "-Tsvg", filepath.Join(dir, "network.dot"))
+				xmlTexts(t, svg)
+				if n := bytes.Count(svg, []byte(`class="node"`)); n != c.n+1 {
+					t.Errorf("Graphviz drew %d nodes, want %d cities and the legend", n, c.n)
+				}
+				if n := bytes.Count(svg, []byte(`class="edge"`)); n != c.links {
+					t.Errorf("Graphviz drew %d edges, want %d", n, c.links)
+				}
+			})
+			t.Run("ogrinfo", func(t *testing.T) {
+				needs(t, "ogrinfo", "gdal-bin")
+				info := string(runTool(t, "ogrinfo", "-ro", "-al", "-so", filepath.Join(dir, "collab.geojson")))
+				if want := fmt.Sprintf("Feature Count: %d\n", c.n+c.links); !strings.Contains(info, want) {
+					t.Errorf("ogrinfo: want %q in\n%s", want, info)
+				}
+				if !strings.Contains(info, `ID["EPSG",4326]`) {
+					t.Error("GDAL does not read the file as WGS 84")
+				}
+				fields := map[string]string{"kind": "String", "weight": "Real", "distance_km": "Real", "source": "String", "target": "String", "rank": "Integer", "tier": "Integer", "name": "String", "score": "Real"}
+				for key := range cities[0].(map[string]any) {
+					if _, ok := fields[key]; !ok {
+						fields[key] = ""
+					}
+				}
+				for key, typ := range fields {
+					re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(key) + `: (\w+)`)
+					m := re.FindStringSubmatch(info)
+					if m == nil || (typ != "" && m[1] != typ) {
+						t.Errorf("ogrinfo: field %s is %v, want %s", key, m, typ)
+					}
+				}
+			})
+			t.Run("rsvg", func(t *testing.T) {
+				svg, err := os.ReadFile(filepath.Join(dir, "map.svg"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				xmlTexts(t, svg)
+				needs(t, "rsvg-convert", "librsvg2-bin")
+				png := runTool(t, "rsvg-convert", filepath.Join(dir, "map.svg"))
+				if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+					t.Error("rsvg-convert did not write a PNG")
+				}
+			})
+		})
+	}
+}
+
+// TestHostileNameRoundTrips sends a city named Q"uote\ <b>& through every
+// file format and reads it back as each format's own reader (and, where
+// installed, Graphviz and GDAL) would.
+func TestHostileNameRoundTrips(t *testing.T) {
+	dir, _ := analyzeOut(t, region(t, 12))
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	t.Run("json", func(t *testing.T) {
+		var res struct{ Cities []struct{ Name string } }
+		json.Unmarshal(read("results.json"), &res)
+		if res.Cities[3].Name != hostile {
+			t.Errorf("results.json: %q", res.Cities[3].Name)
+		}
+	})
+	t.Run("csv", func(t *testing.T) {
+		rows, err := csv.NewReader(bytes.NewReader(read("cities.csv"))).ReadAll()
+		if err != nil || rows[4][slices.Index(rows[0], "name")] != hostile {
+			t.Errorf("cities.csv: %v %q", err, rows[4])
+		}
+		links, err := csv.NewReader(bytes.NewReader(read("links.csv"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, row := range links[1:] {
+			found = found || slices.Contains(row, hostile)
+		}
+		if !found {
+			t.Error("links.csv: the name is not among the link's city names")
+		}
+	})
+	t.Run("geojson", func(t *testing.T) {
+		var doc struct {
+			Features []struct{ Properties map[string]any }
+		}
+		if err := json.Unmarshal(read("collab.geojson"), &doc); err != nil || doc.Features[3].Properties["name"] != hostile {
+			t.Errorf("collab.geojson: %v %v", err, doc.Features[3].Properties["name"])
+		}
+		needs(t, "ogrinfo", "gdal-bin")
+		info := runTool(t, "ogrinfo", "-ro", "-al", "-where", "id = 'c0003'", filepath.Join(dir, "collab.geojson"))
+		if !bytes.Contains(info, []byte("  name (String) = "+hostile+"\n")) {
+			t.Errorf("GDAL reads:\n%s", info)
+		}
+	})
+	t.Run("dot", func(t *testing.T) {
+		file, err := dot.ParseBytes(read("network.dot"))
+		if err != nil {
+			t.Fatalf("gonum cannot parse network.dot: %v", err)
+		}
+		for _, st := range file.Graphs[0].Stmts {
+			if n, ok := st.(*ast.NodeStmt); ok && n.Node.ID == `"c0003"` {
+				for _, a := range n.Attrs {
+					if a.Key == "tooltip" && a.Val != `"Q\"uote\\ <b>&amp;"` {
+						t.Errorf("tooltip %s", a.Val)
+					}
+				}
+			}
+		}
+		needs(t, "neato", "graphviz")
+		svg := runTool(t, "neato", "-n2", "-Tsvg", filepath.Join(dir, "network.dot"))
+		if !slices.Contains(xmlTexts(t, svg), hostile) {
+			t.Errorf("Graphviz does not show the name as written:\n%s", svg)
+		}
+	})
+	t.Run("svg", func(t *testing.T) {
+		if texts := xmlTexts(t, read("map.svg")); !slices.Contains(texts, hostile) {
+			t.Errorf("map.svg texts: %q", texts)
+		}
+	})
+	t.Run("markdown", func(t *testing.T) {
+		// CommonMark reads a backslash before ASCII punctuation as the
+		// punctuation itself.
+		if md := read("report.md"); !bytes.Contains(md, []byte(`Q"uote\\ \<b\>\&`)) {
+			t.Errorf("report.md:\n%s", md)
+		}
+	})
+}
+
+// TestOutputFiles checks the file flags: one file each, the report still
+// on stdout, the input never overwritten, unwritable paths exit 1.
+func TestOutputFiles(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "yrd.json")
+	sample, _, _ := invoke(t, "", "sample")
+	os.WriteFile(input, []byte(sample), 0o644)
+	svg, dotFile, geo := filepath.Join(dir, "m.svg"), filepath.Join(dir, "n.dot"), filepath.Join(dir, "c.geojson")
+	stdout, stderr, code := invoke(t, "", "analyze", input, "--svg", svg, "--dot", dotFile, "--geojson", geo, "--top-links", "all")
+	if code != 0 || !strings.HasPrefix(stdout, "collab: Yangtze River Delta") {
+		t.Fatalf("exit %d, stdout %.60q, stderr %s", code, stdout, stderr)
+	}
+	if want := fmt.Sprintf("collab: wrote %s, %s, %s\n", dotFile, geo, svg); stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	if b, _ := os.ReadFile(dotFile); bytes.Count(b, []byte(" -- ")) != 820 {
+		t.Error("--top-links all did not draw 820 links")
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"analyze", input, "--svg", input}, 2, "is an input file; collab never overwrites its input"},
+		{[]string{"analyze", input, "--out", dir, "--dot", filepath.Join(dir, "network.dot")}, 2, "is asked for twice"},
+		{[]string{"analyze", input, "--svg", filepath.Join(dir, "none", "m.svg")}, 1, "none/m.svg: cannot write: the directory"},
+		{[]string{"analyze", input, "--out", input}, 1, "--out " + input + ": cannot create the directory"},
+		{[]string{"analyze", input, "--top-links", "0"}, 2, `--top-links "0": give auto, all or a number`},
+		{[]string{"analyze", input, "--color", "betweenness", "--svg", svg}, 2, `--color "betweenness": a continuous measure`},
+		{[]string{"analyze", input, "--color", "community"}, 2, `--color "community": the cities have no such measure`},
+		{[]string{"export", input}, 2, `--format "": choose one of dot, geojson, svg, csv, links-csv, json, markdown, text`},
+		{[]string{"export", input, "--format", "png"}, 2, `--format "png"`},
+	} {
+		_, stderr, code := invoke(t, "", c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("collab %s: exit %d, stderr %q; want %d and %q", strings.Join(c.args, " "), code, stderr, c.code, c.want)
+		}
+	}
+	// The input file is unchanged, and --out into its directory refuses to
+	// replace it when it is called results.json.
+	results := filepath.Join(dir, "results.json")
+	os.WriteFile(results, []byte(sample), 0o644)
+	if _, stderr, code := invoke(t, "", "analyze", results, "--out", dir); code != 2 || !strings.Contains(stderr, "results.json: is an input file") {
+		t.Errorf("--out over the input: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.md")); err == nil {
+		t.Error("a refused --out still wrote report.md")
+	}
+	for _, f := range []string{input, results} {
+		if b, _ := os.ReadFile(f); string(b) != sample {
+			t.Errorf("%s was changed", f)
+		}
+	}
+}
+
+// TestExport writes each format to stdout; the same bytes as the files
+// analyze --out writes.
+func TestExport(t *testing.T) {
+	dir, _ := analyzeOut(t, "")
+	for format, file := range map[string]string{"dot": "network.dot", "geojson": "collab.geojson", "svg": "map.svg", "csv": "cities.csv",
+		"links-csv": "links.csv", "json": "results.json", "markdown": "report.md"} {
+		stdout, stderr, code := invoke(t, "", "export", "--format", format)
+		want, _ := os.ReadFile(filepath.Join(dir, file))
+		if code != 0 || stdout != string(want) {
+			t.Errorf("export --format %s: exit %d (%s); differs from %s: %v", format, code, stderr, file, stdout != string(want))
+		}
+	}
+	stdout, _, _ := invoke(t, "", "export", "--format", "svg", "--color", "province", "--top-links", "10")
+	if !strings.Contains(stdout, "strongest 10 of 820") || !strings.Contains(stdout, ">Anhui (16)</text>") {
+		t.Error("export --color province --top-links 10: legend does not say so")
+	}
+}
