@@ -49,8 +49,11 @@ func Text(w io.Writer, r *analysis.Result, o Options) error {
 		rep.header,
 		rep.summary,
 		rep.tiers,
+		rep.findings,
+		rep.trend,
 		rep.network,
 		rep.rankings,
+		rep.spilloverSection,
 		rep.cityTable,
 	} {
 		section()

@@ -36,7 +36,7 @@ Examples:
    collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
    collab analyze yrd.json --format json > results.json
    cat yrd.json | collab analyze - --top 20`,
-		Flags:  concat(studyFlags(), networkFlags(), reportFlags()),
+		Flags:  concat(studyFlags(), networkFlags(), patternFlags(), reportFlags()),
 		Action: env.analyze,
 	}
 }
@@ -52,7 +52,7 @@ func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
 	if cmd.Int("top") < 1 {
 		return usagef("--top %d: must be at least 1", cmd.Int("top"))
 	}
-	p, err := parameters(cmd)
+	p, err := parameters(cmd, readNetworkFlags, readPatternFlags)
 	if err != nil {
 		return err
 	}
@@ -90,9 +90,10 @@ func reportFlags() []cli.Flag {
 	}
 }
 
-// parameters reads the study's parameters from the flags, each concern's
-// from its own flags.
-func parameters(cmd *cli.Command) (analysis.Parameters, error) {
+// parameters reads the study's parameters from the flags: the year and
+// tiers, then each concern's from its own flags (read), leaving the
+// defaults for concerns the command has no flags for.
+func parameters(cmd *cli.Command, read ...func(*cli.Command, *analysis.Parameters) error) (analysis.Parameters, error) {
 	p := analysis.DefaultParameters()
 	p.Year = cmd.Int("year")
 	tiers, err := analysis.ParseTiers(cmd.String("tiers"))
@@ -100,10 +101,8 @@ func parameters(cmd *cli.Command) (analysis.Parameters, error) {
 		return p, usageError{err}
 	}
 	p.Tiers = tiers
-	for _, read := range []func(*cli.Command, *analysis.Parameters) error{
-		readNetworkFlags,
-	} {
-		if err := read(cmd, &p); err != nil {
+	for _, r := range read {
+		if err := r(cmd, &p); err != nil {
 			return p, err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v3"
 	"golang.org/x/term"
@@ -86,10 +87,16 @@ Examples:
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
 		OnUsageError:   onUsageError,
 		Suggest:        true,
-		Commands:       withUsageErrors(env.analyzeCommand(), env.validateCommand(), env.sampleCommand()),
+		Commands:       withUsageErrors(env.analyzeCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
-				return usagef("unknown command %q; the commands are analyze, validate and sample (collab --help)", cmd.Args().First())
+				var names []string
+				for _, c := range cmd.Commands {
+					if c.Name != "help" {
+						names = append(names, c.Name)
+					}
+				}
+				return usagef("unknown command %q; the commands are %s (collab --help)", cmd.Args().First(), strings.Join(names, ", "))
 			}
 			return cli.ShowRootCommandHelp(cmd)
 		},
