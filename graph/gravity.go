@@ -79,4 +79,3 @@ func byEnds(a, b Edge) int {
 	}
 	return a.To - b.To
 }
-

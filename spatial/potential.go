@@ -94,4 +94,3 @@ func Potential(lat, lon, s []float64, decay Decay) Spillover {
 	})
 	return sp
 }
-

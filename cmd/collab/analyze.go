@@ -116,4 +116,3 @@ func concat(lists ...[]cli.Flag) []cli.Flag {
 	}
 	return all
 }
-
