@@ -27,4 +27,35 @@
 // (every pair below Parameters.FullBelow cities, each city's Keep strongest
 // links above), the dataset's observed links, or both, each scaled to total
 // 1 and mixed by LinkShare. See package graph for the measures.
+//
+// # Spillover
+//
+// With a distance decay f (exp(-d/lambda), lambda = 100 km by default, or
+// d^-b), a city receives sum_{j != i} s_j f(d_ij) and emits
+// s_i sum_{j != i} f(d_ij); its potential adds its own score (Harris 1954,
+// Hansen 1959). Its main source is the city sending it the most. Tier 3-4
+// cities ranked by what they receive are the latecomer candidates. These
+// are structural potentials, not estimated causal effects. O(n^2) time,
+// O(n) memory.
+//
+// # The pattern of strong cities
+//
+// Strong cities are those of tiers 1 and 2. A belt is a connected group of
+// three or more strong cities in the spatial-neighbour graph; its spine is
+// the longest path (in km) through the group's minimum spanning tree, read
+// from its higher-scoring end. A sector is a group of two or more strong
+// cities outside belts linked by single linkage within SectorKm; its hub
+// scores highest. An isolated hub is a strong city in neither, reported
+// with its spatial lag over the regional mean and its nearest strong city.
+// The thresholds are knife-edges, so RunSweep reruns the pattern over a
+// range of one parameter.
+//
+// # Trend
+//
+// With two or more years: mean, coefficients of variation and Gini per
+// year (sigma convergence: the CV falls), the compound annual growth rate
+// of the mean, (m_T/m_0)^(1/T) - 1, absolute beta convergence,
+// (1/T) ln(y_T/y_0) = a + b ln y_0 by least squares with speed
+// -ln(1 + bT)/T and half-life ln 2 / speed (Barro and Sala-i-Martin 1992),
+// and the cities whose tier changed.
 package analysis

@@ -18,11 +18,12 @@ type Parameters struct {
 	Year  int        `json:"year"`
 	Tiers TierScheme `json:"tiers"`
 	NetworkParameters
+	PatternParameters
 }
 
 // DefaultParameters are the defaults of `collab analyze`.
 func DefaultParameters() Parameters {
-	return Parameters{Tiers: DefaultTiers, NetworkParameters: DefaultNetworkParameters()}
+	return Parameters{Tiers: DefaultTiers, NetworkParameters: DefaultNetworkParameters(), PatternParameters: DefaultPatternParameters()}
 }
 
 // ParameterError is a parameter that does not fit the dataset or is out of
@@ -38,14 +39,20 @@ func paramErrorf(format string, args ...any) error {
 // Result is everything a study found. Its JSON form is collab's stable
 // results contract, documented key for key in the README.
 type Result struct {
-	Version    string         `json:"version"`
-	Dataset    DatasetInfo    `json:"dataset"`
-	Summary    Summary        `json:"summary"`
-	Network    NetworkSummary `json:"network"`
-	Cities     []City         `json:"cities"`
-	Links      []Link         `json:"links"`
-	Parameters Parameters     `json:"parameters"`
-	Warnings   []string       `json:"warnings"`
+	Version      string         `json:"version"`
+	Dataset      DatasetInfo    `json:"dataset"`
+	Summary      Summary        `json:"summary"`
+	Network      NetworkSummary `json:"network"`
+	Cities       []City         `json:"cities"`
+	Links        []Link         `json:"links"`
+	Belts        []Belt         `json:"belts"`
+	Sectors      []Sector       `json:"sectors"`
+	IsolatedHubs []IsolatedHub  `json:"isolated_hubs"`
+	Latecomers   []Latecomer    `json:"latecomers"`
+	HubReach     []HubReach     `json:"hub_reach"`
+	Trend        *Trend         `json:"trend"` // null for a single year
+	Parameters   Parameters     `json:"parameters"`
+	Warnings     []string       `json:"warnings"`
 }
 
 // DatasetInfo describes the input.
@@ -72,6 +79,8 @@ type Summary struct {
 type City struct {
 	Place
 	Centrality
+	Spillover
+	Pattern
 }
 
 // Place is what a city is: its identity, position and score.
@@ -94,12 +103,31 @@ var ErrNoMean = errors.New("every score is 0: ratios to the mean and inequality 
 // Run carries out the study of ds with parameters p; source names the input
 // in the result.
 func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
-	if err := p.check(); err != nil {
+	s, res, err := newStudy(ds, source, p)
+	if err != nil {
 		return nil, err
+	}
+	// Each stage fills its part of the result; later stages may read what
+	// earlier ones found.
+	return s.run(res,
+		s.summarise,
+		s.linkage,
+		s.neighbourhood,
+		s.spillover,
+		s.pattern,
+		s.trend,
+	)
+}
+
+// newStudy checks the parameters and prepares a study of the year they ask
+// for.
+func newStudy(ds *data.Dataset, source string, p Parameters) (*study, *Result, error) {
+	if err := p.check(); err != nil {
+		return nil, nil, err
 	}
 	yi, err := ds.YearIndex(p.Year)
 	if err != nil {
-		return nil, &ParameterError{Msg: err.Error()}
+		return nil, nil, &ParameterError{Msg: err.Error()}
 	}
 	s := &study{ds: ds, p: p, scores: ds.Scores(yi)}
 	for _, w := range ds.Warnings {
@@ -111,12 +139,12 @@ func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
 		res.Summary.Year = &year
 		s.p.Year = year
 	}
-	// Each stage fills its part of the result; later stages may read what
-	// earlier ones found.
-	for _, stage := range []func(*Result) error{
-		s.summarise,
-		s.linkage,
-	} {
+	return s, res, nil
+}
+
+// run carries out stages in order and completes the result.
+func (s *study) run(res *Result, stages ...func(*Result) error) (*Result, error) {
+	for _, stage := range stages {
 		if err := stage(res); err != nil {
 			return nil, err
 		}
@@ -135,6 +163,7 @@ func (p *Parameters) check() error {
 	}
 	for _, check := range []func() error{
 		p.NetworkParameters.check,
+		p.PatternParameters.check,
 	} {
 		if err := check(); err != nil {
 			return err
@@ -157,13 +186,17 @@ func datasetInfo(ds *data.Dataset, source string) DatasetInfo {
 
 // study holds what the stages of one run share.
 type study struct {
-	ds       *data.Dataset
-	p        Parameters
-	scores   []float64
-	ratio    []float64
-	tier     []int
-	net      *graph.Network
-	warnings []string
+	ds     *data.Dataset
+	p      Parameters
+	scores []float64
+	ratio  []float64
+	tier   []int
+	net    *graph.Network
+	// neighbours are each city's spatial neighbours (symmetric) and lag the
+	// spatial lag of the score.
+	neighbours [][]int
+	lag        []float64
+	warnings   []string
 }
 
 func (s *study) warnf(format string, args ...any) {

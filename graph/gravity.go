@@ -2,9 +2,9 @@ package graph
 
 import (
 	"math"
-	"runtime"
 	"slices"
-	"sync"
+
+	"collab/internal/parallel"
 )
 
 // MinDistance floors the distance (in km) between two cities in the gravity
@@ -26,7 +26,7 @@ func Gravity(mass []float64, beta float64, keep int, dist func(i, j int) float64
 		return gravityComplete(mass, beta, dist)
 	}
 	strongest := make([][]Edge, n)
-	parallelRange(n, func(i int) {
+	parallel.For(n, func(i int) {
 		row := make([]Edge, 0, n-1)
 		for j := 0; j < n; j++ {
 			if w := gravityWeight(mass, beta, dist, i, j); j != i && w > 0 {
@@ -78,26 +78,4 @@ func byEnds(a, b Edge) int {
 		return a.From - b.From
 	}
 	return a.To - b.To
-}
-
-// parallelRange calls f(i) for i in [0, n) on all cores. f must only write
-// to state owned by i.
-func parallelRange(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -2,9 +2,11 @@ package output
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"collab/analysis"
 )
@@ -80,12 +82,29 @@ type spine struct {
 	fields []field
 }
 
-// beltSpines is the hook through which the maps draw innovation belts
-// (bold lines on the DOT and SVG maps, LineStrings in GeoJSON): it returns
-// each belt's cities in spine order. Results carry no belts yet; the stage
-// that finds them fills this in from r.Belts (flatten(&belt) gives the
-// GeoJSON properties).
-func beltSpines(r *analysis.Result) []spine { return nil }
+// beltSpines gives the maps the innovation belts to draw (bold lines on the
+// DOT and SVG maps, LineStrings in GeoJSON): each belt's cities in spine
+// order, with the belt's number and its results as GeoJSON properties.
+func beltSpines(r *analysis.Result) []spine {
+	index := make(map[string]int, len(r.Cities))
+	for i, c := range r.Cities {
+		index[c.ID] = i
+	}
+	var spines []spine
+	for k := range r.Belts {
+		b := &r.Belts[k]
+		fields, err := flatten(b)
+		if err != nil {
+			continue // a Belt always marshals; nothing to draw otherwise
+		}
+		sp := spine{fields: append([]field{{"belt", json.RawMessage(strconv.Itoa(k + 1))}}, fields...)}
+		for _, id := range b.Cities {
+			sp.cities = append(sp.cities, index[id])
+		}
+		spines = append(spines, sp)
+	}
+	return spines
+}
 
 // newGeoMap projects the cities of r and picks the links to draw.
 func newGeoMap(r *analysis.Result, o MapOptions) (*geoMap, error) {

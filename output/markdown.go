@@ -56,6 +56,18 @@ func (p *report) list(label string, items []string) {
 
 // esc makes a name or other text from the data safe to print: control
 // characters escaped, and in Markdown its markup characters too.
+// sentences writes findings in plain sentences: a bulleted list in
+// Markdown, wrapped indented paragraphs in text.
+func (p *report) sentences(items []string) {
+	for _, s := range items {
+		if p.markdown {
+			p.printf("- %s\n", s)
+			continue
+		}
+		wrapText(p.w, s, 2, p.o.listWidth())
+	}
+}
+
 func (p *report) esc(s string) string {
 	if p.markdown {
 		return mdEscape(printable(s))

@@ -118,3 +118,24 @@ func wrapList(w io.Writer, label string, labelWidth int, items []string, maxWidt
 	}
 	io.WriteString(w, strings.TrimRight(line, " ")+"\n")
 }
+
+// wrapText writes a paragraph word-wrapped at maxWidth cells, every line
+// indented by indent spaces.
+func wrapText(w io.Writer, text string, indent, maxWidth int) {
+	pad := strings.Repeat(" ", indent)
+	line, width := pad, indent
+	for _, word := range strings.Fields(text) {
+		ww := displayWidth(word)
+		if width > indent && width+1+ww > maxWidth {
+			io.WriteString(w, line+"\n")
+			line, width = pad, indent
+		}
+		if width > indent {
+			line += " "
+			width++
+		}
+		line += word
+		width += ww
+	}
+	io.WriteString(w, line+"\n")
+}

@@ -56,8 +56,11 @@ func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) erro
 		rep.header,
 		rep.summary,
 		rep.tiers,
+		rep.findings,
+		rep.trend,
 		rep.network,
 		rep.rankings,
+		rep.spilloverSection,
 		rep.cityTable,
 	} {
 		section()

@@ -83,7 +83,7 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 	if cmd.NArg() > 1 {
 		return nil, usagef("%s takes one FILE, got %d arguments", cmd.Name, cmd.NArg())
 	}
-	p, err := parameters(cmd)
+	p, err := parameters(cmd, parameterReaders...)
 	if err != nil {
 		return nil, err
 	}
@@ -103,9 +103,15 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 }
 
 // parameterFlags are the flags of every command that runs a study; each
-// concern adds its own list here.
+// concern adds its own list here, and its reader to parameterReaders.
 func parameterFlags() []cli.Flag {
-	return concat(studyFlags(), networkFlags())
+	return concat(studyFlags(), networkFlags(), patternFlags())
+}
+
+// parameterReaders read what parameterFlags define, one per concern.
+var parameterReaders = []func(*cli.Command, *analysis.Parameters) error{
+	readNetworkFlags,
+	readPatternFlags,
 }
 
 // studyFlags choose what is studied: the year and the tiers.
@@ -124,9 +130,10 @@ func reportFlags() []cli.Flag {
 	}
 }
 
-// parameters reads the study's parameters from the flags, each concern's
-// from its own flags.
-func parameters(cmd *cli.Command) (analysis.Parameters, error) {
+// parameters reads the study's parameters from the flags: the year and
+// tiers, then each concern's from its own flags (read), leaving the
+// defaults for concerns the command has no flags for.
+func parameters(cmd *cli.Command, read ...func(*cli.Command, *analysis.Parameters) error) (analysis.Parameters, error) {
 	p := analysis.DefaultParameters()
 	p.Year = cmd.Int("year")
 	tiers, err := analysis.ParseTiers(cmd.String("tiers"))
@@ -134,10 +141,8 @@ func parameters(cmd *cli.Command) (analysis.Parameters, error) {
 		return p, usageError{err}
 	}
 	p.Tiers = tiers
-	for _, read := range []func(*cli.Command, *analysis.Parameters) error{
-		readNetworkFlags,
-	} {
-		if err := read(cmd, &p); err != nil {
+	for _, r := range read {
+		if err := r(cmd, &p); err != nil {
 			return p, err
 		}
 	}

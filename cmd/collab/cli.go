@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v3"
 	"golang.org/x/term"
@@ -72,8 +73,9 @@ func (env *environment) root() *cli.Command {
 		Usage:   "analyse how the cities of a region collaborate on innovation",
 		Version: version,
 		Description: `collab turns a region's cities into a network weighted by proximity and
-linkage, and reports centrality, tiers and inequality in one command, as a
-report, JSON, CSV, a Graphviz or SVG map and GeoJSON.
+linkage, and reports tiers, inequality, centrality, spillover and the pattern
+of strong cities (belts, sectors, isolated hubs) in one command, as a report,
+JSON, CSV, a Graphviz or SVG map and GeoJSON.
 
 Examples:
    collab analyze                      # the embedded Yangtze River Delta sample
@@ -81,6 +83,8 @@ Examples:
    collab analyze yrd.json --format json > results.json
    collab analyze yrd.json --out results/   # report, JSON, CSV, DOT, GeoJSON, SVG
    collab export --format dot yrd.json | neato -n2 -Tpng > yrd.png
+   collab sweep --param sector-km --from 100 --to 400 --step 25
+   collab growth --from 100 --to 247.11 --years 10
    collab validate mycities.json
    collab sample > yrd.json            # a dataset to copy and edit`,
 		Writer:         env.stdout,
@@ -89,10 +93,16 @@ Examples:
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
 		OnUsageError:   onUsageError,
 		Suggest:        true,
-		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand()),
+		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
-				return usagef("unknown command %q; the commands are analyze, export, validate and sample (collab --help)", cmd.Args().First())
+				var names []string
+				for _, c := range cmd.Commands {
+					if c.Name != "help" {
+						names = append(names, c.Name)
+					}
+				}
+				return usagef("unknown command %q; the commands are %s (collab --help)", cmd.Args().First(), strings.Join(names, ", "))
 			}
 			return cli.ShowRootCommandHelp(cmd)
 		},

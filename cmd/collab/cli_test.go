@@ -63,6 +63,8 @@ func TestGolden(t *testing.T) {
 		{"analyze-sample-json", 0, []string{"analyze", "--format", "json"}},
 		{"analyze-florentine", 0, []string{"analyze", "testdata/florentine.json"}},
 		{"validate-florentine", 0, []string{"validate", "testdata/florentine.json"}},
+		{"sweep-sector-km", 0, []string{"sweep", "--param", "sector-km", "--from", "100", "--to", "400", "--step", "25"}},
+		{"growth", 0, []string{"growth", "--from", "100", "--to", "247.11", "--years", "10"}},
 		{"help", 0, []string{"--help"}},
 		{"help-analyze", 0, []string{"analyze", "--help"}},
 		{"help-export", 0, []string{"export", "--help"}},
@@ -231,6 +233,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"analyze", "testdata/does-not-exist.json"}, 1, "no such file or directory"},
 		{[]string{"--version"}, 0, ""},
+		{[]string{"growth", "--from", "0", "--to", "1", "--years", "1"}, 2, "need from > 0"},
+		{[]string{"growth", "--from", "1"}, 2, "Required flags"},
+		{[]string{"sweep", "--param", "beta", "--from", "1", "--to", "2", "--step", "1"}, 2, `--param "beta"`},
+		{[]string{"analyze", "--decay", "gauss:3"}, 2, `decay "gauss:3"`},
 	} {
 		_, stderr, code := invoke(t, "", c.args...)
 		if code != c.code || !strings.Contains(stderr, c.want) {

@@ -149,6 +149,7 @@ func TestOutputsOpenInRealClients(t *testing.T) {
 			}
 			dir, res := analyzeOut(t, file)
 			cities := res["cities"].([]any)
+			belts, beltHops := beltsOf(res)
 			if len(cities) != c.n {
 				t.Fatalf("%d cities", len(cities))
 			}
@@ -169,14 +170,14 @@ func TestOutputsOpenInRealClients(t *testing.T) {
 				if n := bytes.Count(svg, []byte(`class="node"`)); n != c.n+1 {
 					t.Errorf("Graphviz drew %d nodes, want %d cities and the legend", n, c.n)
 				}
-				if n := bytes.Count(svg, []byte(`class="edge"`)); n != c.links {
-					t.Errorf("Graphviz drew %d edges, want %d", n, c.links)
+				if n := bytes.Count(svg, []byte(`class="edge"`)); n != c.links+beltHops {
+					t.Errorf("Graphviz drew %d edges, want %d links and %d belt hops", n, c.links, beltHops)
 				}
 			})
 			t.Run("ogrinfo", func(t *testing.T) {
 				needs(t, "ogrinfo", "gdal-bin")
 				info := string(runTool(t, "ogrinfo", "-ro", "-al", "-so", filepath.Join(dir, "collab.geojson")))
-				if want := fmt.Sprintf("Feature Count: %d\n", c.n+c.links); !strings.Contains(info, want) {
+				if want := fmt.Sprintf("Feature Count: %d\n", c.n+c.links+belts); !strings.Contains(info, want) {
 					t.Errorf("ogrinfo: want %q in\n%s", want, info)
 				}
 				if !strings.Contains(info, `ID["EPSG",4326]`) {
@@ -310,8 +311,9 @@ func TestOutputFiles(t *testing.T) {
 	if want := fmt.Sprintf("collab: wrote %s, %s, %s\n", dotFile, geo, svg); stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
-	if b, _ := os.ReadFile(dotFile); bytes.Count(b, []byte(" -- ")) != 820 {
-		t.Error("--top-links all did not draw 820 links")
+	// 820 links and the 4 hops of the belt Shanghai-Suzhou-Wuxi-Changzhou-Nanjing.
+	if b, _ := os.ReadFile(dotFile); bytes.Count(b, []byte(" -- ")) != 824 {
+		t.Error("--top-links all did not draw 820 links and 4 belt hops")
 	}
 	for _, c := range []struct {
 		args []string
@@ -366,4 +368,14 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(stdout, "strongest 10 of 820") || !strings.Contains(stdout, ">Anhui (16)</text>") {
 		t.Error("export --color province --top-links 10: legend does not say so")
 	}
+}
+
+// beltsOf counts the belts of a results file and the hops along their
+// spines, which the maps draw besides the links.
+func beltsOf(res map[string]any) (belts, hops int) {
+	list, _ := res["belts"].([]any)
+	for _, b := range list {
+		hops += len(b.(map[string]any)["cities"].([]any)) - 1
+	}
+	return len(list), hops
 }

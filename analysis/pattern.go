@@ -1,0 +1,287 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Belt is a chain of strong cities, each a spatial neighbour of the next:
+// a connected group of three or more tier 1-2 cities in the spatial weights.
+type Belt struct {
+	// Cities is the spine, the longest path through the group's minimum
+	// spanning tree (by km), from its higher-scoring end.
+	Cities []string `json:"cities"`
+	// Members is every city of the group, by score; the spine and
+	// branches off it.
+	Members   []string `json:"members"`
+	LengthKm  float64  `json:"length_km"`  // along the spine
+	MeanRatio float64  `json:"mean_ratio"` // members' mean ratio to the regional mean
+}
+
+// Sector is two or more strong cities outside any belt, each within
+// SectorKm of another; its hub is the highest-scoring.
+type Sector struct {
+	Hub    string   `json:"hub"`
+	Cities []string `json:"cities"` // hub first, then by score
+}
+
+// IsolatedHub is a strong city in no belt and no sector.
+type IsolatedHub struct {
+	ID string `json:"id"`
+	// LagRatio is the spatial lag of the score (its neighbours' weighted
+	// mean) over the regional mean: below 1, its surroundings are weak.
+	LagRatio     float64 `json:"lag_ratio"`
+	NearestHub   string  `json:"nearest_hub"` // the nearest other strong city
+	NearestHubKm float64 `json:"nearest_hub_km"`
+}
+
+// Pattern is a city's place in the pattern of strong cities.
+type Pattern struct {
+	// Role is belt, sector, isolated-hub or none.
+	Role string `json:"role"`
+}
+
+// pattern finds the belts, sectors and isolated hubs among the strong
+// cities and gives each city its role.
+func (s *study) pattern(res *Result) error {
+	strong := s.strongCities()
+	belts, inBelt := s.belts(strong)
+	sectors, inSector := s.sectors(strong, inBelt)
+	res.Belts = belts
+	res.Sectors = sectors
+	res.IsolatedHubs = []IsolatedHub{}
+	for i := range res.Cities {
+		res.Cities[i].Role = "none"
+	}
+	for _, b := range belts {
+		s.setRole(res, b.Members, "belt")
+	}
+	for _, sec := range sectors {
+		s.setRole(res, sec.Cities, "sector")
+	}
+	for _, i := range strong {
+		if !inBelt[i] && !inSector[i] {
+			res.IsolatedHubs = append(res.IsolatedHubs, s.isolatedHub(i, strong, res.Summary.Mean))
+			res.Cities[i].Role = "isolated-hub"
+		}
+	}
+	return nil
+}
+
+func (s *study) setRole(res *Result, ids []string, role string) {
+	index := s.ds.Index()
+	for _, id := range ids {
+		res.Cities[index[id]].Role = role
+	}
+}
+
+// strongCities returns the tier 1-2 cities by descending score.
+func (s *study) strongCities() []int {
+	var strong []int
+	for _, i := range byScore(s.scores) {
+		if s.tier[i] <= strongTier {
+			strong = append(strong, i)
+		}
+	}
+	return strong
+}
+
+// belts groups strong cities that are spatial neighbours into connected
+// groups and keeps those of three or more.
+func (s *study) belts(strong []int) ([]Belt, map[int]bool) {
+	isStrong := map[int]bool{}
+	for _, i := range strong {
+		isStrong[i] = true
+	}
+	adjacent := func(i int) []int {
+		var out []int
+		for _, j := range s.neighbours[i] {
+			if isStrong[j] {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	inBelt := map[int]bool{}
+	belts := []Belt{}
+	for _, group := range components(strong, adjacent) {
+		if len(group) < 3 {
+			continue
+		}
+		spine, km := s.spine(group, adjacent)
+		b := Belt{Cities: s.ids(spine), Members: s.ids(group), LengthKm: km}
+		for _, i := range group {
+			inBelt[i] = true
+			b.MeanRatio += s.ratio[i] / float64(len(group))
+		}
+		belts = append(belts, b)
+	}
+	return belts, inBelt
+}
+
+// sectors groups the strong cities outside belts that lie within SectorKm
+// of one another (single linkage) and keeps groups of two or more.
+func (s *study) sectors(strong []int, inBelt map[int]bool) ([]Sector, map[int]bool) {
+	var free []int
+	for _, i := range strong {
+		if !inBelt[i] {
+			free = append(free, i)
+		}
+	}
+	near := func(i int) []int {
+		var out []int
+		for _, j := range free {
+			if j != i && s.distance(i, j) <= s.p.SectorKm {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	inSector := map[int]bool{}
+	sectors := []Sector{}
+	for _, group := range components(free, near) {
+		if len(group) < 2 {
+			continue
+		}
+		for _, i := range group {
+			inSector[i] = true
+		}
+		sectors = append(sectors, Sector{Hub: s.ds.Cities[group[0]].ID, Cities: s.ids(group)})
+	}
+	return sectors, inSector
+}
+
+func (s *study) isolatedHub(i int, strong []int, mean float64) IsolatedHub {
+	h := IsolatedHub{ID: s.ds.Cities[i].ID, LagRatio: s.lag[i] / mean}
+	best := -1
+	for _, j := range strong {
+		if j == i {
+			continue
+		}
+		if d := s.distance(i, j); best < 0 || d < h.NearestHubKm {
+			best, h.NearestHubKm = j, d
+		}
+	}
+	if best >= 0 {
+		h.NearestHub = s.ds.Cities[best].ID
+	}
+	return h
+}
+
+func (s *study) ids(cities []int) []string {
+	out := make([]string, len(cities))
+	for k, i := range cities {
+		out[k] = s.ds.Cities[i].ID
+	}
+	return out
+}
+
+// components splits nodes (given in priority order) into connected groups
+// under adjacent; each group lists its members in the nodes' order, and
+// groups come in the order of their first member.
+func components(nodes []int, adjacent func(int) []int) [][]int {
+	rank := make(map[int]int, len(nodes))
+	for k, i := range nodes {
+		rank[i] = k
+	}
+	seen := map[int]bool{}
+	var groups [][]int
+	for _, start := range nodes {
+		if seen[start] {
+			continue
+		}
+		seen[start] = true
+		group := []int{start}
+		for k := 0; k < len(group); k++ {
+			for _, j := range adjacent(group[k]) {
+				if _, ok := rank[j]; ok && !seen[j] {
+					seen[j] = true
+					group = append(group, j)
+				}
+			}
+		}
+		slices.SortFunc(group, func(a, b int) int { return rank[a] - rank[b] })
+		groups = append(groups, group)
+	}
+	return groups
+}
+
+// spine returns the longest path, in km, through the minimum spanning tree
+// of a group (Kruskal over the neighbour links, by distance), oriented from
+// its higher-scoring end, and the path's length. O(k log k) for k links.
+func (s *study) spine(group []int, adjacent func(int) []int) ([]int, float64) {
+	type link struct {
+		a, b int
+		km   float64
+	}
+	var links []link
+	for _, i := range group {
+		for _, j := range adjacent(i) {
+			if i < j {
+				links = append(links, link{i, j, s.distance(i, j)})
+			}
+		}
+	}
+	slices.SortFunc(links, func(x, y link) int {
+		return cmp.Or(cmp.Compare(x.km, y.km), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+	root := map[int]int{}
+	var find func(int) int
+	find = func(i int) int {
+		if r, ok := root[i]; ok && r != i {
+			root[i] = find(r)
+			return root[i]
+		}
+		return i
+	}
+	tree := map[int][]treeLink{}
+	for _, l := range links {
+		if ra, rb := find(l.a), find(l.b); ra != rb {
+			root[ra] = rb
+			tree[l.a] = append(tree[l.a], treeLink{l.b, l.km})
+			tree[l.b] = append(tree[l.b], treeLink{l.a, l.km})
+		}
+	}
+	end, _, _ := farthest(group[0], tree)
+	other, path, km := farthest(end, tree)
+	if s.scores[other] > s.scores[end] || (s.scores[other] == s.scores[end] && other < end) {
+		slices.Reverse(path)
+	}
+	return path, km
+}
+
+type treeLink struct {
+	to int
+	km float64
+}
+
+// farthest walks a tree from start and returns the node farthest from it
+// in km (ties to the lower index), the path to it and its length.
+func farthest(start int, tree map[int][]treeLink) (int, []int, float64) {
+	type visit struct {
+		node int
+		km   float64
+	}
+	from := map[int]int{start: -1}
+	best := visit{start, 0}
+	stack := []visit{best}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if v.km > best.km || (v.km == best.km && v.node < best.node) {
+			best = v
+		}
+		for _, l := range tree[v.node] {
+			if _, seen := from[l.to]; !seen {
+				from[l.to] = v.node
+				stack = append(stack, visit{l.to, v.km + l.km})
+			}
+		}
+	}
+	var path []int
+	for n := best.node; n != -1; n = from[n] {
+		path = append(path, n)
+	}
+	slices.Reverse(path)
+	return best.node, path, best.km
+}

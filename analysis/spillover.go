@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	"slices"
+
+	"collab/spatial"
+)
+
+// PatternParameters shape the spillover and the spatial pattern of strong
+// cities: belts, sectors and isolated hubs.
+type PatternParameters struct {
+	// Decay is the distance decay of the spillover potential.
+	Decay spatial.Decay `json:"decay"`
+	// SectorKm is the distance within which strong cities outside a belt
+	// form a sector.
+	SectorKm float64 `json:"sector_km"`
+	// Latecomers is how many latecomer candidates are listed.
+	Latecomers int `json:"latecomers"`
+}
+
+// DefaultPatternParameters are the defaults of `collab analyze`.
+func DefaultPatternParameters() PatternParameters {
+	return PatternParameters{Decay: spatial.DefaultDecay, SectorKm: 250, Latecomers: 10}
+}
+
+func (p *PatternParameters) check() error {
+	switch {
+	case p.Decay.Kind != "exp" && p.Decay.Kind != "power":
+		return paramErrorf("--decay %q: write exp:KM or power:B", p.Decay.String())
+	case !(p.SectorKm > 0) || p.SectorKm > 20040: // half the Earth's circumference
+		return paramErrorf("--sector-km %g: must be a positive distance in km", p.SectorKm)
+	case p.Latecomers < 0:
+		return paramErrorf("--latecomers %d: must be >= 0", p.Latecomers)
+	}
+	return nil
+}
+
+// Spillover is what a city receives from and sends to the others.
+type Spillover struct {
+	// Potential is the city's own score plus what it receives,
+	// s_i + sum_{j != i} s_j f(d_ij).
+	Potential float64 `json:"potential"`
+	// SpilloverIn is sum_{j != i} s_j f(d_ij).
+	SpilloverIn float64 `json:"spillover_in"`
+	// SpilloverOut is s_i sum_{j != i} f(d_ij).
+	SpilloverOut float64 `json:"spillover_out"`
+	// MainSource is the id of the city sending the most; "" when none.
+	MainSource string `json:"main_source"`
+	// MainSourceShare is MainSource's share of SpilloverIn.
+	MainSourceShare float64 `json:"main_source_share"`
+}
+
+// Latecomer is a tier 3 or 4 city ranked by the spillover it receives: the
+// cities a strong neighbour could lift.
+type Latecomer struct {
+	ID          string  `json:"id"`
+	Tier        int     `json:"tier"`
+	SpilloverIn float64 `json:"spillover_in"`
+	MainSource  string  `json:"main_source"`
+}
+
+// HubReach lists, for a strong (tier 1-2) city, the cities for which it is
+// the main source of spillover.
+type HubReach struct {
+	ID     string   `json:"id"`
+	Cities []string `json:"cities"`
+}
+
+// strongTier is the lowest tier counted as strong: tiers 1 and 2, the
+// cities at or above the regional mean under the default scheme.
+const strongTier = 2
+
+// spillover measures the potential of every city and ranks the latecomer
+// candidates and the reach of each strong city.
+func (s *study) spillover(res *Result) error {
+	n := len(s.ds.Cities)
+	lat, lon := make([]float64, n), make([]float64, n)
+	for i, c := range s.ds.Cities {
+		lat[i], lon[i] = c.Lat, c.Lon
+	}
+	sp := spatial.Potential(lat, lon, s.scores, s.p.Decay)
+	for i := range res.Cities {
+		c := &res.Cities[i]
+		c.Spillover = Spillover{Potential: s.scores[i] + sp.Received[i], SpilloverIn: sp.Received[i],
+			SpilloverOut: sp.Emitted[i], MainSourceShare: sp.MainShare[i]}
+		if j := sp.MainSource[i]; j >= 0 {
+			c.MainSource = s.ds.Cities[j].ID
+		}
+	}
+	res.Latecomers = s.latecomers(res.Cities)
+	res.HubReach = hubReach(res.Cities, sp.MainSource, s.tier)
+	return nil
+}
+
+func (s *study) latecomers(cities []City) []Latecomer {
+	var order []int
+	for i := range cities {
+		if cities[i].Tier > strongTier {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return descending(cities[a].SpilloverIn, cities[b].SpilloverIn) })
+	out := []Latecomer{}
+	for _, i := range order[:min(len(order), s.p.Latecomers)] {
+		c := &cities[i]
+		out = append(out, Latecomer{ID: c.ID, Tier: c.Tier, SpilloverIn: c.SpilloverIn, MainSource: c.MainSource})
+	}
+	return out
+}
+
+func hubReach(cities []City, mainSource []int, tier []int) []HubReach {
+	reach := map[int][]string{}
+	for i, j := range mainSource {
+		if j >= 0 && tier[j] <= strongTier {
+			reach[j] = append(reach[j], cities[i].ID)
+		}
+	}
+	out := []HubReach{}
+	for _, j := range byScoreOf(cities) {
+		if tier[j] <= strongTier {
+			out = append(out, HubReach{ID: cities[j].ID, Cities: append([]string{}, reach[j]...)})
+		}
+	}
+	return out
+}
+
+// byScoreOf returns city indices by descending score, ties in input order.
+func byScoreOf(cities []City) []int {
+	score := make([]float64, len(cities))
+	for i := range cities {
+		score[i] = cities[i].Score
+	}
+	return byScore(score)
+}

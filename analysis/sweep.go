@@ -1,0 +1,92 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"collab/data"
+)
+
+// SweepParam is a parameter a sensitivity sweep can vary.
+type SweepParam struct {
+	Name  string
+	Usage string
+	set   func(p *Parameters, v float64) error
+}
+
+// SweepParams are the parameters `collab sweep` varies.
+var SweepParams = []SweepParam{
+	{"sector-km", "the distance within which strong cities outside belts form a sector (km)",
+		func(p *Parameters, v float64) error { p.SectorKm = v; return nil }},
+	{"decay-km", "the scale of the exponential spillover decay, exp:KM (moves the latecomers)",
+		func(p *Parameters, v float64) error { p.Decay.Kind, p.Decay.Scale = "exp", v; return nil }},
+}
+
+// SweepRow is the pattern found at one value of the swept parameter.
+type SweepRow struct {
+	Value        float64       `json:"value"`
+	Belts        []Belt        `json:"belts"`
+	Sectors      []Sector      `json:"sectors"`
+	IsolatedHubs []IsolatedHub `json:"isolated_hubs"`
+	Latecomers   []Latecomer   `json:"latecomers"`
+}
+
+// Sweep is a sensitivity analysis: the belts, sectors, isolated hubs and
+// latecomers found as one parameter runs over a range.
+type Sweep struct {
+	Param string     `json:"param"`
+	Rows  []SweepRow `json:"rows"`
+	// Names maps the ids in the rows to city names.
+	Names map[string]string `json:"-"`
+}
+
+// maxSweepSteps bounds a sweep, which reruns the pattern at every step.
+const maxSweepSteps = 1000
+
+// RunSweep reruns the spillover and the pattern of strong cities for each
+// value from, from+step, ..., up to to, with the other parameters as p.
+// The network and the trend are not computed: they do not change.
+func RunSweep(ds *data.Dataset, p Parameters, param string, from, to, step float64) (*Sweep, error) {
+	k := slices.IndexFunc(SweepParams, func(sp SweepParam) bool { return sp.Name == param })
+	if k < 0 {
+		names := make([]string, len(SweepParams))
+		for i, sp := range SweepParams {
+			names[i] = sp.Name
+		}
+		return nil, paramErrorf("--param %q: choose %s", param, strings.Join(names, ", "))
+	}
+	steps := (to-from)/step + 1e-9
+	if !(step > 0) || !(to >= from) || math.IsInf(steps, 0) || steps > maxSweepSteps {
+		return nil, paramErrorf("--from %g --to %g --step %g: need from <= to, step > 0 and at most %d steps", from, to, step, maxSweepSteps)
+	}
+	sw := &Sweep{Param: param, Rows: []SweepRow{}, Names: map[string]string{}}
+	for _, c := range ds.Cities {
+		sw.Names[c.ID] = c.Name
+	}
+	for i := 0; i <= int(steps); i++ {
+		v := from + float64(i)*step
+		q := p
+		if err := SweepParams[k].set(&q, v); err != nil {
+			return nil, err
+		}
+		s, res, err := newStudy(ds, "", q)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := s.run(res, s.summarise, s.neighbourhood, s.spillover, s.pattern); err != nil {
+			return nil, err
+		}
+		sw.Rows = append(sw.Rows, SweepRow{Value: v, Belts: res.Belts, Sectors: res.Sectors, IsolatedHubs: res.IsolatedHubs, Latecomers: res.Latecomers})
+	}
+	return sw, nil
+}
+
+// String names the swept parameter and its range, for reports.
+func (sw *Sweep) String() string {
+	if len(sw.Rows) == 0 {
+		return sw.Param
+	}
+	return fmt.Sprintf("%s from %g to %g", sw.Param, sw.Rows[0].Value, sw.Rows[len(sw.Rows)-1].Value)
+}

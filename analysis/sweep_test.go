@@ -1,0 +1,71 @@
+package analysis
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestSweepSample: on the sample, Hangzhou and Ningbo (141 km apart) join
+// at 150 km, Wenzhou (225 km from Ningbo) at 225 km, and Hefei (over 300 km
+// from every strong city outside the belt) only at 350 km; the belt holds
+// throughout.
+func TestSweepSample(t *testing.T) {
+	sw, err := RunSweep(sample(t), DefaultParameters(), "sector-km", 100, 400, 25)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sw.Rows) != 13 || sw.Rows[0].Value != 100 || sw.Rows[12].Value != 400 {
+		t.Fatalf("%d rows from %v to %v, want 13 from 100 to 400", len(sw.Rows), sw.Rows[0].Value, sw.Rows[len(sw.Rows)-1].Value)
+	}
+	summary := func(r SweepRow) string {
+		var sectors []string
+		for _, s := range r.Sectors {
+			var names []string
+			for _, id := range s.Cities {
+				names = append(names, sw.Names[id])
+			}
+			sectors = append(sectors, strings.Join(names, "+"))
+		}
+		var hubs []string
+		for _, h := range r.IsolatedHubs {
+			hubs = append(hubs, sw.Names[h.ID])
+		}
+		return strings.Join(sectors, ";") + " | " + strings.Join(hubs, ",")
+	}
+	for value, want := range map[float64]string{
+		100: " | Hangzhou,Ningbo,Hefei,Wenzhou",
+		150: "Hangzhou+Ningbo | Hefei,Wenzhou",
+		250: "Hangzhou+Ningbo+Wenzhou | Hefei",
+		350: "Hangzhou+Ningbo+Hefei+Wenzhou | ",
+	} {
+		row := sw.Rows[int((value-100)/25)]
+		if got := summary(row); got != want {
+			t.Errorf("sector-km %v: %q, want %q", value, got, want)
+		}
+		if len(row.Belts) != 1 || len(row.Belts[0].Cities) != 5 {
+			t.Errorf("sector-km %v: belts %+v, want the five-city belt", value, row.Belts)
+		}
+	}
+}
+
+func TestSweepErrors(t *testing.T) {
+	ds := sample(t)
+	var perr *ParameterError
+	for _, c := range []struct {
+		param          string
+		from, to, step float64
+		want           string
+	}{
+		{"beta", 1, 2, 1, `--param "beta": choose sector-km, decay-km`},
+		{"sector-km", 400, 100, 25, "need from <= to"},
+		{"sector-km", 100, 400, 0, "step > 0"},
+		{"sector-km", 0, 1e9, 1, "at most 1000 steps"},
+		{"sector-km", -10, 0, 5, "--sector-km -10"},
+	} {
+		_, err := RunSweep(ds, DefaultParameters(), c.param, c.from, c.to, c.step)
+		if !errors.As(err, &perr) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("sweep %s %v..%v/%v: %v, want %q", c.param, c.from, c.to, c.step, err, c.want)
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"github.com/urfave/cli/v3"
+
+	"collab/analysis"
+	"collab/spatial"
+)
+
+// patternFlags shape the spillover and the pattern of strong cities.
+func patternFlags() []cli.Flag {
+	d := analysis.DefaultPatternParameters()
+	return []cli.Flag{
+		&cli.StringFlag{Name: "decay", Value: d.Decay.String(), Usage: "spillover distance decay: exp:KM (exp(-d/KM)) or power:B (d^-B)"},
+		&cli.FloatFlag{Name: "sector-km", Value: d.SectorKm, Usage: "strong cities outside belts within this many km of one another form a sector"},
+		&cli.IntFlag{Name: "latecomers", Value: d.Latecomers, Usage: "latecomer candidates listed"},
+	}
+}
+
+func readPatternFlags(cmd *cli.Command, p *analysis.Parameters) error {
+	decay, err := spatial.ParseDecay(cmd.String("decay"))
+	if err != nil {
+		return usageError{err}
+	}
+	p.Decay = decay
+	p.SectorKm = cmd.Float("sector-km")
+	p.Latecomers = cmd.Int("latecomers")
+	return nil
+}

@@ -1,0 +1,117 @@
+package output
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"collab/analysis"
+)
+
+// findings states the pattern of strong cities in plain sentences, as a
+// paper would: belts, sectors, isolated hubs and latecomer candidates.
+func (p *report) findings() {
+	r := p.r
+	p.heading("Findings (strong cities: tiers 1-2)")
+	var sentences []string
+	for _, b := range r.Belts {
+		sentences = append(sentences, fmt.Sprintf("%s form a continuous belt of %d cities over %s km (mean %sx the regional mean).",
+			strings.Join(p.nameList(b.Cities), " - "), len(b.Cities), fixed(b.LengthKm, 0), fixed(b.MeanRatio, 2)))
+		if off := len(b.Members) - len(b.Cities); off > 0 {
+			sentences = append(sentences, fmt.Sprintf("%d more strong %s branch off it.", off, pluralWord(off, "city", "cities")))
+		}
+	}
+	for _, s := range r.Sectors {
+		sentences = append(sentences, fmt.Sprintf("%s heads a sector with %s: strong cities within %s km of one another that are not spatial neighbours.",
+			p.names[s.Hub], joinAnd(p.nameList(s.Cities[1:])), strconv.FormatFloat(r.Parameters.SectorKm, 'g', -1, 64)))
+	}
+	for _, h := range r.IsolatedHubs {
+		c := p.city(h.ID)
+		s := fmt.Sprintf("%s is an isolated hub: tier %d (%sx the mean), its neighbours average %sx the mean", p.names[h.ID], c.Tier, fixed(c.Ratio, 2), fixed(h.LagRatio, 2))
+		if h.NearestHub != "" {
+			s += fmt.Sprintf(", and the nearest strong city, %s, is %s km away", p.names[h.NearestHub], fixed(h.NearestHubKm, 0))
+		}
+		sentences = append(sentences, s+".")
+	}
+	if len(r.Latecomers) >= 2 {
+		a, b := r.Latecomers[0], r.Latecomers[1]
+		sentences = append(sentences, fmt.Sprintf("%s and %s receive the most spillover among tier 3-4 cities: the first latecomer candidates, mainly from %s.",
+			p.names[a.ID], p.names[b.ID], joinAnd(uniqueNames(p.names[a.MainSource], p.names[b.MainSource]))))
+	}
+	if len(sentences) == 0 {
+		sentences = append(sentences, "No belt, sector or isolated hub: the region has no strong cities.")
+	}
+	p.sentences(sentences)
+}
+
+// spilloverSection lists the latecomer candidates and each hub's reach.
+func (p *report) spilloverSection() {
+	r := p.r
+	p.heading(fmt.Sprintf("Spillover (decay %s; received = sum over other cities of score x decay)", r.Parameters.Decay))
+	if len(r.Latecomers) > 0 {
+		p.line("Latecomer candidates: tier 3-4 cities by spillover received")
+		t := newTable("#", "City", "Tier", "Received", "Main source").alignRight(0, 2, 3)
+		for k, l := range r.Latecomers[:min(len(r.Latecomers), p.o.top())] {
+			t.add(strconv.Itoa(k+1), p.names[l.ID], strconv.Itoa(l.Tier), sig(l.SpilloverIn), p.names[l.MainSource])
+		}
+		p.table(t, p.o.Width)
+	}
+	if len(r.HubReach) > 0 {
+		p.line("Hub reach: the cities each strong city is the main source for")
+		for _, h := range r.HubReach {
+			names := p.nameList(h.Cities)
+			if len(names) > maxListed {
+				names = append(names[:maxListed], fmt.Sprintf("and %d more", len(h.Cities)-maxListed))
+			}
+			if len(names) == 0 {
+				names = []string{"-"}
+			}
+			p.list(p.names[h.ID], names)
+		}
+	}
+}
+
+func (p *report) nameList(ids []string) []string {
+	out := make([]string, len(ids))
+	for k, id := range ids {
+		out[k] = p.names[id]
+	}
+	return out
+}
+
+func (p *report) city(id string) *analysis.City {
+	for i := range p.r.Cities {
+		if p.r.Cities[i].ID == id {
+			return &p.r.Cities[i]
+		}
+	}
+	return &analysis.City{}
+}
+
+// joinAnd writes a, b and c.
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func uniqueNames(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		if n != "" && (len(out) == 0 || out[len(out)-1] != n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,53 @@
+package output
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// trend shows the panel's change: the distribution per year, sigma and
+// beta convergence and the cities that changed tier.
+func (p *report) trend() {
+	t := p.r.Trend
+	if t == nil {
+		return
+	}
+	first, last := t.Series[0], t.Series[len(t.Series)-1]
+	p.heading(fmt.Sprintf("Trend %d-%d", first.Year, last.Year))
+	tb := newTable("Year", "Mean", "CV (population)", "CV (sample)", "Gini").alignRight(1, 2, 3, 4)
+	for _, y := range t.Series {
+		tb.add(strconv.Itoa(y.Year), num(y.Mean), fixed(y.CVPopulation, 2), fixed(y.CVSample, 2), fixed(y.Gini, 3))
+	}
+	p.table(tb, p.o.Width)
+	direction := "rose"
+	if t.SigmaConvergence {
+		direction = "fell"
+	}
+	var sentences []string
+	sentences = append(sentences, fmt.Sprintf("The mean grew %s-fold (%s%% a year, compound); the coefficient of variation %s from %s to %s (%s).",
+		fixed(t.MeanGrowth, 1), fixed(100*t.CAGR, 2), direction, fixed(first.CVPopulation, 2), fixed(last.CVPopulation, 2),
+		map[bool]string{true: "sigma convergence", false: "no sigma convergence"}[t.SigmaConvergence]))
+	b := t.Beta
+	if b.Cities >= 3 {
+		s := fmt.Sprintf("Beta convergence: annual log growth on initial log score has slope %s (R² %s, %d cities)", sig(b.Slope), fixed(b.R2, 3), b.Cities)
+		if b.Speed != nil {
+			s += fmt.Sprintf(", a speed of %s%% a year", fixed(100**b.Speed, 2))
+		}
+		if b.HalfLife != nil {
+			s += fmt.Sprintf(" and a half-life of %s years", fixed(*b.HalfLife, 1))
+		}
+		sentences = append(sentences, s+".")
+	}
+	if n := len(t.TierChanges); n > 0 {
+		var moves []string
+		for _, c := range t.TierChanges[:min(n, maxListed)] {
+			moves = append(moves, fmt.Sprintf("%s %d->%d", p.names[c.ID], c.From, c.To))
+		}
+		if n > maxListed {
+			moves = append(moves, fmt.Sprintf("and %d more", n-maxListed))
+		}
+		sentences = append(sentences, fmt.Sprintf("%d %s changed tier: %s.", n, pluralWord(n, "city", "cities"), strings.Join(moves, ", ")))
+	}
+	p.sentences(sentences)
+}
