@@ -72,6 +72,7 @@ type Summary struct {
 type City struct {
 	Place
 	Centrality
+	Structure
 }
 
 // Place is what a city is: its identity, position and score.
@@ -116,6 +117,7 @@ func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
 	for _, stage := range []func(*Result) error{
 		s.summarise,
 		s.linkage,
+		s.structure,
 	} {
 		if err := stage(res); err != nil {
 			return nil, err

@@ -50,6 +50,7 @@ func Text(w io.Writer, r *analysis.Result, o Options) error {
 		rep.summary,
 		rep.tiers,
 		rep.network,
+		rep.structure,
 		rep.rankings,
 		rep.cityTable,
 	} {
