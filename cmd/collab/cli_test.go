@@ -119,12 +119,19 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("results lack %q", key)
 		}
 	}
+	for _, key := range []string{"clustering", "clustering_binary", "modularity", "communities", "community_sizes", "community_run",
+		"max_core", "core_size", "core_fit", "coreness_fit", "connectedness", "hierarchy"} {
+		if _, ok := doc["network"].(map[string]any)[key]; !ok {
+			t.Errorf("network lacks %q", key)
+		}
+	}
 	cities := doc["cities"].([]any)
 	if len(cities) != 41 {
 		t.Fatalf("%d cities, want 41", len(cities))
 	}
 	cityKeys := []string{"id", "name", "province", "lat", "lon", "score", "ratio", "tier", "degree", "strength",
-		"betweenness", "closeness", "harmonic", "pagerank", "eigenvector"}
+		"betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "component", "clustering", "clustering_binary",
+		"community", "core", "coreness", "in_core", "constraint", "effective_size", "in_strength", "out_strength", "role"}
 	for _, c := range cities {
 		for _, key := range cityKeys {
 			if _, ok := c.(map[string]any)[key]; !ok {
