@@ -1,6 +1,9 @@
 package graph
 
-import "math"
+import (
+	"math"
+	"runtime"
+)
 
 // StructuralHoles returns Burt's constraint and effective size of each node
 // (Burt, "Structural Holes", 1992; "Structural holes and good ideas", Am. J.
@@ -33,8 +36,8 @@ func (g *Network) StructuralHoles() (constraint, effectiveSize []float64) {
 		}
 	}
 	// Blocks of nodes, each with its own scratch arrays; every node's result
-	// depends only on the network, so the order of blocks does not matter.
-	blocks := min(chunkCount, n)
+	// depends only on the network, so how nodes are split does not matter.
+	blocks := min(n, 4*runtime.GOMAXPROCS(0))
 	parallelRange(blocks, func(b int) {
 		share := make([]float64, n)    // p_uw for w in N(u)
 		indirect := make([]float64, n) // sum_w p_uw p_wv for v two steps from u

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 )
 
@@ -49,7 +50,7 @@ func (g *Network) Hierarchy() float64 {
 		mutual += s * (s - 1) / 2
 	}
 	dag := g.condensation(label, count)
-	blocks := min(chunkCount, count)
+	blocks := min(count, 4*runtime.GOMAXPROCS(0)) // integer sums: any split gives the same total
 	oneWay := make([]int64, blocks)
 	parallelRange(blocks, func(b int) {
 		seen := make([]int, count) // the search (c+1) that last reached each component

@@ -18,8 +18,9 @@ import (
 
 // structureCase is a published graph with the structure measures as
 // NetworkX 2.8.8 computes them (Debian python3-networkx; printed by
-// testdata/networkx_structure.py, which also checks the core numbers,
-// binary clustering and modularity against igraph 0.10, python3-igraph).
+// testdata/networkx_structure.py, which also prints igraph 0.10's core
+// numbers, binary clustering, constraint and modularity: python3-igraph
+// agrees to every printed digit).
 type structureCase struct {
 	name                                 string
 	nodes                                []string
@@ -477,6 +478,31 @@ func TestGravityDirected(t *testing.T) {
 	for i := range want {
 		if got[i].From != want[i].From || got[i].To != want[i].To || math.Abs(got[i].Weight-want[i].Weight) > 1e-15 {
 			t.Errorf("arc %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestCubicRoots(t *testing.T) {
+	for _, c := range []struct {
+		a, b, c, d float64
+		want       []float64
+	}{
+		{1, -6, 11, -6, []float64{1, 2, 3}}, // (t-1)(t-2)(t-3)
+		{2, 0, 2, -4, []float64{1}},         // 2(t-1)(t^2+t+2)
+		{0, 1, -3, 2, []float64{1, 2}},      // a quadratic
+		{0, 0, 4, -2, []float64{0.5}},       // a line
+		{1, -3, 3, -1, []float64{1, 1, 1}},  // a triple root
+	} {
+		got := cubicRoots(c.a, c.b, c.c, c.d)
+		slices.Sort(got)
+		if len(got) != len(c.want) {
+			t.Errorf("roots of %v = %v, want %v", c, got, c.want)
+			continue
+		}
+		for i := range got {
+			if math.Abs(got[i]-c.want[i]) > 1e-5 {
+				t.Errorf("roots of %v = %v, want %v", c, got, c.want)
+			}
 		}
 	}
 }

@@ -55,6 +55,7 @@ def show(name, G, partition):
             membership[index[v]] = c
     print("modularity (igraph):", f"{g.modularity(membership, weights='weight'):.15g}")
     print("core (igraph):", g.coreness(mode="all"))
+    print("constraint (igraph):", golist(g.constraint(weights="weight")))
     if not G.is_directed():
         print("clusteringBinary (igraph):", golist(g.transitivity_local_undirected(mode="zero")))
     core_periphery(G, nodes)

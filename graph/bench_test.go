@@ -1,0 +1,79 @@
+package graph
+
+import (
+	"bufio"
+	"math"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// benchNetwork is the network the structure benchmarks run on: the edge list
+// in $COLLAB_BENCH_LINKS ("from to weight" a line, 0-based, as
+// testdata/bench_structure.py writes it, so that the peers time the same
+// links), or else a synthetic region of 2,000 cities scattered over a box,
+// each keeping its 8 strongest gravity links.
+func benchNetwork(b *testing.B) *Network {
+	b.Helper()
+	path := os.Getenv("COLLAB_BENCH_LINKS")
+	if path == "" {
+		rng := rand.New(rand.NewPCG(1, 2))
+		n := 2000
+		x, y, mass := make([]float64, n), make([]float64, n), make([]float64, n)
+		for i := range n {
+			x[i], y[i], mass[i] = 600*rng.Float64(), 700*rng.Float64(), math.Exp(3+1.2*rng.NormFloat64())
+		}
+		edges := Gravity(mass, 2, 8, func(i, j int) float64 { return math.Hypot(x[i]-x[j], y[i]-y[j]) })
+		g, err := New(n, edges, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return g
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var edges []Edge
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		u, _ := strconv.Atoi(fields[0])
+		v, _ := strconv.Atoi(fields[1])
+		w, _ := strconv.ParseFloat(fields[2], 64)
+		edges = append(edges, Edge{From: u, To: v, Weight: w})
+		n = max(n, u+1, v+1)
+	}
+	g, err := New(n, edges, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return g
+}
+
+func BenchmarkStructure(b *testing.B) {
+	g := benchNetwork(b)
+	b.Logf("%d nodes, %d links", g.Nodes(), g.Links())
+	for _, c := range []struct {
+		name string
+		run  func()
+	}{
+		{"ClusteringWeighted", func() { g.Clustering(true) }},
+		{"ClusteringBinary", func() { g.Clustering(false) }},
+		{"CoreNumbers", func() { g.CoreNumbers() }},
+		{"StructuralHoles", func() { g.StructuralHoles() }},
+		{"Louvain", func() { g.Louvain(1, 1, 1) }},
+		{"CorePeriphery", func() { g.CorePeriphery(1e-12) }},
+		{"Hierarchy", func() { g.Hierarchy() }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				c.run()
+			}
+		})
+	}
+}
