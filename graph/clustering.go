@@ -108,8 +108,9 @@ func (r *rows) closedWalks3() []float64 {
 	for k, u := range order {
 		rank[u] = int32(k)
 	}
-	// higher holds, for each node, its neighbours ranked above it.
-	higher := rows{start: make([]int, n+1)}
+	// higher holds, for each node, its neighbours ranked above it: each pair
+	// once.
+	higher := rows{start: make([]int, n+1), adj: make([]int32, 0, len(r.adj)/2), weight: make([]float64, 0, len(r.adj)/2)}
 	for u := 0; u < n; u++ {
 		adj, w := r.neighbors(u)
 		for k, v := range adj {
