@@ -66,61 +66,22 @@ func (g *Network) CorePeriphery(tol float64) CorePeriphery {
 	return cp
 }
 
-// pairStats are sums over the ordered pairs of distinct nodes.
-type pairStats struct {
-	pairs  float64 // n(n-1)
-	sa     float64 // sum a
-	saa    float64 // sum a^2
-	pSum   float64 // sum c_i c_j
-	pp     float64 // sum (c_i c_j)^2
-	ap     float64 // sum a_ij c_i c_j
-	s1, s2 float64 // sum c, sum c^2
-}
-
-// correlation returns the Pearson correlation of a_ij and c_i c_j; NaN when
-// either does not vary.
-func (s *pairStats) correlation() float64 {
-	varP := s.pairs*s.pp - s.pSum*s.pSum
-	varA := s.pairs*s.saa - s.sa*s.sa
-	if !(varP > 0) || !(varA > 0) {
-		return math.NaN()
-	}
-	return (s.pairs*s.ap - s.sa*s.pSum) / math.Sqrt(varA*varP)
-}
-
-// measure recomputes the sums that depend on c, O(n + m).
-func (s *pairStats) measure(c []float64, sym *rows, half float64) {
-	var s4 float64
-	s.s1, s.s2, s.ap = 0, 0, 0
-	for u, x := range c {
-		s.s1 += x
-		s.s2 += x * x
-		s4 += x * x * x * x
-		adj, w := sym.neighbors(u)
-		for k, v := range adj {
-			s.ap += half * w[k] * x * c[v]
-		}
-	}
-	s.pSum = s.s1*s.s1 - s.s2
-	s.pp = s.s2*s.s2 - s4
-}
-
 func (g *Network) coreness(tol float64) (c []float64, fit float64, converged bool) {
 	n := g.n
 	c = g.Strength()
 	if n < 2 {
 		return c, math.NaN(), true
 	}
-	st := pairStats{pairs: float64(n) * float64(n-1)}
+	var sa, saa float64
 	for _, w := range g.out.weight { // every ordered pair once
-		st.sa += w
-		st.saa += w * w
+		sa += w
+		saa += w * w
 	}
-	if st.sa == 0 {
+	if sa == 0 {
 		return c, math.NaN(), true
 	}
 	for i := range c {
-		c[i] /= math.Sqrt(st.sa)
+		c[i] /= math.Sqrt(sa)
 	}
 	f := newMinres(g)
 	ac, ad := make([]float64, n), make([]float64, n)
@@ -174,8 +135,7 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 	for k, x := range c {
 		c[k] = math.Abs(x) // |c| fits at least as well as c, as every a_ij >= 0
 	}
-	st.measure(c, &f.sym, f.half)
-	fit = st.correlation()
+	fit = f.correlation(c, ac, sa, saa)
 	scaleToMax(c)
 	return c, fit, converged
 }
@@ -207,6 +167,28 @@ func (f *minres) product(y, x []float64) {
 		}
 		y[u] = f.half * sum
 	}
+}
+
+// correlation returns the Pearson correlation of a_ij and c_i c_j over the
+// n(n-1) ordered pairs i != j, given the sums of a and a^2 over them; NaN
+// when either does not vary. Sums of c_i c_j over all pairs come from
+// sum c, sum c^2 and sum c^4; ac is scratch space. O(n + m).
+func (f *minres) correlation(c, ac []float64, sa, saa float64) float64 {
+	f.product(ac, c)
+	var s1, s2, s4, ap float64
+	for k, x := range c {
+		s1 += x
+		s2 += x * x
+		s4 += x * x * x * x
+		ap += x * ac[k]
+	}
+	pairs := float64(len(c)) * float64(len(c)-1)
+	sp, spp := s1*s1-s2, s2*s2-s4 // sum c_i c_j, sum (c_i c_j)^2
+	varP, varA := pairs*spp-sp*sp, pairs*saa-sa*sa
+	if !(varP > 0) || !(varA > 0) {
+		return math.NaN()
+	}
+	return (pairs*ap - sa*sp) / math.Sqrt(varA*varP)
 }
 
 // lineMinimum returns the t minimising R(c + t d), given ac = A c and

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -318,5 +319,19 @@ func TestDirectedMatchesNetworkX(t *testing.T) {
 				t.Errorf("%s of city %d = %.15g, NetworkX %.15g", name, i, got, want[name][i])
 			}
 		}
+	}
+}
+
+// TestSameBytesOnAnyCores checks that the results are byte-identical on one
+// core and on eight, with several seeded Louvain runs sharing the cores.
+func TestSameBytesOnAnyCores(t *testing.T) {
+	args := []string{"analyze", "--format", "json", "--directed", "--communities", "6"}
+	prev := runtime.GOMAXPROCS(1)
+	one, _, _ := invoke(t, "", args...)
+	runtime.GOMAXPROCS(8)
+	many, _, _ := invoke(t, "", args...)
+	runtime.GOMAXPROCS(prev)
+	if one != many || !strings.Contains(one, `"community_sizes"`) {
+		t.Errorf("results differ between 1 and 8 cores (%d and %d bytes)", len(one), len(many))
 	}
 }
