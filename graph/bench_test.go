@@ -19,18 +19,7 @@ func benchNetwork(b *testing.B) *Network {
 	b.Helper()
 	path := os.Getenv("COLLAB_BENCH_LINKS")
 	if path == "" {
-		rng := rand.New(rand.NewPCG(1, 2))
-		n := 2000
-		x, y, mass := make([]float64, n), make([]float64, n), make([]float64, n)
-		for i := range n {
-			x[i], y[i], mass[i] = 600*rng.Float64(), 700*rng.Float64(), math.Exp(3+1.2*rng.NormFloat64())
-		}
-		edges := Gravity(mass, 2, 8, func(i, j int) float64 { return math.Hypot(x[i]-x[j], y[i]-y[j]) })
-		g, err := New(n, edges, false)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return g
+		return syntheticRegion(b, 2000)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -51,6 +40,23 @@ func benchNetwork(b *testing.B) *Network {
 	g, err := New(n, edges, false)
 	if err != nil {
 		b.Fatal(err)
+	}
+	return g
+}
+
+// syntheticRegion scatters n cities over a 600 x 700 km box with
+// log-normal masses (as ../shared/bench/gen.py does) and keeps each city's 8
+// strongest gravity links.
+func syntheticRegion(t testing.TB, n int) *Network {
+	rng := rand.New(rand.NewPCG(1, 2))
+	x, y, mass := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range n {
+		x[i], y[i], mass[i] = 600*rng.Float64(), 700*rng.Float64(), math.Exp(3+1.2*rng.NormFloat64())
+	}
+	edges := Gravity(mass, 2, 8, func(i, j int) float64 { return math.Hypot(x[i]-x[j], y[i]-y[j]) })
+	g, err := New(n, edges, false)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return g
 }

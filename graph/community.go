@@ -35,11 +35,15 @@ type Partition struct {
 // runs draws from the PCG stream (seed, r), and the partition of highest
 // modularity wins, ties going to the earliest run, so the result depends only
 // on seed and runs, not on the number of cores the runs share. Isolated
-// nodes form communities of their own.
+// nodes form communities of their own; without links every node does, and
+// Q is NaN.
 //
 // gonum builds its own copy of the network (O(n + m) memory, in maps);
 // each run takes about O(m) per pass, and runs share the cores.
 func (g *Network) Louvain(resolution float64, seed uint64, runs int) Partition {
+	if len(g.edges) == 0 {
+		return g.singletons() // gonum's directed Louvain fails without links
+	}
 	view := g.gonumGraph()
 	if runs <= 1 {
 		return g.louvainRun(view, resolution, seed, 0)
@@ -62,6 +66,15 @@ func (g *Network) louvainRun(view gonum.Graph, resolution float64, seed uint64, 
 	p := g.partition(reduced.Communities())
 	p.Q = g.Modularity(p.Community, resolution)
 	p.Run = run
+	return p
+}
+
+// singletons puts every node in a community of its own.
+func (g *Network) singletons() Partition {
+	p := Partition{Community: make([]int, g.n), Sizes: make([]int, g.n), Q: math.NaN()}
+	for v := range p.Community {
+		p.Community[v], p.Sizes[v] = v, 1
+	}
 	return p
 }
 

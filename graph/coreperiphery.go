@@ -49,8 +49,13 @@ type CorePeriphery struct {
 // memory is O(n + m). The fixed point makes c an eigenvector of the weights
 // with c_k^2 on the diagonal, the relation to eigenvector centrality that
 // Borgatti and Everett point out. Like any such search it finds a local
-// minimum; on the graphs tested it is the one SciPy's L-BFGS-B finds. The
-// coreness reported is c scaled to a largest value of 1.
+// minimum; on the graphs tested it is the one SciPy's L-BFGS-B finds. On
+// star-like networks (a hub whose partners are not linked to one another,
+// or a pair of cities linked to nothing else) the best fit lies at
+// infinity: the hub's c grows while its partners' shrink. The iterations
+// then stop after maxIterations with Converged false, the coreness close to
+// its limit (1 for the hub, 0 for its partners). The coreness reported is c
+// scaled to a largest value of 1.
 //
 // The core is then chosen by Borgatti and Everett's discrete model: with the
 // nodes ranked by coreness, the top k form the core, for the k (at least 2
@@ -188,7 +193,7 @@ func (f *minres) correlation(c, ac []float64, sa, saa float64) float64 {
 	if !(varP > 0) || !(varA > 0) {
 		return math.NaN()
 	}
-	return (pairs*ap - sa*sp) / math.Sqrt(varA*varP)
+	return max(-1, min(1, (pairs*ap-sa*sp)/math.Sqrt(varA*varP))) // rounding can pass 1
 }
 
 // lineMinimum returns the t minimising R(c + t d), given ac = A c and

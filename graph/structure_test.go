@@ -506,3 +506,103 @@ func TestCubicRoots(t *testing.T) {
 		}
 	}
 }
+
+// TestLouvainSparseEdges covers networks without links and with isolated
+// nodes, directed and not: every node is placed, isolated ones alone.
+func TestLouvainSparseEdges(t *testing.T) {
+	for _, directed := range []bool{false, true} {
+		empty, _ := New(3, nil, directed)
+		if p := empty.Louvain(1, 1, 2); !slices.Equal(p.Community, []int{0, 1, 2}) || !math.IsNaN(p.Q) {
+			t.Errorf("directed %v, no links: %+v, want singletons and Q NaN", directed, p)
+		}
+		g, err := New(5, []Edge{{0, 1, 1}, {1, 3, 2}, {3, 0, 1}}, directed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := g.Louvain(1, 1, 2)
+		if p.Community[2] == p.Community[0] || p.Community[4] == p.Community[0] || p.Community[2] == p.Community[4] || len(p.Sizes) < 3 {
+			t.Errorf("directed %v: %+v, want nodes 2 and 4 alone", directed, p)
+		}
+	}
+}
+
+// TestStructureProperties runs every structure measure on random sparse
+// networks, directed and undirected, with isolated nodes, and checks the
+// bounds each must keep: clustering and coreness in [0, 1], core number at
+// most the degree, constraint and effective size NaN exactly for isolated
+// nodes, modularity below 1, correlations, hierarchy and connectedness in
+// [-1, 1] or [0, 1]. (Such sparse random forests are mostly star-like, where
+// the core-periphery fit does not converge; see CorePeriphery.)
+func TestStructureProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	for trial := range 20 {
+		n, directed := 10+rng.IntN(40), trial%2 == 1
+		seen := map[[2]int]bool{}
+		var edges []Edge
+		for range rng.IntN(3 * n) {
+			a, b := rng.IntN(n-2), rng.IntN(n-2) // nodes n-2 and n-1 stay isolated
+			key := [2]int{a, b}
+			if !directed {
+				key = [2]int{min(a, b), max(a, b)}
+			}
+			if a != b && !seen[key] {
+				seen[key] = true
+				edges = append(edges, Edge{a, b, math.Exp(3 * rng.NormFloat64())})
+			}
+		}
+		g, err := New(n, edges, directed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		degree := g.Degree()
+		weighted, binary := g.Clustering(true), g.Clustering(false)
+		constraint, effective := g.StructuralHoles()
+		core := g.CoreNumbers()
+		cp := g.CorePeriphery(1e-10)
+		for v := range n {
+			bad := weighted[v] < 0 || weighted[v] > 1+1e-12 || binary[v] < 0 || binary[v] > 1+1e-12 ||
+				core[v] > degree[v] || cp.Coreness[v] < 0 || cp.Coreness[v] > 1 ||
+				math.IsNaN(constraint[v]) != (degree[v] == 0) || math.IsNaN(effective[v]) != (degree[v] == 0)
+			if bad {
+				t.Errorf("trial %d node %d (degree %d): clustering %v/%v, core %d, coreness %v, constraint %v, effective size %v",
+					trial, v, degree[v], weighted[v], binary[v], core[v], cp.Coreness[v], constraint[v], effective[v])
+			}
+		}
+		if !(cp.Fit >= -1 && cp.Fit <= 1 || math.IsNaN(cp.Fit)) {
+			t.Errorf("trial %d: core-periphery fit %v", trial, cp.Fit)
+		}
+		p := g.Louvain(1, uint64(trial), 2)
+		if len(edges) > 0 && !(p.Q <= 1 && p.Q >= -0.5) {
+			t.Errorf("trial %d: modularity %v", trial, p.Q)
+		}
+		if h := g.Hierarchy(); h < 0 || h > 1 {
+			t.Errorf("trial %d: hierarchy %v", trial, h)
+		}
+		if c := g.Connectedness(); c < 0 || c > 1 {
+			t.Errorf("trial %d: connectedness %v", trial, c)
+		}
+	}
+}
+
+// TestCorePeripheryStar: the least-squares fit of a star lies at infinity;
+// the hub's coreness is 1, the leaves' tend to 0, the fit to 1, and the
+// result says it did not converge.
+func TestCorePeripheryStar(t *testing.T) {
+	g, err := New(6, []Edge{{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {0, 4, 1}, {0, 5, 1}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := g.CorePeriphery(1e-12)
+	if cp.Converged || cp.Coreness[0] != 1 || slices.Max(cp.Coreness[1:]) > 1e-3 || cp.Fit > 1 || cp.Fit < 0.999 {
+		t.Errorf("star: converged %v, coreness %v, fit %v", cp.Converged, cp.Coreness, cp.Fit)
+	}
+}
+
+// TestCorePeripheryConvergesOnRegions: on a synthetic region of 2,000
+// cities each keeping its 8 strongest gravity links, the fit converges.
+func TestCorePeripheryConvergesOnRegions(t *testing.T) {
+	g := syntheticRegion(t, 2000)
+	if cp := g.CorePeriphery(1e-12); !cp.Converged || !(cp.Fit > 0 && cp.Fit <= 1) {
+		t.Errorf("converged %v, fit %v", cp.Converged, cp.Fit)
+	}
+}

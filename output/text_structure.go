@@ -51,7 +51,7 @@ func (p *report) communities() {
 			p.printf("    and %d more communities (--format json lists every city's)\n", len(members)-c)
 			break
 		}
-		label := fmt.Sprintf("    %-2d %3d cities  ", c, len(cities))
+		label := fmt.Sprintf("    %-2d %10s  ", c, countCities(len(cities)))
 		wrapList(p.w, label, displayWidth(label), p.listed(cities), p.o.listWidth())
 	}
 }
@@ -71,11 +71,11 @@ func (p *report) cores() {
 	if len(maxCore) == len(p.r.Cities) {
 		p.printf("  %-*severy city is in the %d-core\n", structureLabel-2, "k-cores", n.MaxCore)
 	} else {
-		p.printf("  %-*sthe innermost, the %d-core, holds %d cities\n", structureLabel-2, "k-cores", n.MaxCore, len(maxCore))
+		p.printf("  %-*sthe innermost, the %d-core, holds %s\n", structureLabel-2, "k-cores", n.MaxCore, countCities(len(maxCore)))
 		wrapList(p.w, "", structureLabel, p.listed(maxCore), p.o.listWidth())
 	}
-	p.printf("  %-*sBorgatti-Everett: coreness fit %s; core of %d cities, fit %s\n", structureLabel-2, "Core-periphery",
-		optional(n.CorenessFit, 3), len(core), optional(n.CoreFit, 3))
+	p.printf("  %-*sBorgatti-Everett: coreness fit %s; core of %s, fit %s\n", structureLabel-2, "Core-periphery",
+		optional(n.CorenessFit, 3), countCities(len(core)), optional(n.CoreFit, 3))
 	if len(core) > 0 {
 		wrapList(p.w, "", structureLabel, p.listed(core), p.o.listWidth())
 	}
@@ -138,6 +138,13 @@ func (p *report) listed(cities []int) []string {
 		names = append(names, p.names[p.r.Cities[i].ID])
 	}
 	return names
+}
+
+func countCities(n int) string {
+	if n == 1 {
+		return "1 city"
+	}
+	return fmt.Sprintf("%d cities", n)
 }
 
 // optional formats a value that may be undefined (null in the results).
