@@ -80,7 +80,7 @@ func (s *study) structure(res *Result) error {
 	cores := net.CoreNumbers()
 	cp := net.CorePeriphery(convergenceTol)
 	if !cp.Converged {
-		s.warnf("the core-periphery coreness did not converge; its values are approximate")
+		s.warnf("the core-periphery coreness did not converge (on star-like networks the best fit lies at infinity: the hub's coreness tends to 1, its partners' to 0); its values are approximate")
 	}
 	constraint, effective := net.StructuralHoles()
 	in, out := net.InStrength(), net.OutStrength()
