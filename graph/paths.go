@@ -152,8 +152,9 @@ func newSearch(g *Network) *search {
 	return w
 }
 
-// run finds the shortest paths from s. It resets only what the previous run
-// touched: every node given a distance was also settled, so is in order.
+// run finds the shortest paths from s along fwd (into s, when directed). It
+// resets only what the previous run touched: every node given a distance
+// was also settled, so is in order.
 func (w *search) run(s int) {
 	for _, v := range w.order {
 		w.dist[v] = math.Inf(1)
