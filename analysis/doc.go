@@ -26,7 +26,23 @@
 // The linkage network is the gravity model over great-circle distances
 // (every pair below Parameters.FullBelow cities, each city's Keep strongest
 // links above), the dataset's observed links, or both, each scaled to total
-// 1 and mixed by LinkShare. See package graph for the measures.
+// 1 and mixed by LinkShare. With Directed, gravity links become arcs both
+// ways, city i sending k_ij = M_i/(M_i + M_j) of each; observed links carry
+// the dataset's direction. See package graph for the measures.
+//
+// # Structure
+//
+// Clustering, Louvain communities (the best of Communities runs seeded from
+// Seed, at Resolution, renumbered by size), k-cores, the Borgatti-Everett
+// core and periphery, Burt's constraint and effective size, and
+// Krackhardt's connectedness and hierarchy. In a directed network each city
+// gets a role by the share of its linkage it sends, out/(in + out):
+// radiating above 0.5 + RoleBand, receiving below 0.5 - RoleBand, brokering
+// between. The regional-network literature reads out-strength as a city's
+// radiation (辐射) and in-strength as its agglomeration (集聚) but fixes no
+// cut-off, so the band is a parameter. Undefined values (NaN) are null in
+// the results. Its role in the directed linkage is reported as
+// linkage_role; role is its place in the pattern below.
 //
 // # Spillover
 //

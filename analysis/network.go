@@ -21,11 +21,34 @@ type NetworkParameters struct {
 	Keep      int `json:"keep"`
 	// Damping is PageRank's damping factor.
 	Damping float64 `json:"damping"`
+	// Directed makes gravity links directed, each city sending its share of
+	// the pair's mass, k_ij = M_i/(M_i + M_j). Observed links are directed
+	// when the dataset says so (and gravity links mixed with them then are
+	// too); the result records whether the network was.
+	Directed bool `json:"directed"`
+	// Seed seeds every random choice of the study (here, Louvain's node
+	// order), so that a run can be repeated exactly.
+	Seed uint64 `json:"seed"`
+	// Resolution is Louvain's resolution (1 = classic modularity; larger
+	// values give more, smaller communities).
+	Resolution float64 `json:"resolution"`
+	// Communities is the number of seeded Louvain runs; the partition of
+	// highest modularity is kept.
+	Communities int `json:"communities"`
+	// RoleBand is the margin around an even split of a city's linkage
+	// within which a city of a directed network is brokering: radiating
+	// above 0.5 + RoleBand of its linkage sent, receiving below 0.5 -
+	// RoleBand.
+	RoleBand float64 `json:"role_band"`
 }
+
+// DefaultSeed is the seed of `collab analyze` (GeoDa's default seed).
+const DefaultSeed = 123456789
 
 // DefaultNetworkParameters are the defaults of `collab analyze`.
 func DefaultNetworkParameters() NetworkParameters {
-	return NetworkParameters{Edges: "auto", Beta: 2, LinkShare: 0.5, FullBelow: 300, Keep: 8, Damping: 0.85}
+	return NetworkParameters{Edges: "auto", Beta: 2, LinkShare: 0.5, FullBelow: 300, Keep: 8, Damping: 0.85,
+		Seed: DefaultSeed, Resolution: 1, Communities: 1, RoleBand: 0.05}
 }
 
 func (p *NetworkParameters) check() error {
@@ -42,6 +65,12 @@ func (p *NetworkParameters) check() error {
 		return paramErrorf("--full-below %d: must be >= 0", p.FullBelow)
 	case !(p.Damping > 0 && p.Damping < 1):
 		return paramErrorf("damping %g: must be in (0, 1)", p.Damping)
+	case !(p.Resolution > 0) || p.Resolution > 1e6:
+		return paramErrorf("--resolution %g: must be > 0; 1 is classic modularity, larger values give smaller communities", p.Resolution)
+	case p.Communities < 1 || p.Communities > maxCommunityRuns:
+		return paramErrorf("--communities %d: the number of Louvain runs must be from 1 to %d", p.Communities, maxCommunityRuns)
+	case !(p.RoleBand >= 0 && p.RoleBand < 0.5):
+		return paramErrorf("--role-band %g: must be in [0, 0.5); 0.05 calls a city radiating above 55%% of its linkage sent", p.RoleBand)
 	}
 	return nil
 }
@@ -56,6 +85,7 @@ type NetworkSummary struct {
 	TotalWeight      float64 `json:"total_weight"`
 	Components       int     `json:"components"`
 	LargestComponent int     `json:"largest_component"`
+	StructureSummary
 }
 
 // Centrality is a city's position in the linkage network.
@@ -140,26 +170,33 @@ func (s *study) network() (*graph.Network, error) {
 		return nil, paramErrorf("--edges %s: the dataset has no links; use --edges gravity, or add \"links\" to the dataset", mode)
 	}
 	s.p.Edges = mode
+	if mode != "gravity" {
+		// Observed links carry their own direction; gravity links mixed in
+		// with --edges both follow it.
+		if s.p.Directed && !s.ds.Directed {
+			return nil, paramErrorf("--edges %s --directed: the dataset's links are undirected; set \"directed\": true in the dataset to read them as source -> target, or use --edges gravity --directed", mode)
+		}
+		s.p.Directed = s.ds.Directed
+	}
 	var edges []graph.Edge
-	directed := false
 	switch mode {
 	case "gravity":
 		edges = s.gravity()
 	case "links":
-		edges, directed = s.observed(), s.ds.Directed
+		edges = s.observed()
 	case "both":
-		if s.ds.Directed {
-			return nil, paramErrorf("--edges both: the dataset's links are directed and gravity links are not; use --edges links or --edges gravity")
-		}
-		edges = combine(s.observed(), s.gravity(), s.p.LinkShare)
+		edges = combine(s.observed(), s.gravity(), s.p.LinkShare, s.p.Directed)
 	}
-	return graph.New(len(s.ds.Cities), edges, directed)
+	return graph.New(len(s.ds.Cities), edges, s.p.Directed)
 }
 
 func (s *study) gravity() []graph.Edge {
 	keep := 0
 	if len(s.ds.Cities) >= s.p.FullBelow {
 		keep = s.p.Keep
+	}
+	if s.p.Directed {
+		return graph.GravityDirected(s.scores, s.p.Beta, keep, s.distance)
 	}
 	return graph.Gravity(s.scores, s.p.Beta, keep, s.distance)
 }
@@ -184,8 +221,9 @@ func (s *study) observed() []graph.Edge {
 }
 
 // combine merges observed and gravity links, each scaled to total 1, as
-// share*observed + (1-share)*gravity over the union of pairs.
-func combine(observed, gravity []graph.Edge, share float64) []graph.Edge {
+// share*observed + (1-share)*gravity over the union of pairs (of ordered
+// pairs when directed).
+func combine(observed, gravity []graph.Edge, share float64, directed bool) []graph.Edge {
 	type pair struct{ a, b int }
 	weights := map[pair]float64{}
 	add := func(edges []graph.Edge, factor float64) {
@@ -194,7 +232,11 @@ func combine(observed, gravity []graph.Edge, share float64) []graph.Edge {
 			total += e.Weight
 		}
 		for _, e := range edges {
-			weights[pair{min(e.From, e.To), max(e.From, e.To)}] += factor * e.Weight / total
+			key := pair{e.From, e.To}
+			if !directed {
+				key = pair{min(e.From, e.To), max(e.From, e.To)}
+			}
+			weights[key] += factor * e.Weight / total
 		}
 	}
 	add(observed, share)

@@ -79,6 +79,7 @@ type Summary struct {
 type City struct {
 	Place
 	Centrality
+	Structure
 	Spillover
 	Pattern
 }
@@ -112,6 +113,7 @@ func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
 	return s.run(res,
 		s.summarise,
 		s.linkage,
+		s.structure,
 		s.neighbourhood,
 		s.spillover,
 		s.pattern,

@@ -137,6 +137,9 @@ func TestRunErrors(t *testing.T) {
 		{func(p *Parameters) { p.Beta = 0 }, "--beta 0"},
 		{func(p *Parameters) { p.LinkShare = 2 }, "--link-share 2"},
 		{func(p *Parameters) { p.Keep = 0 }, "--keep 0"},
+		{func(p *Parameters) { p.Resolution = 0 }, "--resolution 0"},
+		{func(p *Parameters) { p.Communities = 0 }, "--communities 0"},
+		{func(p *Parameters) { p.RoleBand = 0.5 }, "--role-band 0.5"},
 	} {
 		p := DefaultParameters()
 		c.change(&p)

@@ -1,61 +1,93 @@
 package graph
 
 import (
+	"bufio"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 )
 
-// geometricNetwork is a region like ../shared/bench/gen.py's: n cities
-// scattered over a 6 x 7 degree box with heavy-tailed scores, each linked
-// to its k nearest neighbours (symmetrised) with gravity weights. Nearest
-// neighbours are found by brute force: it is test set-up.
-func geometricNetwork(tb testing.TB, n, k int, seed uint64) *Network {
-	rng := rand.New(rand.NewPCG(seed, 2))
-	x, y, s := make([]float64, n), make([]float64, n), make([]float64, n)
-	for i := range n {
-		x[i], y[i] = 7*rng.Float64()*math.Cos(31*math.Pi/180)*111, 6*rng.Float64()*111
-		s[i] = math.Exp(3 + 1.2*rng.NormFloat64())
+// benchNetwork is the network the structure benchmarks run on: the edge list
+// in $COLLAB_BENCH_LINKS ("from to weight" a line, 0-based, as
+// testdata/bench_structure.py writes it, so that the peers time the same
+// links), or else a synthetic region of 2,000 cities scattered over a box,
+// each keeping its 8 strongest gravity links.
+func benchNetwork(b *testing.B) *Network {
+	b.Helper()
+	path := os.Getenv("COLLAB_BENCH_LINKS")
+	if path == "" {
+		return syntheticRegion(b, 2000)
 	}
-	seen := map[[2]int]bool{}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
 	var edges []Edge
-	d := make([]int, n)
-	for i := range n {
-		for j := range d {
-			d[j] = j
-		}
-		dist := func(j int) float64 { return math.Hypot(x[i]-x[j], y[i]-y[j]) }
-		slices.SortFunc(d, func(a, b int) int { return cmpFloat(dist(a), dist(b)) })
-		for _, j := range d[1 : k+1] {
-			key := [2]int{min(i, j), max(i, j)}
-			if !seen[key] {
-				seen[key] = true
-				edges = append(edges, Edge{From: key[0], To: key[1], Weight: s[i] * s[j] / math.Pow(max(dist(j), 1), 2)})
-			}
-		}
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		u, _ := strconv.Atoi(fields[0])
+		v, _ := strconv.Atoi(fields[1])
+		w, _ := strconv.ParseFloat(fields[2], 64)
+		edges = append(edges, Edge{From: u, To: v, Weight: w})
+		n = max(n, u+1, v+1)
 	}
 	g, err := New(n, edges, false)
 	if err != nil {
-		tb.Fatal(err)
+		b.Fatal(err)
 	}
 	return g
 }
 
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// syntheticRegion scatters n cities over a 600 x 700 km box with
+// log-normal masses (as ../shared/bench/gen.py does) and keeps each city's 8
+// strongest gravity links.
+func syntheticRegion(t testing.TB, n int) *Network {
+	rng := rand.New(rand.NewPCG(1, 2))
+	x, y, mass := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range n {
+		x[i], y[i], mass[i] = 600*rng.Float64(), 700*rng.Float64(), math.Exp(3+1.2*rng.NormFloat64())
 	}
-	return 0
+	edges := Gravity(mass, 2, 8, func(i, j int) float64 { return math.Hypot(x[i]-x[j], y[i]-y[j]) })
+	g, err := New(n, edges, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func BenchmarkStructure(b *testing.B) {
+	g := benchNetwork(b)
+	b.Logf("%d nodes, %d links", g.Nodes(), g.Links())
+	for _, c := range []struct {
+		name string
+		run  func()
+	}{
+		{"ClusteringWeighted", func() { g.Clustering(true) }},
+		{"ClusteringBinary", func() { g.Clustering(false) }},
+		{"CoreNumbers", func() { g.CoreNumbers() }},
+		{"StructuralHoles", func() { g.StructuralHoles() }},
+		{"Louvain", func() { g.Louvain(1, 1, 1) }},
+		{"CorePeriphery", func() { g.CorePeriphery(1e-12) }},
+		{"Hierarchy", func() { g.Hierarchy() }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				c.run()
+			}
+		})
+	}
 }
 
 func BenchmarkShortestPaths(b *testing.B) {
 	for _, n := range []int{1000, 5000} {
-		g := geometricNetwork(b, n, 8, 1)
+		g := syntheticRegion(b, n)
 		b.Run(fmt.Sprintf("n=%d/m=%d", n, g.Links()), func(b *testing.B) {
 			for b.Loop() {
 				g.ShortestPaths()
@@ -65,7 +97,7 @@ func BenchmarkShortestPaths(b *testing.B) {
 }
 
 func BenchmarkRanks(b *testing.B) {
-	g := geometricNetwork(b, 5000, 8, 1)
+	g := syntheticRegion(b, 5000)
 	b.Run("PageRank", func(b *testing.B) {
 		for b.Loop() {
 			g.PageRank(0.85, 1e-12)

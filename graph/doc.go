@@ -15,7 +15,11 @@
 //	R_ij = M_i M_j / max(d_ij, 1 km)^beta
 //
 // (Zipf 1946; beta = 2 is the regional-science default), over all pairs or,
-// for large regions, keeping each node's strongest links.
+// for large regions, keeping each node's strongest links. GravityDirected
+// splits each link into arcs both ways by the modified gravity model of the
+// regional-network literature, R_i->j = M_i/(M_i + M_j) R_ij, so that out-
+// and in-strength tell a city that radiates linkage from one that receives
+// it.
 //
 // # Measures
 //
@@ -30,11 +34,30 @@
 //     Wasserman and Faust's (r-1)/(n-1) * (r-1)/sum d for a node reaching r-1
 //     others (NetworkX's default, "Social Network Analysis", 1994);
 //     harmonic closeness is sum 1/d (Marchiori and Latora 2000; NetworkX's
-//     harmonic_centrality, unnormalised).
+//     harmonic_centrality, unnormalised). On a directed network, closeness
+//     and harmonic closeness measure distances into a node, as NetworkX's do.
 //   - PageRank with damping 0.85, weighted, dangling nodes jumping uniformly
 //     (NetworkX's pagerank), and eigenvector centrality with unit Euclidean
 //     norm (NetworkX's eigenvector_centrality), both by power iteration,
 //     O(m) per iteration.
+//
+// # Structure
+//
+//   - Clustering: binary, and weighted by Onnela et al.'s geometric mean of
+//     each triangle's weights over the largest weight (NetworkX's
+//     clustering); Fagiolo's directed triangles on directed networks.
+//     Triangles listed once each, O(m^1.5).
+//   - CoreNumbers: the k-core number of each node (Batagelj and Zaversnik,
+//     O(n + m)); CorePeriphery: Borgatti and Everett's continuous coreness,
+//     its fit, and the core of their discrete model, O(n + m) per sweep.
+//   - StructuralHoles: Burt's constraint and effective size with mutual
+//     weights (NetworkX's constraint and effective_size), O(sum k^2).
+//   - Louvain: communities by gonum's community.Modularize with a seeded
+//     source, the best of several seeded runs, renumbered by size; and
+//     Modularity, Newman's Q with a resolution, directed when the network
+//     is (NetworkX's modularity), O(n + m).
+//   - Connectedness and Hierarchy: Krackhardt's measures of the whole
+//     network (R sna, UCINET).
 //
 // gonum's graph/network computes the same quantities over its own graph
 // types, but serially, through maps, and (for closeness) without the

@@ -38,3 +38,45 @@ func ExampleGravity() {
 	// 0-2 0.556
 	// 1-2 0.750
 }
+
+// Two triangles joined by one link (NetworkX's barbell_graph(3, 0)):
+// Louvain finds the triangles, whose modularity is 70/196, and the two
+// cities on the bridge are the brokers, with the lowest constraint. Node 0
+// gives half its ties to each of 1 and 2, which are tied to each other:
+// its constraint is (1/2 + 1/2·1/3)^2 + (1/2 + 1/2·1/2)^2 = 145/144.
+func ExampleNetwork_Louvain() {
+	net, err := graph.New(6, []graph.Edge{
+		{From: 0, To: 1, Weight: 1}, {From: 0, To: 2, Weight: 1}, {From: 1, To: 2, Weight: 1},
+		{From: 3, To: 4, Weight: 1}, {From: 3, To: 5, Weight: 1}, {From: 4, To: 5, Weight: 1},
+		{From: 2, To: 3, Weight: 1},
+	}, false)
+	if err != nil {
+		panic(err)
+	}
+	p := net.Louvain(1, 42, 1)
+	fmt.Printf("communities %v, Q = %.4f (70/196 = %.4f)\n", p.Community, p.Q, 70.0/196)
+	constraint, effective := net.StructuralHoles()
+	for v := range 6 {
+		fmt.Printf("%d constraint %.3f effective size %.3f clustering %.3f\n", v, constraint[v], effective[v], net.Clustering(false)[v])
+	}
+	// Output:
+	// communities [0 0 0 1 1 1], Q = 0.3571 (70/196 = 0.3571)
+	// 0 constraint 1.007 effective size 1.000 clustering 1.000
+	// 1 constraint 1.007 effective size 1.000 clustering 1.000
+	// 2 constraint 0.611 effective size 2.333 clustering 0.333
+	// 3 constraint 0.611 effective size 2.333 clustering 0.333
+	// 4 constraint 1.007 effective size 1.000 clustering 1.000
+	// 5 constraint 1.007 effective size 1.000 clustering 1.000
+}
+
+// Directed gravity: the larger city of a pair sends the larger share of
+// their linkage, k_ij = M_i/(M_i + M_j).
+func ExampleGravityDirected() {
+	km := [][]float64{{0, 100}, {100, 0}}
+	for _, a := range graph.GravityDirected([]float64{300, 100}, 2, 0, func(i, j int) float64 { return km[i][j] }) {
+		fmt.Printf("%d->%d %.2f\n", a.From, a.To, a.Weight)
+	}
+	// Output:
+	// 0->1 2.25
+	// 1->0 0.75
+}

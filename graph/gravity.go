@@ -44,6 +44,32 @@ func Gravity(mass []float64, beta float64, keep int, dist func(i, j int) float64
 	return slices.CompactFunc(edges, func(a, b Edge) bool { return a.From == b.From && a.To == b.To })
 }
 
+// GravityDirected returns the gravity links of Gravity as arcs both ways,
+// each city's share of a link being its share of the pair's mass
+// (the modified gravity model of the regional-network literature):
+//
+//	R_i->j = k_ij R_ij,  k_ij = M_i / (M_i + M_j),
+//
+// so the larger city of a pair sends more than it receives and the two arcs
+// sum to R_ij. Arcs are ordered by their ends.
+func GravityDirected(mass []float64, beta float64, keep int, dist func(i, j int) float64) []Edge {
+	links := Gravity(mass, beta, keep, dist)
+	arcs := make([]Edge, 0, 2*len(links))
+	for _, l := range links {
+		pair := mass[l.From] + mass[l.To]
+		for _, a := range []Edge{
+			{From: l.From, To: l.To, Weight: mass[l.From] / pair * l.Weight},
+			{From: l.To, To: l.From, Weight: mass[l.To] / pair * l.Weight},
+		} {
+			if a.Weight > 0 { // a share can underflow for wildly unequal masses
+				arcs = append(arcs, a)
+			}
+		}
+	}
+	slices.SortFunc(arcs, byEnds)
+	return arcs
+}
+
 func gravityComplete(mass []float64, beta float64, dist func(i, j int) float64) []Edge {
 	n := len(mass)
 	edges := make([]Edge, 0, n*(n-1)/2)

@@ -14,11 +14,11 @@ type PathCentrality struct {
 	// divided by (n-1)(n-2)/2 pairs when undirected, (n-1)(n-2) when directed.
 	Betweenness []float64
 	// Closeness is Wasserman and Faust's closeness, NetworkX's default:
-	// ((r-1)/(n-1)) (r-1)/sum_v d(u,v) over the r-1 nodes u reaches; 0 when it
-	// reaches none.
+	// ((r-1)/(n-1)) (r-1)/sum_v d(v,u) over the r-1 nodes that reach u; 0
+	// when none does.
 	Closeness []float64
-	// Harmonic is sum_{v != u} 1/d(u,v) over the nodes u reaches (NetworkX's
-	// harmonic_centrality, unnormalised).
+	// Harmonic is sum_{v != u} 1/d(v,u) over the nodes that reach u
+	// (NetworkX's harmonic_centrality, unnormalised).
 	Harmonic []float64
 }
 
@@ -35,8 +35,10 @@ const chunkCount = 256
 
 // ShortestPaths computes betweenness, closeness and harmonic closeness in one
 // pass: a Dijkstra search from every source (Brandes 2001), run in parallel
-// over sources on all cores. Directed networks follow links forward; their
-// closeness and harmonic closeness use distances from the node outward.
+// over sources on all cores. On a directed network closeness and harmonic
+// closeness use the distances into each node, as NetworkX's do, so the
+// searches follow links backward; betweenness is the same either way (a
+// shortest path from s to t through v is one from t to s backward).
 // Time O(n m log n), memory O(n + m) per core.
 func (g *Network) ShortestPaths() PathCentrality {
 	n := g.n
@@ -115,9 +117,11 @@ func (g *Network) ShortestPaths() PathCentrality {
 
 // search is one worker's state for single-source shortest paths: Brandes'
 // sigma (path counts), delta (dependencies), predecessor lists stored in the
-// slots of each node's in-links, and the order in which nodes were settled.
+// slots of each node's links back, and the order in which nodes were settled.
+// It follows the links of fwd; back holds the same links reversed.
 type search struct {
 	g         *Network
+	fwd, back *rows
 	dist      []float64
 	sigma     []float64
 	delta     []float64
@@ -132,12 +136,14 @@ func newSearch(g *Network) *search {
 	n := g.n
 	w := &search{
 		g:         g,
+		fwd:       &g.in, // into each node; the same rows as g.out when undirected
+		back:      &g.out,
 		dist:      make([]float64, n),
 		sigma:     make([]float64, n),
 		delta:     make([]float64, n),
 		settled:   make([]bool, n),
 		predCount: make([]int32, n),
-		pred:      make([]int32, len(g.in.adj)),
+		pred:      make([]int32, len(g.out.adj)),
 		order:     make([]int32, 0, n),
 	}
 	for i := range w.dist {
@@ -147,8 +153,9 @@ func newSearch(g *Network) *search {
 	return w
 }
 
-// run finds the shortest paths from s. It resets only what the previous run
-// touched: every node given a distance was also settled, so is in order.
+// run finds the shortest paths from s along fwd (into s, when directed). It
+// resets only what the previous run touched: every node given a distance
+// was also settled, so is in order.
 func (w *search) run(s int) {
 	for _, v := range w.order {
 		w.dist[v] = math.Inf(1)
@@ -166,21 +173,21 @@ func (w *search) run(s int) {
 		d := w.dist[u]
 		w.settled[u] = true
 		w.order = append(w.order, u)
-		lo, hi := w.g.out.start[u], w.g.out.start[u+1]
-		for k, v := range w.g.out.adj[lo:hi] {
+		lo, hi := w.fwd.start[u], w.fwd.start[u+1]
+		for k, v := range w.fwd.adj[lo:hi] {
 			if w.settled[v] {
 				continue
 			}
-			nd := d + w.g.out.length[lo+k]
+			nd := d + w.fwd.length[lo+k]
 			switch cur := w.dist[v]; {
 			case sameLength(nd, cur):
 				w.sigma[v] += w.sigma[u]
-				w.pred[w.g.in.start[v]+int(w.predCount[v])] = u
+				w.pred[w.back.start[v]+int(w.predCount[v])] = u
 				w.predCount[v]++
 			case nd < cur:
 				w.dist[v] = nd
 				w.sigma[v] = w.sigma[u]
-				w.pred[w.g.in.start[v]] = u
+				w.pred[w.back.start[v]] = u
 				w.predCount[v] = 1
 				w.queue.update(v)
 			}
@@ -201,7 +208,7 @@ func (w *search) accumulate(s int, partial []float64) {
 	for k := len(w.order) - 1; k >= 0; k-- {
 		v := w.order[k]
 		coeff := (1 + w.delta[v]) / w.sigma[v]
-		base := w.g.in.start[v]
+		base := w.back.start[v]
 		for _, u := range w.pred[base : base+int(w.predCount[v])] {
 			w.delta[u] += w.sigma[u] * coeff
 		}

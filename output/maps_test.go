@@ -481,9 +481,13 @@ func TestColourBy(t *testing.T) {
 	if len(c.legend) != 4 || c.legend[0].label != "Anhui" || c.legend[0].count != 16 || c.fill[0] != paired[3] {
 		t.Errorf("province legend %v, Shanghai %s", c.legend, c.fill[0])
 	}
+	// The sample's Louvain partition has 3 communities (seed 123456789).
+	if c, err := colourBy(res, "community"); err != nil || len(c.legend) != 3 {
+		t.Errorf("--color community: %v, legend %v; want 3 classes", err, c.legend)
+	}
 	for attr, want := range map[string]string{
 		"betweenness": "a continuous measure",
-		"community":   "the cities have no such measure",
+		"altitude":    "the cities have no such measure",
 	} {
 		_, err := colourBy(res, attr)
 		var pe *analysis.ParameterError

@@ -56,6 +56,33 @@ func (p *report) list(label string, items []string) {
 
 // esc makes a name or other text from the data safe to print: control
 // characters escaped, and in Markdown its markup characters too.
+// item writes a labelled line: the label in a column of structureLabel
+// cells in text, bold in a Markdown list.
+func (p *report) item(label, text string) {
+	if p.markdown {
+		p.printf("- **%s**: %s\n", mdEscape(label), text)
+		return
+	}
+	p.printf("  %-*s%s\n", structureLabel-2, label, text)
+}
+
+// namesUnder writes names below an item: wrapped after label in text
+// (label "" continues the item's column), a nested list line in Markdown.
+func (p *report) namesUnder(label string, names []string) {
+	if p.markdown {
+		if label = strings.Join(strings.Fields(label), " "); label != "" {
+			label = mdEscape(label) + ": "
+		}
+		p.printf("  - %s%s\n", label, strings.Join(names, ", "))
+		return
+	}
+	width := structureLabel
+	if label != "" {
+		width = displayWidth(label)
+	}
+	wrapList(p.w, label, width, names, p.o.listWidth())
+}
+
 // sentences writes findings in plain sentences: a bulleted list in
 // Markdown, wrapped indented paragraphs in text.
 func (p *report) sentences(items []string) {

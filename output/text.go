@@ -59,6 +59,7 @@ func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) erro
 		rep.findings,
 		rep.trend,
 		rep.network,
+		rep.structure,
 		rep.rankings,
 		rep.spilloverSection,
 		rep.cityTable,

@@ -29,11 +29,23 @@ Links: the gravity model R_ij = M_i M_j / d_ij^beta (mass = score, great-
 circle km) links every pair of cities below --full-below cities, and each
 city's --keep strongest links above it. Observed "links" in the dataset are
 used instead when present (--edges auto). Path measures use length 1/weight.
+--directed splits each gravity link into arcs both ways, city i sending
+M_i/(M_i+M_j) of it; observed links are directed when the dataset sets
+"directed": true. In a directed network a city sending more than 0.5 +
+--role-band of its linkage is radiating, less than 0.5 - --role-band
+receiving, and brokering in between.
+
+Structure: clustering (Onnela), Louvain communities (the best of
+--communities runs seeded from --seed, at --resolution) and their
+modularity, k-cores, Borgatti-Everett core and periphery, and Burt's
+constraint and effective size (brokers have low constraint).
 
 Examples:
    collab analyze
    collab analyze yrd.json --year 2001
    collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
+   collab analyze yrd.json --directed --role-band 0.1
+   collab analyze yrd.json --communities 20 --seed 7 --resolution 1.5
    collab analyze yrd.json --format json > results.json
    collab analyze yrd.json --out results/     # and every file format
    collab analyze yrd.json --svg map.svg --dot network.dot --geojson collab.geojson

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,8 @@ func TestGolden(t *testing.T) {
 		{"analyze-sample-2001", 0, []string{"analyze", "--year", "2001", "--top", "5"}},
 		{"analyze-sample-json", 0, []string{"analyze", "--format", "json"}},
 		{"analyze-florentine", 0, []string{"analyze", "testdata/florentine.json"}},
+		{"analyze-digraph7", 0, []string{"analyze", "testdata/digraph7.json"}},
+		{"analyze-sample-directed", 0, []string{"analyze", "--directed", "--communities", "4", "--top", "5"}},
 		{"validate-florentine", 0, []string{"validate", "testdata/florentine.json"}},
 		{"sweep-sector-km", 0, []string{"sweep", "--param", "sector-km", "--from", "100", "--to", "400", "--step", "25"}},
 		{"growth", 0, []string{"growth", "--from", "100", "--to", "247.11", "--years", "10"}},
@@ -121,12 +124,19 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("results lack %q", key)
 		}
 	}
+	for _, key := range []string{"clustering", "clustering_binary", "modularity", "communities", "community_sizes", "community_run",
+		"max_core", "core_size", "core_fit", "coreness_fit", "connectedness", "hierarchy"} {
+		if _, ok := doc["network"].(map[string]any)[key]; !ok {
+			t.Errorf("network lacks %q", key)
+		}
+	}
 	cities := doc["cities"].([]any)
 	if len(cities) != 41 {
 		t.Fatalf("%d cities, want 41", len(cities))
 	}
 	cityKeys := []string{"id", "name", "province", "lat", "lon", "score", "ratio", "tier", "degree", "strength",
-		"betweenness", "closeness", "harmonic", "pagerank", "eigenvector"}
+		"betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "component", "clustering", "clustering_binary",
+		"community", "core", "coreness", "in_core", "constraint", "effective_size", "in_strength", "out_strength", "linkage_role", "role"}
 	for _, c := range cities {
 		for _, key := range cityKeys {
 			if _, ok := c.(map[string]any)[key]; !ok {
@@ -228,6 +238,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"analyze", "--edges", "links"}, 2, "--edges links: the dataset has no links"},
 		{[]string{"analyze", "--tiers", "ratio:1,5"}, 2, "strictly descending"},
 		{[]string{"analyze", "--format", "xml"}, 2, `--format "xml": choose text, json or markdown`},
+		{[]string{"analyze", "--resolution", "-1"}, 2, "--resolution -1: must be > 0"},
+		{[]string{"analyze", "--communities", "0"}, 2, "--communities 0: the number of Louvain runs must be from 1"},
+		{[]string{"analyze", "--role-band", "0.7"}, 2, "--role-band 0.7: must be in [0, 0.5)"},
+		{[]string{"analyze", "--seed", "-3"}, 2, `invalid value "-3" for flag -seed`},
+		{[]string{"analyze", "testdata/florentine.json", "--directed"}, 2, "the dataset's links are undirected"},
 		{[]string{"analyze", "a.json", "b.json"}, 2, "analyze takes one FILE"},
 		{[]string{"validate"}, 2, "validate takes one FILE"},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
@@ -273,5 +288,58 @@ func TestSampleCommand(t *testing.T) {
 	}
 	if code != 0 || stdout != string(shared) {
 		t.Errorf("collab sample (exit %d) does not print data/samples/yrd.json", code)
+	}
+}
+
+// TestDirectedMatchesNetworkX runs the directed dataset digraph7.json (the
+// digraph of graph/structure_test.go) end to end and compares closeness,
+// betweenness, clustering, constraint and effective size with NetworkX
+// 2.8.8 (printed by graph/testdata/networkx_structure.py).
+func TestDirectedMatchesNetworkX(t *testing.T) {
+	stdout, stderr, code := invoke(t, "", "analyze", "testdata/digraph7.json", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res struct {
+		Cities []struct {
+			Betweenness, Closeness, Clustering, Constraint float64
+			EffectiveSize                                  float64 `json:"effective_size"`
+		}
+		Network struct{ Directed bool }
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if !res.Network.Directed || len(res.Cities) != 7 {
+		t.Fatalf("directed %v, %d cities", res.Network.Directed, len(res.Cities))
+	}
+	want := map[string][]float64{
+		"betweenness":    []float64{0.533333333333333, 0.0333333333333333, 0.533333333333333, 0.4, 0.4, 0.366666666666667, 0.3},
+		"closeness":      []float64{0.460358056265985, 0.420070011668611, 0.485175202156334, 0.94488188976378, 0.851063829787234, 0.609137055837564, 0.642857142857143},
+		"clustering":     []float64{0.140778676612934, 0.244224957030741, 0.117315563844112, 0.0617124231213747, 0.169984169544592, 0.113322779696395, 0},
+		"constraint":     []float64{0.595762051932724, 1.05800957420005, 0.840703447940823, 0.542814518446098, 0.805873704239099, 0.663858624488134, 0.68},
+		"effective size": []float64{2.50510204081633, 1, 2.92619047619048, 3.22049689440994, 1.56302521008403, 2.44444444444444, 2},
+	}
+	for i, c := range res.Cities {
+		for name, got := range map[string]float64{"betweenness": c.Betweenness, "closeness": c.Closeness,
+			"clustering": c.Clustering, "constraint": c.Constraint, "effective size": c.EffectiveSize} {
+			if math.Abs(got-want[name][i]) > 1e-12 {
+				t.Errorf("%s of city %d = %.15g, NetworkX %.15g", name, i, got, want[name][i])
+			}
+		}
+	}
+}
+
+// TestSameBytesOnAnyCores checks that the results are byte-identical on one
+// core and on eight, with several seeded Louvain runs sharing the cores.
+func TestSameBytesOnAnyCores(t *testing.T) {
+	args := []string{"analyze", "--format", "json", "--directed", "--communities", "6"}
+	prev := runtime.GOMAXPROCS(1)
+	one, _, _ := invoke(t, "", args...)
+	runtime.GOMAXPROCS(8)
+	many, _, _ := invoke(t, "", args...)
+	runtime.GOMAXPROCS(prev)
+	if one != many || !strings.Contains(one, `"community_sizes"`) {
+		t.Errorf("results differ between 1 and 8 cores (%d and %d bytes)", len(one), len(many))
 	}
 }

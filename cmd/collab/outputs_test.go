@@ -326,7 +326,7 @@ func TestOutputFiles(t *testing.T) {
 		{[]string{"analyze", input, "--out", input}, 1, "--out " + input + ": cannot create the directory"},
 		{[]string{"analyze", input, "--top-links", "0"}, 2, `--top-links "0": give auto, all or a number`},
 		{[]string{"analyze", input, "--color", "betweenness", "--svg", svg}, 2, `--color "betweenness": a continuous measure`},
-		{[]string{"analyze", input, "--color", "community"}, 2, `--color "community": the cities have no such measure`},
+		{[]string{"analyze", input, "--color", "altitude"}, 2, `--color "altitude": the cities have no such measure`},
 		{[]string{"export", input}, 2, `--format "": choose one of dot, geojson, svg, csv, links-csv, json, markdown, text`},
 		{[]string{"export", input, "--format", "png"}, 2, `--format "png"`},
 	} {
