@@ -108,7 +108,7 @@ func (s *study) centrality(net *graph.Network, cities []City) {
 	degree, strength := net.Degree(), net.Strength()
 	component, _ := net.Components()
 	for i := range cities {
-		cities[i].Centrality = Centrality{
+		cities[i].Centrality = &Centrality{
 			Degree: degree[i], Strength: strength[i],
 			Betweenness: pc.Betweenness[i], Closeness: pc.Closeness[i], Harmonic: pc.Harmonic[i],
 			PageRank: pagerank[i], Eigenvector: eigen[i], Component: component[i],
@@ -214,7 +214,7 @@ func combine(observed, gravity []graph.Edge, share float64) []graph.Edge {
 	return out
 }
 
-func (s *study) networkSummary(net *graph.Network) NetworkSummary {
+func (s *study) networkSummary(net *graph.Network) *NetworkSummary {
 	_, sizes := net.Components()
 	ns := NetworkSummary{Edges: s.p.Edges, Directed: net.Directed(), Nodes: net.Nodes(), Links: net.Links(),
 		Density: net.Density(), Components: len(sizes)}
@@ -227,5 +227,5 @@ func (s *study) networkSummary(net *graph.Network) NetworkSummary {
 	if len(sizes) > 1 {
 		s.warnf("the network has %d components (the largest has %d of %d cities); closeness uses Wasserman-Faust's correction", len(sizes), ns.LargestComponent, ns.Nodes)
 	}
-	return ns
+	return &ns
 }

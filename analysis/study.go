@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"collab/data"
 	"collab/graph"
@@ -17,12 +18,16 @@ type Parameters struct {
 	// Year picks the cross-section of a panel; 0 means the latest year.
 	Year  int        `json:"year"`
 	Tiers TierScheme `json:"tiers"`
+	// Skip lists stages not to run: network, spatial.
+	Skip []string `json:"skip"`
 	NetworkParameters
+	SpatialParameters
 }
 
 // DefaultParameters are the defaults of `collab analyze`.
 func DefaultParameters() Parameters {
-	return Parameters{Tiers: DefaultTiers, NetworkParameters: DefaultNetworkParameters()}
+	return Parameters{Tiers: DefaultTiers, Skip: []string{}, NetworkParameters: DefaultNetworkParameters(),
+		SpatialParameters: DefaultSpatialParameters()}
 }
 
 // ParameterError is a parameter that does not fit the dataset or is out of
@@ -38,14 +43,17 @@ func paramErrorf(format string, args ...any) error {
 // Result is everything a study found. Its JSON form is collab's stable
 // results contract, documented key for key in the README.
 type Result struct {
-	Version    string         `json:"version"`
-	Dataset    DatasetInfo    `json:"dataset"`
-	Summary    Summary        `json:"summary"`
-	Network    NetworkSummary `json:"network"`
-	Cities     []City         `json:"cities"`
-	Links      []Link         `json:"links"`
-	Parameters Parameters     `json:"parameters"`
-	Warnings   []string       `json:"warnings"`
+	Version    string          `json:"version"`
+	Dataset    DatasetInfo     `json:"dataset"`
+	Summary    Summary         `json:"summary"`
+	Network    *NetworkSummary `json:"network"` // null when skipped
+	Weights    *WeightsSummary `json:"weights"` // null when spatial is skipped
+	Moran      *Moran          `json:"moran"`
+	LISA       *LISASummary    `json:"lisa"`
+	Cities     []City          `json:"cities"`
+	Links      []Link          `json:"links"`
+	Parameters Parameters      `json:"parameters"`
+	Warnings   []string        `json:"warnings"`
 }
 
 // DatasetInfo describes the input.
@@ -71,7 +79,8 @@ type Summary struct {
 // concern's measures are an embedded struct defined beside the concern.
 type City struct {
 	Place
-	Centrality
+	*Centrality      // nil, and its keys left out, when the network is skipped
+	*Autocorrelation // nil when the spatial statistics are skipped
 }
 
 // Place is what a city is: its identity, position and score.
@@ -113,13 +122,23 @@ func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
 	}
 	// Each stage fills its part of the result; later stages may read what
 	// earlier ones found.
-	for _, stage := range []func(*Result) error{
-		s.summarise,
-		s.linkage,
+	for _, stage := range []struct {
+		name string // for --skip
+		run  func(*Result) error
+	}{
+		{"", s.summarise},
+		{"network", s.linkage},
+		{"spatial", s.autocorrelation},
 	} {
-		if err := stage(res); err != nil {
+		if slices.Contains(p.Skip, stage.name) {
+			continue
+		}
+		if err := stage.run(res); err != nil {
 			return nil, err
 		}
+	}
+	if res.Links == nil {
+		res.Links = []Link{}
 	}
 	res.Parameters = s.p
 	res.Warnings = s.warnings
@@ -133,8 +152,14 @@ func (p *Parameters) check() error {
 	if len(p.Tiers.Cuts) == 0 {
 		return paramErrorf("--tiers: give at least one cut point, e.g. ratio:5,1,0.5")
 	}
+	for _, skip := range p.Skip {
+		if skip != "network" && skip != "spatial" {
+			return paramErrorf("--skip %q: choose network (the linkage network and its centrality) or spatial (weights, Moran's I, LISA, Gi*)", skip)
+		}
+	}
 	for _, check := range []func() error{
 		p.NetworkParameters.check,
+		p.SpatialParameters.check,
 	} {
 		if err := check(); err != nil {
 			return err

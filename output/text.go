@@ -51,6 +51,7 @@ func Text(w io.Writer, r *analysis.Result, o Options) error {
 		rep.tiers,
 		rep.network,
 		rep.rankings,
+		rep.spatial,
 		rep.cityTable,
 	} {
 		section()

@@ -19,7 +19,8 @@ func (env *environment) analyzeCommand() *cli.Command {
 		Description: `Reads FILE (collab's JSON format; - for standard input), or the embedded
 Yangtze River Delta sample when no FILE is given, builds the linkage network
 and prints a report: summary statistics, tiers by ratio to the mean, the
-network and the most central cities. Flags may come before or after FILE.
+network and the most central cities, and the spatial autocorrelation of the
+scores. Flags may come before or after FILE.
 
 Tiers: --tiers ratio:5,1,0.5 puts a city in tier 1 at 5 times the mean or
 more, tier 2 from 1 to 5, tier 3 from 0.5 to 1 and tier 4 below; a ratio
@@ -30,13 +31,24 @@ circle km) links every pair of cities below --full-below cities, and each
 city's --keep strongest links above it. Observed "links" in the dataset are
 used instead when present (--edges auto). Path measures use length 1/weight.
 
+Space: global Moran's I of the scores (z and one-tailed p under normality
+and randomisation, and a permutation p), local Moran (LISA clusters HH, LH,
+LL, HL at --alpha, optionally with --fdr), Getis-Ord Gi* and the spatial lag,
+on --weights: the dataset's contiguity "neighbors" when it has them, else the
+6 nearest cities. Permutation p-values are folded: (min(#sim >= obs,
+#sim <= obs) + 1) / (permutations + 1), as esda, GeoDa and spdep's
+"Pr(folded) Sim"; the same --seed gives the same p-values on any machine.
+Gi* links each city to itself and its neighbours with weight 1 (ArcGIS).
+
 Examples:
    collab analyze
    collab analyze yrd.json --year 2001
    collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
+   collab analyze yrd.json --weights knn:8 --symmetric --permutations 9999 --fdr
+   collab analyze counties.json --weights band:150 --skip network
    collab analyze yrd.json --format json > results.json
    cat yrd.json | collab analyze - --top 20`,
-		Flags:  concat(studyFlags(), networkFlags(), reportFlags()),
+		Flags:  concat(studyFlags(), networkFlags(), spatialFlags(), reportFlags()),
 		Action: env.analyze,
 	}
 }
@@ -79,6 +91,7 @@ func studyFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.IntFlag{Name: "year", Usage: "the year of a panel to study (default: the latest)", HideDefault: true},
 		&cli.StringFlag{Name: "tiers", Value: analysis.DefaultTiers.String(), Usage: "tier cut points on the ratio to the mean, highest first"},
+		&cli.StringSliceFlag{Name: "skip", Usage: "stages to leave out: network (links and centrality) or spatial (weights, Moran's I, LISA, Gi*); repeat or separate with commas"},
 	}
 }
 
@@ -100,8 +113,12 @@ func parameters(cmd *cli.Command) (analysis.Parameters, error) {
 		return p, usageError{err}
 	}
 	p.Tiers = tiers
+	if skip := cmd.StringSlice("skip"); skip != nil {
+		p.Skip = skip
+	}
 	for _, read := range []func(*cli.Command, *analysis.Parameters) error{
 		readNetworkFlags,
+		readSpatialFlags,
 	} {
 		if err := read(cmd, &p); err != nil {
 			return p, err

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,7 @@ func TestGolden(t *testing.T) {
 		{"analyze-sample-2001", 0, []string{"analyze", "--year", "2001", "--top", "5"}},
 		{"analyze-sample-json", 0, []string{"analyze", "--format", "json"}},
 		{"analyze-florentine", 0, []string{"analyze", "testdata/florentine.json"}},
+		{"analyze-sample-spatial", 0, []string{"analyze", "--skip", "network", "--weights", "knn:4", "--fdr", "--top", "5"}},
 		{"validate-florentine", 0, []string{"validate", "testdata/florentine.json"}},
 		{"help", 0, []string{"--help"}},
 		{"help-analyze", 0, []string{"analyze", "--help"}},
@@ -112,7 +114,7 @@ func TestJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	for _, key := range []string{"version", "dataset", "summary", "network", "cities", "links", "parameters", "warnings"} {
+	for _, key := range []string{"version", "dataset", "summary", "network", "weights", "moran", "lisa", "cities", "links", "parameters", "warnings"} {
 		if _, ok := doc[key]; !ok {
 			t.Errorf("results lack %q", key)
 		}
@@ -122,12 +124,19 @@ func TestJSONContract(t *testing.T) {
 		t.Fatalf("%d cities, want 41", len(cities))
 	}
 	cityKeys := []string{"id", "name", "province", "lat", "lon", "score", "ratio", "tier", "degree", "strength",
-		"betweenness", "closeness", "harmonic", "pagerank", "eigenvector"}
+		"betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
+		"neighbors", "lag", "local_moran", "local_moran_z", "local_moran_p", "quadrant", "lisa_cluster", "gi_star_z", "gi_star_p"}
 	for _, c := range cities {
 		for _, key := range cityKeys {
 			if _, ok := c.(map[string]any)[key]; !ok {
 				t.Errorf("city %v lacks %q", c.(map[string]any)["id"], key)
 			}
+		}
+	}
+	moran := doc["moran"].(map[string]any)
+	for _, key := range []string{"i", "expected", "variance_normal", "variance_random", "z_normal", "z_random", "p_normal", "p_random", "p_permutation", "permutations"} {
+		if _, ok := moran[key]; !ok {
+			t.Errorf("moran lacks %q", key)
 		}
 	}
 	link := doc["links"].([]any)[0].(map[string]any)
@@ -224,6 +233,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"analyze", "--edges", "links"}, 2, "--edges links: the dataset has no links"},
 		{[]string{"analyze", "--tiers", "ratio:1,5"}, 2, "strictly descending"},
 		{[]string{"analyze", "--format", "xml"}, 2, `--format "xml": choose text or json`},
+		{[]string{"analyze", "--weights", "queen"}, 2, `--weights "queen": choose contiguity, knn:K`},
+		{[]string{"analyze", "--weights", "knn:50"}, 2, "--weights knn:50: the region has 41 cities, so K can be at most 40"},
+		{[]string{"analyze", "--permutations", "-1"}, 2, "--permutations -1"},
+		{[]string{"analyze", "--skip", "moran"}, 2, `--skip "moran": choose network`},
 		{[]string{"analyze", "a.json", "b.json"}, 2, "analyze takes one FILE"},
 		{[]string{"validate"}, 2, "validate takes one FILE"},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
@@ -265,5 +278,26 @@ func TestSampleCommand(t *testing.T) {
 	}
 	if code != 0 || stdout != string(shared) {
 		t.Errorf("collab sample (exit %d) does not print data/samples/yrd.json", code)
+	}
+}
+
+// TestSameResultsOnAnyCore checks that the results, permutation p-values
+// included, are the same bytes on one core and on several, and that the
+// seed is what changes them.
+func TestSameResultsOnAnyCore(t *testing.T) {
+	results := func(procs int, args ...string) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		stdout, stderr, code := invoke(t, "", append([]string{"analyze", "--format", "json", "--weights", "knn:5"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return stdout
+	}
+	one, four := results(1), results(4)
+	if one != four {
+		t.Error("results on 1 and 4 cores differ")
+	}
+	if other := results(4, "--seed", "7"); other == four || !strings.Contains(other, `"seed": 7`) {
+		t.Error("--seed 7 gives the same results as the default seed")
 	}
 }
