@@ -134,4 +134,3 @@ func concat(lists ...[]cli.Flag) []cli.Flag {
 	}
 	return all
 }
-
