@@ -34,13 +34,7 @@ func GlobalMoran(y []float64, w *Weights, p Permutations) Moran {
 		m4 += v * v * v * v
 	}
 	s0, s1, s2 := w.sums()
-	cross := func(z []float64) float64 {
-		var s float64
-		for i, zi := range z {
-			s += zi * w.lag(i, z)
-		}
-		return s
-	}
+	cross := w.crossProduct
 	num := cross(z)
 	res := Moran{I: n / s0 * num / m2, Expected: -1 / (n - 1), Permutations: p.R}
 	ei2 := res.Expected * res.Expected

@@ -85,9 +85,9 @@ func conditionalCounts(w *Weights, v []float64, p Permutations, stream uint64) (
 			for b := range next {
 				lo, hi := b*n/blocks, (b+1)*n/blocks
 				for r0 := 0; r0 < p.R; r0 += rowBlock {
-					rows := d.draw(p, stream, r0, min(rowBlock, p.R-r0))
+					g := d.draw(p, stream, r0, min(rowBlock, p.R-r0), v)
 					for i := lo; i < hi; i++ {
-						countCity(w, v, i, observed[i], rows, kmax, &above[i], &below[i])
+						countCity(w, i, observed[i], g, &above[i], &below[i])
 					}
 				}
 			}
@@ -100,21 +100,22 @@ func conditionalCounts(w *Weights, v []float64, p Permutations, stream uint64) (
 // rowBlock is how many permutations are drawn at a time.
 const rowBlock = 64
 
-func countCity(w *Weights, v []float64, i int, observed float64, rows []int32, stride int, above, below *int32) {
+// countCity adds city i's simulations in g to its counts.
+func countCity(w *Weights, i int, observed float64, g gathered, above, below *int32) {
 	nb, wt := w.Row(i)
 	k := len(nb)
 	if k == 0 {
 		return
 	}
-	for r := 0; r < len(rows); r += stride {
-		draw := rows[r : r+k]
+	for r := 0; r < len(g.pos); r += g.stride {
+		pos, here, after := g.pos[r:r+k], g.here[r:r+k], g.after[r:r+k]
 		var s float64
-		for m, d := range draw {
-			j := int(d)
-			if j >= i {
-				j++ // skip city i itself
+		for m, d := range pos {
+			x := here[m]
+			if int(d) >= i { // position d stands for city d+1 when d >= i
+				x = after[m]
 			}
-			s += wt[m] * v[j]
+			s += wt[m] * x
 		}
 		switch {
 		case s > observed:
@@ -125,20 +126,32 @@ func countCity(w *Weights, v []float64, i int, observed float64, rows []int32, s
 	}
 }
 
+// gathered is a block of permutations with the values they draw: for draw
+// position d, here holds v[d] and after v[d+1], so that each city reads
+// its simulated neighbours from these small arrays (d stands for city d
+// below city i, d+1 from i on) rather than from all of v.
+type gathered struct {
+	pos         []int32
+	here, after []float64
+	stride      int
+}
+
 // drawer draws ordered samples without replacement from 0..m-1 by a partial
 // Fisher-Yates shuffle that is undone after each sample, so each costs
 // O(k), not O(m).
 type drawer struct {
-	perm  []int32
-	swaps []int
-	rows  []int32
-	k     int
-	pcg   rand.PCG
-	rng   *rand.Rand
+	perm        []int32
+	swaps       []int
+	rows        []int32
+	here, after []float64
+	k           int
+	pcg         rand.PCG
+	rng         *rand.Rand
 }
 
 func newDrawer(m, k int) *drawer {
-	d := &drawer{perm: make([]int32, m), swaps: make([]int, k), rows: make([]int32, rowBlock*k), k: k}
+	d := &drawer{perm: make([]int32, m), swaps: make([]int, k), rows: make([]int32, rowBlock*k),
+		here: make([]float64, rowBlock*k), after: make([]float64, rowBlock*k), k: k}
 	for i := range d.perm {
 		d.perm[i] = int32(i)
 	}
@@ -146,9 +159,9 @@ func newDrawer(m, k int) *drawer {
 	return d
 }
 
-// draw returns permutations r0 .. r0+count-1, each a sample of k positions,
-// one after another.
-func (d *drawer) draw(p Permutations, stream uint64, r0, count int) []int32 {
+// draw returns permutations r0 .. r0+count-1, each a sample of k
+// positions, one after another, with the values of v they stand for.
+func (d *drawer) draw(p Permutations, stream uint64, r0, count int, v []float64) gathered {
 	m := len(d.perm)
 	for r := range count {
 		p.rowSource(&d.pcg, stream, r0+r)
@@ -164,7 +177,11 @@ func (d *drawer) draw(p Permutations, stream uint64, r0, count int) []int32 {
 			d.perm[c], d.perm[j] = d.perm[j], d.perm[c]
 		}
 	}
-	return d.rows[:count*d.k]
+	g := gathered{pos: d.rows[:count*d.k], here: d.here[:count*d.k], after: d.after[:count*d.k], stride: d.k}
+	for c, pos := range g.pos {
+		g.here[c], g.after[c] = v[pos], v[pos+1] // pos < m = n-1, so pos+1 < n
+	}
+	return g
 }
 
 // globalCounts permutes z over all cities R times and counts how often

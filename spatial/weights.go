@@ -73,6 +73,20 @@ func (w *Weights) lag(i int, y []float64) float64 {
 	return s
 }
 
+// crossProduct returns sum_i z_i (Wz)_i, the numerator of Moran's I,
+// reading the rows directly: it runs once per permutation.
+func (w *Weights) crossProduct(z []float64) float64 {
+	var total float64
+	for i, zi := range z {
+		var s float64
+		for k := w.start[i]; k < w.start[i+1]; k++ {
+			s += w.weight[k] * z[w.index[k]]
+		}
+		total += zi * s
+	}
+	return total
+}
+
 // Standardize returns W row-standardised: each weight divided by its row's
 // sum, so that rows sum to 1 (libpysal's transform "R", spdep's style "W").
 // Islands stay empty.
