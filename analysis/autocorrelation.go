@@ -191,29 +191,30 @@ func (s *study) autocorrelation(res *Result) error {
 	lisa := spatial.LocalMoran(s.scores, w, perm)
 	gi := spatial.GetisOrdStar(s.scores, w, perm)
 	lag := w.Lag(s.scores)
-	res.LISA = s.classify(res.Cities, w, lisa)
+	var clusters []*string
+	res.LISA, clusters = s.classify(w, lisa)
 	for i := range res.Cities {
-		a := res.Cities[i].Autocorrelation
-		a.Neighbors = w.Cardinality(i)
-		a.Lag, a.LocalMoran, a.LocalMoranZ, a.LocalMoranP = Number(lag[i]), Number(lisa.I[i]), Number(lisa.Z[i]), Number(lisa.P[i])
-		a.GiStarZ, a.GiStarP = Number(gi.Z[i]), Number(gi.P[i])
+		a := &Autocorrelation{Neighbors: w.Cardinality(i), Lag: Number(lag[i]),
+			LocalMoran: Number(lisa.I[i]), LocalMoranZ: Number(lisa.Z[i]), LocalMoranP: Number(lisa.P[i]),
+			LISACluster: clusters[i], GiStarZ: Number(gi.Z[i]), GiStarP: Number(gi.P[i])}
 		if q := lisa.Quadrant[i]; q != spatial.NoQuadrant && res.Moran.I.Defined() {
 			label := q.String()
 			a.Quadrant = &label
 		}
+		res.Cities[i].Autocorrelation = a
 	}
 	return nil
 }
 
-// classify gives each city its LISA cluster and counts them.
-func (s *study) classify(cities []City, w *spatial.Weights, lisa spatial.LISA) *LISASummary {
+// classify gives each city its LISA cluster (nil when undefined) and counts
+// them.
+func (s *study) classify(w *spatial.Weights, lisa spatial.LISA) (*LISASummary, []*string) {
 	sum := &LISASummary{PseudoP: "folded", Alpha: s.p.Alpha, FDR: s.p.FDR, Cutoff: Number(s.p.Alpha)}
 	if s.p.FDR {
 		sum.Cutoff = Number(spatial.FDR(lisa.P, s.p.Alpha))
 	}
-	for i := range cities {
-		a := &Autocorrelation{}
-		cities[i].Autocorrelation = a
+	clusters := make([]*string, len(lisa.P))
+	for i := range clusters {
 		var label string
 		switch p := lisa.P[i]; {
 		case w.Cardinality(i) == 0:
@@ -237,9 +238,9 @@ func (s *study) classify(cities []City, w *spatial.Weights, lisa spatial.LISA) *
 			label = NotSignificant
 			sum.NotSignificant++
 		}
-		a.LISACluster = &label
+		clusters[i] = &label
 	}
-	return sum
+	return sum, clusters
 }
 
 // spatialWeights builds the binary weights the parameters ask for and

@@ -12,7 +12,8 @@ import (
 // distances and angles true to a fraction of a percent across a region).
 //
 // Cities at the same position are neighbours of each other and share the
-// neighbours of the first of them. When every city lies on one line, each
+// neighbours of the first of them; a city with a non-finite coordinate has
+// none. When every city lies on one line, each
 // is linked to the next along it. Points on a common circle (a square grid)
 // have several Delaunay triangulations; the one returned is fixed by the
 // input. O(n log n) expected time.
@@ -61,8 +62,10 @@ func delaunayNeighbors(x, y []float64) [][]int {
 	return lists
 }
 
-// dedupe returns the first index of each distinct position, in input order,
-// and for every point the index of the first point at its position.
+// dedupe returns the first index of each distinct, finite position, in
+// input order, and for every point the index of the first point at its
+// position. A point with a NaN or infinite coordinate is left out (an
+// island).
 func dedupe(x, y []float64) (distinct, twin []int) {
 	order := make([]int, len(x))
 	for i := range order {
@@ -86,12 +89,14 @@ func dedupe(x, y []float64) (distinct, twin []int) {
 		}
 	}
 	for i, t := range twin {
-		if t == i {
+		if t == i && finite(x[i]) && finite(y[i]) {
 			distinct = append(distinct, i)
 		}
 	}
 	return distinct, twin
 }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // chain links collinear points to their successors along the line.
 func chain(x, y []float64, pts []int, link func(i, j int)) {

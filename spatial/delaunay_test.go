@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -98,6 +101,7 @@ func TestDelaunayProperties(t *testing.T) {
 		{"random 500", randomCoords(rng, 500), randomCoords(rng, 500)},
 		{"clustered 2000", clustered(rng, 2000, 0), clustered(rng, 2000, 1)},
 		{"points on a circle", circleX(40), circleY(40)},
+		{"nearly collinear", nearLine(60, 0), nearLine(60, 1)},
 		{"collinear hull points", []float64{0, 1, 2, 3, 4, 2, 1, 3}, []float64{0, 0, 0, 0, 0, 3, 1, 1}},
 	} {
 		t.Run(c.name, func(t *testing.T) { checkDelaunay(t, c.x, c.y, indices(len(c.x))) })
@@ -179,6 +183,7 @@ func TestDelaunayKnown(t *testing.T) {
 		{"coincident", []float64{0, 1, 0, 0}, []float64{0, 0, 0, 1}, "[[1 2 3] [0 2 3] [0 1 3] [0 1 2]]"},
 		{"two", []float64{0, 1}, []float64{0, 0}, "[[1] [0]]"},
 		{"one", []float64{0}, []float64{0}, "[[]]"},
+		{"not finite", []float64{0, 1, math.NaN(), 0}, []float64{0, 0, 0, math.Inf(1)}, "[[1] [0] [] []]"},
 	} {
 		w := fromLists(delaunayNeighbors(c.x, c.y))
 		var got [][]int
@@ -188,6 +193,54 @@ func TestDelaunayKnown(t *testing.T) {
 		}
 		if s := fmt.Sprint(got); s != c.want {
 			t.Errorf("%s: neighbours %s, want %s", c.name, s, c.want)
+		}
+	}
+}
+
+// nearLine puts points on the line y = 0.3 x, every third one lifted by
+// 1e-13: the floating-point predicates cannot tell the sides apart, the
+// exact ones can.
+func nearLine(n, axis int) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		x := 0.1 * float64(i)
+		if axis == 0 {
+			v[i] = x
+		} else {
+			v[i] = 0.3 * x
+			if i%3 == 1 {
+				v[i] += 1e-13
+			}
+		}
+	}
+	return v
+}
+
+// TestDelaunayMatchesScipy compares the neighbour lists of 300 random
+// points with those of scipy 1.10.1's scipy.spatial.Delaunay (Qhull),
+// written by testdata/delaunay_scipy.py. Random points are in general
+// position, so the triangulation is unique.
+func TestDelaunayMatchesScipy(t *testing.T) {
+	raw, err := os.ReadFile("testdata/delaunay_points.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var x, y []float64
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		f := strings.Fields(line)
+		a, _ := strconv.ParseFloat(f[0], 64)
+		b, _ := strconv.ParseFloat(f[1], 64)
+		x, y = append(x, a), append(y, b)
+	}
+	want, err := os.ReadFile("testdata/delaunay_scipy.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := fromLists(delaunayNeighbors(x, y))
+	for i, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
+		nb, _ := w.Row(i)
+		if got := strings.Trim(fmt.Sprint(nb), "[]"); got != line {
+			t.Errorf("point %d: neighbours %s, scipy %s", i, got, line)
 		}
 	}
 }

@@ -23,10 +23,10 @@ const (
 	streamGetisOrd
 )
 
-// rowSource returns a generator for permutation r of a stream: each
-// permutation has its own (seed, stream, r) generator, so that any worker
-// may draw it and every core count sees the same numbers.
-func (p Permutations) rowSource(pcg *rand.PCG, stream uint64, r int) {
+// seedRow seeds pcg for permutation r of a stream: each permutation has
+// its own (seed, stream, r) generator, so that any worker may draw it and
+// every core count sees the same numbers.
+func (p Permutations) seedRow(pcg *rand.PCG, stream uint64, r int) {
 	pcg.Seed(p.Seed, stream<<40|uint64(r))
 }
 
@@ -164,7 +164,7 @@ func newDrawer(m, k int) *drawer {
 func (d *drawer) draw(p Permutations, stream uint64, r0, count int, v []float64) gathered {
 	m := len(d.perm)
 	for r := range count {
-		p.rowSource(&d.pcg, stream, r0+r)
+		p.seedRow(&d.pcg, stream, r0+r)
 		row := d.rows[r*d.k : (r+1)*d.k]
 		for c := range d.k {
 			j := c + d.rng.IntN(m-c)
@@ -203,7 +203,7 @@ func globalCounts(z []float64, observed float64, p Permutations, stream uint64, 
 			rng := rand.New(&pcg)
 			perm := make([]float64, len(z))
 			for r := wk; r < p.R; r += nw {
-				p.rowSource(&pcg, stream, r)
+				p.seedRow(&pcg, stream, r)
 				copy(perm, z)
 				rng.Shuffle(len(perm), func(a, b int) { perm[a], perm[b] = perm[b], perm[a] })
 				switch s := stat(perm); {
