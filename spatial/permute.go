@@ -55,8 +55,9 @@ func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
 // max K_i of the n-1 other positions, shared by every city (the first K_i
 // of it, position m standing for city m+1 when m >= i); it is a pure
 // function of (seed, stream, r), so cities can be split among cores
-// freely. Time O(R (links + W max K_i)) for W cores; memory O(n + B max K_i)
-// per core, B rows being drawn at a time.
+// freely. Each of the 4W blocks of cities (W cores) draws every
+// permutation again, so time is O(R (links + 4W max K_i)); memory is
+// O(n + B max K_i) per core, B permutations being drawn at a time.
 func conditionalCounts(w *Weights, v []float64, p Permutations, stream uint64) (above, below []int32) {
 	n := w.Len()
 	above, below = make([]int32, n), make([]int32, n)
