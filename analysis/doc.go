@@ -30,6 +30,22 @@
 // ways, city i sending k_ij = M_i/(M_i + M_j) of each; observed links carry
 // the dataset's direction. See package graph for the measures.
 //
+// # Space
+//
+// The spatial weights are the dataset's contiguity ("neighbors", taken both
+// ways) when it lists any, else each city's 6 nearest (at most n-1); kNN,
+// distance-band and Delaunay weights are chosen by SpatialParameters.Weights,
+// and row-standardised unless Standardize is binary. On them the study
+// computes the spatial lag of the score, global Moran's I, local Moran with
+// its LISA cluster and Getis-Ord Gi* (see package spatial for the formulas
+// and the folded permutation p-values). A city is in a LISA cluster (its
+// quadrant) when its local p is at most Alpha, or, with FDR, at most the
+// Benjamini-Hochberg cut-off; a city without neighbours is "isolated". When
+// every score is equal the statistics are undefined: null, with a warning.
+// Parameters.Skip leaves out the network (links, centrality, structure)
+// or the spatial statistics; the weights are always built, as the pattern
+// below uses them.
+//
 // # Structure
 //
 // Clustering, Louvain communities (the best of Communities runs seeded from

@@ -26,9 +26,6 @@ type NetworkParameters struct {
 	// when the dataset says so (and gravity links mixed with them then are
 	// too); the result records whether the network was.
 	Directed bool `json:"directed"`
-	// Seed seeds every random choice of the study (here, Louvain's node
-	// order), so that a run can be repeated exactly.
-	Seed uint64 `json:"seed"`
 	// Resolution is Louvain's resolution (1 = classic modularity; larger
 	// values give more, smaller communities).
 	Resolution float64 `json:"resolution"`
@@ -42,13 +39,10 @@ type NetworkParameters struct {
 	RoleBand float64 `json:"role_band"`
 }
 
-// DefaultSeed is the seed of `collab analyze` (GeoDa's default seed).
-const DefaultSeed = 123456789
-
 // DefaultNetworkParameters are the defaults of `collab analyze`.
 func DefaultNetworkParameters() NetworkParameters {
 	return NetworkParameters{Edges: "auto", Beta: 2, LinkShare: 0.5, FullBelow: 300, Keep: 8, Damping: 0.85,
-		Seed: DefaultSeed, Resolution: 1, Communities: 1, RoleBand: 0.05}
+		Resolution: 1, Communities: 1, RoleBand: 0.05}
 }
 
 func (p *NetworkParameters) check() error {
@@ -138,7 +132,7 @@ func (s *study) centrality(net *graph.Network, cities []City) {
 	degree, strength := net.Degree(), net.Strength()
 	component, _ := net.Components()
 	for i := range cities {
-		cities[i].Centrality = Centrality{
+		cities[i].Centrality = &Centrality{
 			Degree: degree[i], Strength: strength[i],
 			Betweenness: pc.Betweenness[i], Closeness: pc.Closeness[i], Harmonic: pc.Harmonic[i],
 			PageRank: pagerank[i], Eigenvector: eigen[i], Component: component[i],
@@ -256,7 +250,7 @@ func combine(observed, gravity []graph.Edge, share float64, directed bool) []gra
 	return out
 }
 
-func (s *study) networkSummary(net *graph.Network) NetworkSummary {
+func (s *study) networkSummary(net *graph.Network) *NetworkSummary {
 	_, sizes := net.Components()
 	ns := NetworkSummary{Edges: s.p.Edges, Directed: net.Directed(), Nodes: net.Nodes(), Links: net.Links(),
 		Density: net.Density(), Components: len(sizes)}
@@ -269,5 +263,5 @@ func (s *study) networkSummary(net *graph.Network) NetworkSummary {
 	if len(sizes) > 1 {
 		s.warnf("the network has %d components (the largest has %d of %d cities); closeness uses Wasserman-Faust's correction", len(sizes), ns.LargestComponent, ns.Nodes)
 	}
-	return ns
+	return &ns
 }

@@ -95,7 +95,8 @@ func (s *study) belts(strong []int) ([]Belt, map[int]bool) {
 	}
 	adjacent := func(i int) []int {
 		var out []int
-		for _, j := range s.neighbours[i] {
+		neighbours, _ := s.adjacent.Row(i)
+		for _, j := range neighbours {
 			if isStrong[j] {
 				out = append(out, j)
 			}

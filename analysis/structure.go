@@ -99,7 +99,7 @@ func (s *study) structure(res *Result) error {
 		if cp.Core[i] {
 			sum.CoreSize++
 		}
-		st := Structure{
+		st := &Structure{
 			Clustering: weighted[i], ClusteringBinary: binary[i], Community: partition.Community[i],
 			Core: cores[i], Coreness: cp.Coreness[i], InCore: cp.Core[i],
 			Constraint: orNull(constraint[i]), EffectiveSize: orNull(effective[i]),

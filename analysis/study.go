@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"collab/data"
 	"collab/graph"
@@ -17,14 +18,24 @@ type Parameters struct {
 	// Year picks the cross-section of a panel; 0 means the latest year.
 	Year  int        `json:"year"`
 	Tiers TierScheme `json:"tiers"`
+	// Skip lists stages not to run: network, spatial.
+	Skip []string `json:"skip"`
+	// Seed seeds every random choice: Louvain's node order and the
+	// permutation tests.
+	Seed uint64 `json:"seed"`
 	NetworkParameters
+	SpatialParameters
 	PatternParameters
 }
 
 // DefaultParameters are the defaults of `collab analyze`.
 func DefaultParameters() Parameters {
-	return Parameters{Tiers: DefaultTiers, NetworkParameters: DefaultNetworkParameters(), PatternParameters: DefaultPatternParameters()}
+	return Parameters{Tiers: DefaultTiers, Skip: []string{}, Seed: DefaultSeed, NetworkParameters: DefaultNetworkParameters(),
+		SpatialParameters: DefaultSpatialParameters(), PatternParameters: DefaultPatternParameters()}
 }
+
+// DefaultSeed is the seed of `collab analyze`: GeoDa's default seed.
+const DefaultSeed = 123456789
 
 // ParameterError is a parameter that does not fit the dataset or is out of
 // range; the command line reports it as a usage error.
@@ -39,20 +50,23 @@ func paramErrorf(format string, args ...any) error {
 // Result is everything a study found. Its JSON form is collab's stable
 // results contract, documented key for key in the README.
 type Result struct {
-	Version      string         `json:"version"`
-	Dataset      DatasetInfo    `json:"dataset"`
-	Summary      Summary        `json:"summary"`
-	Network      NetworkSummary `json:"network"`
-	Cities       []City         `json:"cities"`
-	Links        []Link         `json:"links"`
-	Belts        []Belt         `json:"belts"`
-	Sectors      []Sector       `json:"sectors"`
-	IsolatedHubs []IsolatedHub  `json:"isolated_hubs"`
-	Latecomers   []Latecomer    `json:"latecomers"`
-	HubReach     []HubReach     `json:"hub_reach"`
-	Trend        *Trend         `json:"trend"` // null for a single year
-	Parameters   Parameters     `json:"parameters"`
-	Warnings     []string       `json:"warnings"`
+	Version      string          `json:"version"`
+	Dataset      DatasetInfo     `json:"dataset"`
+	Summary      Summary         `json:"summary"`
+	Network      *NetworkSummary `json:"network"` // null when skipped
+	Weights      *WeightsSummary `json:"weights"`
+	Moran        *Moran          `json:"moran"` // null when spatial is skipped
+	LISA         *LISASummary    `json:"lisa"`
+	Cities       []City          `json:"cities"`
+	Links        []Link          `json:"links"`
+	Belts        []Belt          `json:"belts"`
+	Sectors      []Sector        `json:"sectors"`
+	IsolatedHubs []IsolatedHub   `json:"isolated_hubs"`
+	Latecomers   []Latecomer     `json:"latecomers"`
+	HubReach     []HubReach      `json:"hub_reach"`
+	Trend        *Trend          `json:"trend"` // null for a single year
+	Parameters   Parameters      `json:"parameters"`
+	Warnings     []string        `json:"warnings"`
 }
 
 // DatasetInfo describes the input.
@@ -78,8 +92,9 @@ type Summary struct {
 // concern's measures are an embedded struct defined beside the concern.
 type City struct {
 	Place
-	Centrality
-	Structure
+	*Centrality      // nil, and its keys left out, when the network is skipped
+	*Structure       // likewise
+	*Autocorrelation // nil when the spatial statistics are skipped
 	Spillover
 	Pattern
 }
@@ -110,15 +125,23 @@ func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
 	}
 	// Each stage fills its part of the result; later stages may read what
 	// earlier ones found.
-	return s.run(res,
-		s.summarise,
-		s.linkage,
-		s.structure,
-		s.neighbourhood,
-		s.spillover,
-		s.pattern,
-		s.trend,
-	)
+	return s.run(res, []stage{
+		{"", s.summarise},
+		{"network", s.linkage},
+		{"network", s.structure},
+		{"", s.weights},
+		{"spatial", s.autocorrelation},
+		{"", s.spillover},
+		{"", s.pattern},
+		{"", s.trend},
+	})
+}
+
+// stage is one step of a study. skip names the --skip value that leaves it
+// out; stages others depend on have none.
+type stage struct {
+	skip string
+	run  func(*Result) error
 }
 
 // newStudy checks the parameters and prepares a study of the year they ask
@@ -144,12 +167,19 @@ func newStudy(ds *data.Dataset, source string, p Parameters) (*study, *Result, e
 	return s, res, nil
 }
 
-// run carries out stages in order and completes the result.
-func (s *study) run(res *Result, stages ...func(*Result) error) (*Result, error) {
-	for _, stage := range stages {
-		if err := stage(res); err != nil {
+// run carries out the stages in order, but those --skip names, and
+// completes the result.
+func (s *study) run(res *Result, stages []stage) (*Result, error) {
+	for _, st := range stages {
+		if st.skip != "" && slices.Contains(s.p.Skip, st.skip) {
+			continue
+		}
+		if err := st.run(res); err != nil {
 			return nil, err
 		}
+	}
+	if res.Links == nil {
+		res.Links = []Link{}
 	}
 	res.Parameters = s.p
 	res.Warnings = s.warnings
@@ -163,8 +193,14 @@ func (p *Parameters) check() error {
 	if len(p.Tiers.Cuts) == 0 {
 		return paramErrorf("--tiers: give at least one cut point, e.g. ratio:5,1,0.5")
 	}
+	for _, skip := range p.Skip {
+		if skip != "network" && skip != "spatial" {
+			return paramErrorf("--skip %q: choose network (the linkage network and its centrality) or spatial (weights, Moran's I, LISA, Gi*)", skip)
+		}
+	}
 	for _, check := range []func() error{
 		p.NetworkParameters.check,
+		p.SpatialParameters.check,
 		p.PatternParameters.check,
 	} {
 		if err := check(); err != nil {
@@ -194,11 +230,13 @@ type study struct {
 	ratio  []float64
 	tier   []int
 	net    *graph.Network
-	// neighbours are each city's spatial neighbours (symmetric) and lag the
-	// spatial lag of the score.
-	neighbours [][]int
-	lag        []float64
-	warnings   []string
+	// w are the spatial weights, transformed as --standardize asks;
+	// adjacent the same links made symmetric and binary, the neighbour
+	// relation of the pattern; lag the spatial lag of the scores, Wy.
+	w        *spatial.Weights
+	adjacent *spatial.Weights
+	lag      []float64
+	warnings []string
 }
 
 func (s *study) warnf(format string, args ...any) {

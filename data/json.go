@@ -252,13 +252,13 @@ func (r *jsonReader) link(n *node, path string) Link {
 func (r *jsonReader) unknownFields(n *node, path string, known []string) {
 	seen := map[string]bool{}
 	for i, key := range n.keys {
-		where := joinPath(path, key)
-		pos := r.lines.position(n.keyOff[i])
+		// Positions are looked up only for problems: on a file written as
+		// one long line each lookup scans the line so far.
 		switch {
 		case seen[key]:
-			r.problems = append(r.problems, Problem{File: r.file, Pos: pos, Path: where, Msg: "field given twice; keep one"})
+			r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.keyOff[i]), Path: joinPath(path, key), Msg: "field given twice; keep one"})
 		case !slices.Contains(known, key):
-			r.problems = append(r.problems, Problem{File: r.file, Pos: pos, Path: where, Msg: unknownFieldMessage(key, known)})
+			r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.keyOff[i]), Path: joinPath(path, key), Msg: unknownFieldMessage(key, known)})
 		}
 		seen[key] = true
 	}

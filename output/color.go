@@ -45,7 +45,7 @@ func CheckColor(attr string) error {
 	if attr == "" || attr == "tier" {
 		return nil
 	}
-	fields, err := flatten(&analysis.City{})
+	fields, err := flatten(everyPart[analysis.City]())
 	if err != nil {
 		return err
 	}

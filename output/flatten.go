@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -119,29 +120,38 @@ func stringEnd(raw []byte, i int) int {
 // the type's zero value first, then any others in order of appearance), and each item's values by column (nil where an item
 // lacks a key, as a nil pointer's nested object does).
 func records[T any](items []T) (columns []string, rows [][]json.RawMessage, err error) {
-	index := map[string]int{}
-	addColumns := func(fields []field) {
-		for _, f := range fields {
-			if _, ok := index[f.key]; !ok {
-				index[f.key] = len(columns)
-				columns = append(columns, f.key)
-			}
-		}
-	}
-	// The zero item gives the columns their order, and an empty list its
-	// header.
-	var zero T
-	fields, err := flatten(&zero)
-	if err != nil {
-		return nil, nil, err
-	}
-	addColumns(fields)
 	flat := make([][]field, len(items))
+	present := map[string]bool{}
 	for i := range items {
 		if flat[i], err = flatten(&items[i]); err != nil {
 			return nil, nil, err
 		}
-		addColumns(flat[i])
+		for _, f := range flat[i] {
+			present[f.key] = true
+		}
+	}
+	// The zero item with every part present gives the columns their order,
+	// and an empty list its header; parts a study skipped have no column.
+	order, err := flatten(everyPart[T]())
+	if err != nil {
+		return nil, nil, err
+	}
+	index := map[string]int{}
+	add := func(key string) {
+		if _, ok := index[key]; !ok {
+			index[key] = len(columns)
+			columns = append(columns, key)
+		}
+	}
+	for _, f := range order {
+		if present[f.key] || len(items) == 0 {
+			add(f.key)
+		}
+	}
+	for _, fields := range flat { // keys no zero value shows, such as a nested pointer's
+		for _, f := range fields {
+			add(f.key)
+		}
 	}
 	rows = make([][]json.RawMessage, len(items))
 	for i, fields := range flat {
@@ -182,4 +192,20 @@ func jsonString(s string) string {
 
 func needsJSONEscape(r rune) bool {
 	return r < 0x20 || r == '"' || r == '\\' || r == utf8.RuneError || r == '\u2028' || r == '\u2029'
+}
+
+// everyPart returns a zero T whose embedded pointer parts (the measures of
+// stages a study may skip, such as *analysis.Centrality) are allocated, so
+// that its JSON form lists every key the results can hold, in order.
+func everyPart[T any]() *T {
+	var zero T
+	v := reflect.ValueOf(&zero).Elem()
+	if v.Kind() == reflect.Struct {
+		for i := range v.NumField() {
+			if f := v.Field(i); v.Type().Field(i).Anonymous && f.Kind() == reflect.Pointer && f.IsNil() {
+				f.Set(reflect.New(f.Type().Elem()))
+			}
+		}
+	}
+	return &zero
 }

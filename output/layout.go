@@ -112,7 +112,7 @@ func newGeoMap(r *analysis.Result, o MapOptions) (*geoMap, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &geoMap{title: mapTitle(r), colours: colours, totalLinks: len(r.Links), directed: r.Network.Directed,
+	m := &geoMap{title: mapTitle(r), colours: colours, totalLinks: len(r.Links), directed: r.Network != nil && r.Network.Directed,
 		belts: beltSpines(r)}
 	m.project(r.Cities)
 	m.size()

@@ -61,6 +61,7 @@ func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) erro
 		rep.network,
 		rep.structure,
 		rep.rankings,
+		rep.spatial,
 		rep.spilloverSection,
 		rep.cityTable,
 	} {

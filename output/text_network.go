@@ -11,6 +11,10 @@ import (
 func (p *report) network() {
 	n := p.r.Network
 	p.heading("Network")
+	if n == nil {
+		p.line("skipped (--skip network)")
+		return
+	}
 	source := map[string]string{
 		"gravity": fmt.Sprintf("gravity model, R = M_i M_j / d^%g", p.r.Parameters.Beta),
 		"links":   "observed links",
@@ -40,6 +44,9 @@ var centralities = []measure{
 }
 
 func (p *report) rankings() {
+	if p.r.Network == nil {
+		return
+	}
 	k := min(p.o.top(), len(p.r.Cities), 5)
 	p.heading(fmt.Sprintf("Top %d cities by each centrality (shortest paths over length 1/weight)", k))
 	for _, m := range centralities {
@@ -57,10 +64,16 @@ func (p *report) cityTable() {
 	p.heading(fmt.Sprintf("Cities by score (top %d of %d; --top N for more, --format json for all)", k, len(p.r.Cities)))
 	t := newTable("#", "City", "Province", "Score", "Ratio", "Tier", "Degree", "Strength", "Betweenness", "Closeness", "PageRank", "Eigenvector").
 		alignRight(0, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+	if p.r.Network == nil {
+		t.header = t.header[:6]
+	}
 	for rank, i := range topBy(p.r.Cities, func(c *analysis.City) float64 { return c.Score }, k) {
 		c := &p.r.Cities[i]
-		t.add(strconv.Itoa(rank+1), p.names[c.ID], p.esc(c.Province), num(c.Score), fixed(c.Ratio, 2), strconv.Itoa(c.Tier),
-			strconv.Itoa(c.Degree), sig(c.Strength), sig(c.Betweenness), sig(c.Closeness), sig(c.PageRank), sig(c.Eigenvector))
+		row := []string{strconv.Itoa(rank + 1), p.names[c.ID], p.esc(c.Province), num(c.Score), fixed(c.Ratio, 2), strconv.Itoa(c.Tier)}
+		if c.Centrality != nil {
+			row = append(row, strconv.Itoa(c.Degree), sig(c.Strength), sig(c.Betweenness), sig(c.Closeness), sig(c.PageRank), sig(c.Eigenvector))
+		}
+		t.add(row...)
 	}
 	if p.table(t, p.o.Width) {
 		p.line("(columns that do not fit the terminal are in --format json)")

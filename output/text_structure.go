@@ -17,6 +17,9 @@ const structureLabel = 18
 
 func (p *report) structure() {
 	n := p.r.Network
+	if n == nil {
+		return // --skip network
+	}
 	p.heading("Network structure")
 	p.item("Clustering", fmt.Sprintf("%s weighted (Onnela), %s binary; averages over cities", sig(n.Clustering), sig(n.ClusteringBinary)))
 	p.communities()

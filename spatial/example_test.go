@@ -11,3 +11,44 @@ func ExampleHaversine() {
 	fmt.Printf("%.1f km\n", spatial.Haversine(31.23, 121.47, 32.07, 118.78))
 	// Output: 271.2 km
 }
+
+func ExampleGlobalMoran() {
+	// A 3 x 3 lattice with values 1..9 and rook contiguity (esda's
+	// test_moran.py): high values sit next to high values.
+	neighbors := [][]int{{1, 3}, {0, 2, 4}, {1, 5}, {0, 4, 6}, {1, 3, 5, 7}, {2, 4, 8}, {3, 7}, {4, 6, 8}, {5, 7}}
+	w, err := spatial.Contiguity(neighbors)
+	if err != nil {
+		panic(err)
+	}
+	m := spatial.GlobalMoran([]float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w, spatial.Permutations{R: 999, Seed: 1})
+	fmt.Printf("I = %.4f, E[I] = %.4f, z = %.3f, p = %.5f\n", m.I, m.Expected, m.ZRandom, m.PRandom)
+	fmt.Println("permutation p below 0.01:", m.PPermutation < 0.01)
+	// Output:
+	// I = 0.5000, E[I] = -0.1250, z = 2.558, p = 0.00526
+	// permutation p below 0.01: true
+}
+
+func ExampleLocalMoran() {
+	neighbors := [][]int{{1, 3}, {0, 2, 4}, {1, 5}, {0, 4, 6}, {1, 3, 5, 7}, {2, 4, 8}, {3, 7}, {4, 6, 8}, {5, 7}}
+	w, _ := spatial.Contiguity(neighbors)
+	l := spatial.LocalMoran([]float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w.Standardize(), spatial.Permutations{R: 999, Seed: 1})
+	fmt.Printf("corner 0: I = %.3f %s; centre: I = %.3f; corner 8: I = %.3f %s\n",
+		l.I[0], l.Quadrant[0], l.I[4], l.I[8], l.Quadrant[8])
+	// Corner 0: z = 1 - 5 = -4, lag = mean(-3, -1) = -2, sum z^2 = 60, so
+	// I = 8 (-4)(-2) / 60 = 1.067.
+	// Output:
+	// corner 0: I = 1.067 LL; centre: I = 0.000; corner 8: I = 1.067 HH
+}
+
+func ExampleKNN() {
+	// Shanghai, Suzhou, Wuxi and Hangzhou: each city's nearest other city.
+	lat := []float64{31.23, 31.30, 31.49, 30.27}
+	lon := []float64{121.47, 120.58, 120.31, 120.15}
+	w, _ := spatial.KNN(lat, lon, 1)
+	for i := range w.Len() {
+		nb, _ := w.Row(i)
+		fmt.Print(nb, " ")
+	}
+	fmt.Println()
+	// Output: [1] [2] [1] [1]
+}

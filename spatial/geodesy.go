@@ -17,3 +17,52 @@ func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
 }
 
 func radians(deg float64) float64 { return deg * math.Pi / 180 }
+
+// unitVector returns the point at (lat, lon) degrees on the unit sphere.
+// The chord between two unit vectors, 2 sin(d / 2R), grows with the
+// great-circle distance d, so nearest neighbours by chord are nearest by
+// great circle.
+func unitVector(lat, lon float64) [3]float64 {
+	φ, λ := radians(lat), radians(lon)
+	return [3]float64{math.Cos(φ) * math.Cos(λ), math.Cos(φ) * math.Sin(λ), math.Sin(φ)}
+}
+
+// chord returns the chord length on the unit sphere of a great-circle
+// distance of km.
+func chord(km float64) float64 {
+	return 2 * math.Sin(min(km/EarthRadius, math.Pi)/2)
+}
+
+// Centroid returns the spherical centroid of points given in degrees: the
+// direction of the mean of their unit vectors. The centroid of an empty
+// set, or of points whose vectors cancel out, is (0, 0).
+func Centroid(lat, lon []float64) (clat, clon float64) {
+	var s [3]float64
+	for i := range lat {
+		v := unitVector(lat[i], lon[i])
+		s[0], s[1], s[2] = s[0]+v[0], s[1]+v[1], s[2]+v[2]
+	}
+	h := math.Hypot(s[0], s[1])
+	if h == 0 && s[2] == 0 {
+		return 0, 0
+	}
+	return math.Atan2(s[2], h) * 180 / math.Pi, math.Atan2(s[1], s[0]) * 180 / math.Pi
+}
+
+// AzimuthalEquidistant projects (lat, lon) onto the plane tangent at
+// (lat0, lon0): x east and y north in km, with every distance and bearing
+// from the centre true (Snyder, "Map Projections: A Working Manual", 1987,
+// eq. 25-2 to 25-4). Over a region a few hundred km across, distances
+// between any two points are within a fraction of a percent.
+func AzimuthalEquidistant(lat0, lon0, lat, lon float64) (x, y float64) {
+	φ0, φ, dλ := radians(lat0), radians(lat), radians(lon-lon0)
+	cosc := math.Sin(φ0)*math.Sin(φ) + math.Cos(φ0)*math.Cos(φ)*math.Cos(dλ)
+	c := math.Acos(max(-1, min(1, cosc)))
+	k := 1.0
+	if c > 1e-12 {
+		k = c / math.Sin(c)
+	}
+	x = EarthRadius * k * math.Cos(φ) * math.Sin(dλ)
+	y = EarthRadius * k * (math.Cos(φ0)*math.Sin(φ) - math.Sin(φ0)*math.Cos(φ)*math.Cos(dλ))
+	return x, y
+}

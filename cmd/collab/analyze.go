@@ -19,7 +19,8 @@ func (env *environment) analyzeCommand() *cli.Command {
 		Description: `Reads FILE (collab's JSON format; - for standard input), or the embedded
 Yangtze River Delta sample when no FILE is given, builds the linkage network
 and prints a report: summary statistics, tiers by ratio to the mean, the
-network and the most central cities. Flags may come before or after FILE.
+network and the most central cities, and the spatial autocorrelation of the
+scores. Flags may come before or after FILE.
 
 Tiers: --tiers ratio:5,1,0.5 puts a city in tier 1 at 5 times the mean or
 more, tier 2 from 1 to 5, tier 3 from 0.5 to 1 and tier 4 below; a ratio
@@ -40,12 +41,23 @@ Structure: clustering (Onnela), Louvain communities (the best of
 modularity, k-cores, Borgatti-Everett core and periphery, and Burt's
 constraint and effective size (brokers have low constraint).
 
+Space: global Moran's I of the scores (z and one-tailed p under normality
+and randomisation, and a permutation p), local Moran (LISA clusters HH, LH,
+LL, HL at --alpha, optionally with --fdr), Getis-Ord Gi* and the spatial lag,
+on --weights: the dataset's contiguity "neighbors" when it has them, else the
+6 nearest cities. Permutation p-values are folded: (min(#sim >= obs,
+#sim <= obs) + 1) / (permutations + 1), as esda, GeoDa and spdep's
+"Pr(folded) Sim"; the same --seed gives the same p-values on any machine.
+Gi* links each city to itself and its neighbours with weight 1 (ArcGIS).
+
 Examples:
    collab analyze
    collab analyze yrd.json --year 2001
    collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
    collab analyze yrd.json --directed --role-band 0.1
    collab analyze yrd.json --communities 20 --seed 7 --resolution 1.5
+   collab analyze yrd.json --weights knn:8 --symmetric --permutations 9999 --fdr
+   collab analyze counties.json --weights band:150 --skip network
    collab analyze yrd.json --format json > results.json
    collab analyze yrd.json --out results/     # and every file format
    collab analyze yrd.json --svg map.svg --dot network.dot --geojson collab.geojson
@@ -117,20 +129,24 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 // parameterFlags are the flags of every command that runs a study; each
 // concern adds its own list here, and its reader to parameterReaders.
 func parameterFlags() []cli.Flag {
-	return concat(studyFlags(), networkFlags(), patternFlags())
+	return concat(studyFlags(), networkFlags(), spatialFlags(), patternFlags())
 }
 
 // parameterReaders read what parameterFlags define, one per concern.
 var parameterReaders = []func(*cli.Command, *analysis.Parameters) error{
 	readNetworkFlags,
+	readSpatialFlags,
 	readPatternFlags,
 }
 
-// studyFlags choose what is studied: the year and the tiers.
+// studyFlags choose what is studied: the year, the tiers, the stages to
+// leave out and the seed of every random choice.
 func studyFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.IntFlag{Name: "year", Usage: "the year of a panel to study (default: the latest)", HideDefault: true},
 		&cli.StringFlag{Name: "tiers", Value: analysis.DefaultTiers.String(), Usage: "tier cut points on the ratio to the mean, highest first"},
+		&cli.StringSliceFlag{Name: "skip", Usage: "stages to leave out: network (links, centrality, structure) or spatial (Moran's I, LISA, Gi*); repeat or separate with commas"},
+		&cli.Uint64Flag{Name: "seed", Value: analysis.DefaultSeed, Usage: "seed of every random choice (Louvain's node order, the permutations): the same seed gives the same results on any machine"},
 	}
 }
 
@@ -153,6 +169,10 @@ func parameters(cmd *cli.Command, read ...func(*cli.Command, *analysis.Parameter
 		return p, usageError{err}
 	}
 	p.Tiers = tiers
+	p.Seed = cmd.Uint64("seed")
+	if skip := cmd.StringSlice("skip"); skip != nil {
+		p.Skip = skip
+	}
 	for _, r := range read {
 		if err := r(cmd, &p); err != nil {
 			return p, err

@@ -65,6 +65,7 @@ func TestGolden(t *testing.T) {
 		{"analyze-florentine", 0, []string{"analyze", "testdata/florentine.json"}},
 		{"analyze-digraph7", 0, []string{"analyze", "testdata/digraph7.json"}},
 		{"analyze-sample-directed", 0, []string{"analyze", "--directed", "--communities", "4", "--top", "5"}},
+		{"analyze-sample-spatial", 0, []string{"analyze", "--skip", "network", "--weights", "knn:4", "--fdr", "--top", "5"}},
 		{"validate-florentine", 0, []string{"validate", "testdata/florentine.json"}},
 		{"sweep-sector-km", 0, []string{"sweep", "--param", "sector-km", "--from", "100", "--to", "400", "--step", "25"}},
 		{"growth", 0, []string{"growth", "--from", "100", "--to", "247.11", "--years", "10"}},
@@ -119,7 +120,7 @@ func TestJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	for _, key := range []string{"version", "dataset", "summary", "network", "cities", "links", "parameters", "warnings"} {
+	for _, key := range []string{"version", "dataset", "summary", "network", "weights", "moran", "lisa", "cities", "links", "parameters", "warnings"} {
 		if _, ok := doc[key]; !ok {
 			t.Errorf("results lack %q", key)
 		}
@@ -136,12 +137,20 @@ func TestJSONContract(t *testing.T) {
 	}
 	cityKeys := []string{"id", "name", "province", "lat", "lon", "score", "ratio", "tier", "degree", "strength",
 		"betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "component", "clustering", "clustering_binary",
-		"community", "core", "coreness", "in_core", "constraint", "effective_size", "in_strength", "out_strength", "linkage_role", "role"}
+		"community", "core", "coreness", "in_core", "constraint", "effective_size", "in_strength", "out_strength", "linkage_role",
+		"neighbors", "lag", "local_moran", "local_moran_z", "local_moran_p", "quadrant", "lisa_cluster", "gi_star_z", "gi_star_p",
+		"potential", "spillover_in", "spillover_out", "main_source", "main_source_share", "role"}
 	for _, c := range cities {
 		for _, key := range cityKeys {
 			if _, ok := c.(map[string]any)[key]; !ok {
 				t.Errorf("city %v lacks %q", c.(map[string]any)["id"], key)
 			}
+		}
+	}
+	moran := doc["moran"].(map[string]any)
+	for _, key := range []string{"i", "expected", "variance_normal", "variance_random", "z_normal", "z_random", "p_normal", "p_random", "p_permutation", "permutations"} {
+		if _, ok := moran[key]; !ok {
+			t.Errorf("moran lacks %q", key)
 		}
 	}
 	link := doc["links"].([]any)[0].(map[string]any)
@@ -243,6 +252,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"analyze", "--role-band", "0.7"}, 2, "--role-band 0.7: must be in [0, 0.5)"},
 		{[]string{"analyze", "--seed", "-3"}, 2, `invalid value "-3" for flag -seed`},
 		{[]string{"analyze", "testdata/florentine.json", "--directed"}, 2, "the dataset's links are undirected"},
+		{[]string{"analyze", "--weights", "queen"}, 2, `--weights "queen": choose contiguity, knn:K`},
+		{[]string{"analyze", "--weights", "knn:50"}, 2, "--weights knn:50: the region has 41 cities, so K can be at most 40"},
+		{[]string{"analyze", "--permutations", "-1"}, 2, "--permutations -1"},
+		{[]string{"analyze", "--skip", "moran"}, 2, `--skip "moran": choose network`},
 		{[]string{"analyze", "a.json", "b.json"}, 2, "analyze takes one FILE"},
 		{[]string{"validate"}, 2, "validate takes one FILE"},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
@@ -330,16 +343,24 @@ func TestDirectedMatchesNetworkX(t *testing.T) {
 	}
 }
 
-// TestSameBytesOnAnyCores checks that the results are byte-identical on one
-// core and on eight, with several seeded Louvain runs sharing the cores.
-func TestSameBytesOnAnyCores(t *testing.T) {
-	args := []string{"analyze", "--format", "json", "--directed", "--communities", "6"}
-	prev := runtime.GOMAXPROCS(1)
-	one, _, _ := invoke(t, "", args...)
-	runtime.GOMAXPROCS(8)
-	many, _, _ := invoke(t, "", args...)
-	runtime.GOMAXPROCS(prev)
-	if one != many || !strings.Contains(one, `"community_sizes"`) {
-		t.Errorf("results differ between 1 and 8 cores (%d and %d bytes)", len(one), len(many))
+// TestSameResultsOnAnyCore checks that the results, permutation p-values
+// and several seeded Louvain runs included, are the same bytes on one core
+// and on eight, and that the seed is what changes them.
+func TestSameResultsOnAnyCore(t *testing.T) {
+	results := func(procs int, args ...string) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		base := []string{"analyze", "--format", "json", "--weights", "knn:5", "--directed", "--communities", "6"}
+		stdout, stderr, code := invoke(t, "", append(base, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return stdout
+	}
+	one, four := results(1), results(8)
+	if one != four || !strings.Contains(one, `"community_sizes"`) {
+		t.Error("results on 1 and 8 cores differ")
+	}
+	if other := results(8, "--seed", "7"); other == four || !strings.Contains(other, `"seed": 7`) {
+		t.Error("--seed 7 gives the same results as the default seed")
 	}
 }

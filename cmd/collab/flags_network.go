@@ -16,7 +16,6 @@ func networkFlags() []cli.Flag {
 		&cli.IntFlag{Name: "full-below", Value: d.FullBelow, Usage: "link every pair of cities in regions smaller than this"},
 		&cli.IntFlag{Name: "keep", Value: d.Keep, Usage: "strongest gravity links kept per city in larger regions"},
 		&cli.BoolFlag{Name: "directed", Usage: "directed gravity links: city i sends M_i/(M_i+M_j) of each link"},
-		&cli.Uint64Flag{Name: "seed", Value: d.Seed, Usage: "seed of the random choices (Louvain's node order); same seed, same results"},
 		&cli.FloatFlag{Name: "resolution", Value: d.Resolution, Usage: "Louvain resolution: 1 is classic modularity, larger gives smaller communities"},
 		&cli.IntFlag{Name: "communities", Value: d.Communities, Usage: "seeded Louvain runs; the partition of highest modularity is kept"},
 		&cli.FloatFlag{Name: "role-band", Value: d.RoleBand, Usage: "a city sending over 0.5+B of its linkage radiates, under 0.5-B receives"},
@@ -30,7 +29,6 @@ func readNetworkFlags(cmd *cli.Command, p *analysis.Parameters) error {
 	p.FullBelow = cmd.Int("full-below")
 	p.Keep = cmd.Int("keep")
 	p.Directed = cmd.Bool("directed")
-	p.Seed = cmd.Uint64("seed")
 	p.Resolution = cmd.Float("resolution")
 	p.Communities = cmd.Int("communities")
 	p.RoleBand = cmd.Float("role-band")

@@ -1,0 +1,337 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"collab/spatial"
+)
+
+// SpatialParameters choose the spatial weights and the permutation tests of
+// the spatial statistics.
+type SpatialParameters struct {
+	// Weights is auto, contiguity, knn:K, band:KM or delaunay; auto is
+	// contiguity when the dataset lists neighbours, else knn:6. Results
+	// record the resolved choice.
+	Weights string `json:"weights"`
+	// Standardize is row (rows sum to 1) or binary.
+	Standardize string `json:"standardize"`
+	// Symmetric makes kNN weights symmetric: i and j are neighbours when
+	// either is among the other's K nearest.
+	Symmetric bool `json:"symmetric"`
+	// Permutations is the number of random permutations of the tests; 0
+	// skips them. Parameters.Seed seeds them.
+	Permutations int `json:"permutations"`
+	// Alpha is the significance level of the LISA clusters; with FDR it is
+	// the false discovery rate (Benjamini-Hochberg).
+	Alpha float64 `json:"alpha"`
+	FDR   bool    `json:"fdr"`
+}
+
+// defaultK is the k of the default kNN weights.
+const defaultK = 6
+
+// maxPermutations bounds --permutations (GeoDa offers at most 99999).
+const maxPermutations = 999999
+
+// DefaultSpatialParameters are the defaults of `collab analyze`.
+func DefaultSpatialParameters() SpatialParameters {
+	return SpatialParameters{Weights: "auto", Standardize: "row", Permutations: 999, Alpha: 0.05}
+}
+
+// weightsSpec is a parsed --weights value.
+type weightsSpec struct {
+	kind string  // auto, contiguity, knn, band or delaunay
+	k    int     // knn
+	km   float64 // band
+}
+
+func (w weightsSpec) String() string {
+	switch w.kind {
+	case "knn":
+		return "knn:" + strconv.Itoa(w.k)
+	case "band":
+		return "band:" + strconv.FormatFloat(w.km, 'g', -1, 64)
+	}
+	return w.kind
+}
+
+func parseWeights(s string) (weightsSpec, error) {
+	kind, arg, hasArg := strings.Cut(s, ":")
+	bad := paramErrorf("--weights %q: choose contiguity, knn:K (K nearest cities, e.g. knn:6), band:KM (every city within KM km, e.g. band:150) or delaunay", s)
+	switch {
+	case (kind == "auto" || kind == "contiguity" || kind == "delaunay") && !hasArg:
+		return weightsSpec{kind: kind}, nil
+	case kind == "knn" && hasArg:
+		k, err := strconv.Atoi(arg)
+		if err != nil || k < 1 {
+			return weightsSpec{}, paramErrorf("--weights %q: K must be a whole number of neighbours >= 1, e.g. knn:6", s)
+		}
+		return weightsSpec{kind: kind, k: k}, nil
+	case kind == "band" && hasArg:
+		km, err := strconv.ParseFloat(arg, 64)
+		if err != nil || !(km > 0) || math.IsInf(km, 0) {
+			return weightsSpec{}, paramErrorf("--weights %q: KM must be a distance in km > 0, e.g. band:150", s)
+		}
+		return weightsSpec{kind: kind, km: km}, nil
+	}
+	return weightsSpec{}, bad
+}
+
+func (p *SpatialParameters) check() error {
+	spec, err := parseWeights(p.Weights)
+	switch {
+	case err != nil:
+		return err
+	case p.Standardize != "row" && p.Standardize != "binary":
+		return paramErrorf("--standardize %q: choose row (each city's weights sum to 1) or binary", p.Standardize)
+	case p.Symmetric && spec.kind != "knn" && spec.kind != "auto":
+		return paramErrorf("--symmetric: only knn:K weights can be asymmetric; %s weights are symmetric already", spec.kind)
+	case p.Permutations < 0 || p.Permutations > maxPermutations:
+		return paramErrorf("--permutations %d: must be between 0 (no permutation test) and %d; 999 is customary", p.Permutations, maxPermutations)
+	case !(p.Alpha > 0 && p.Alpha < 1):
+		return paramErrorf("--alpha %g: the significance level must be between 0 and 1, e.g. 0.05", p.Alpha)
+	}
+	return nil
+}
+
+// WeightsSummary describes the spatial weights the statistics used.
+type WeightsSummary struct {
+	Kind          string   `json:"kind"` // as parameters.weights, resolved
+	Standardize   string   `json:"standardize"`
+	Symmetric     bool     `json:"symmetric"`
+	Links         int      `json:"links"` // non-zero w_ij; a symmetric pair counts twice
+	MinNeighbors  int      `json:"min_neighbors"`
+	MeanNeighbors float64  `json:"mean_neighbors"`
+	MaxNeighbors  int      `json:"max_neighbors"`
+	Islands       []string `json:"islands"` // ids of cities with no neighbour
+}
+
+// Moran is global Moran's I of the scores with its inference.
+type Moran struct {
+	I              Number `json:"i"`
+	Expected       Number `json:"expected"`
+	VarianceNormal Number `json:"variance_normal"`
+	VarianceRandom Number `json:"variance_random"`
+	ZNormal        Number `json:"z_normal"`
+	ZRandom        Number `json:"z_random"`
+	// PNormal and PRandom are one-tailed, on the side of the observed I.
+	PNormal      Number `json:"p_normal"`
+	PRandom      Number `json:"p_random"`
+	PPermutation Number `json:"p_permutation"`
+	Permutations int    `json:"permutations"`
+}
+
+// LISASummary counts the cities of each LISA cluster.
+type LISASummary struct {
+	// PseudoP names the rule of every permutation p-value: "folded".
+	PseudoP string  `json:"pseudo_p"`
+	Alpha   float64 `json:"alpha"`
+	FDR     bool    `json:"fdr"`
+	// Cutoff is the largest p-value counted significant: alpha, or the
+	// Benjamini-Hochberg cut-off with FDR (0 when nothing passes it).
+	Cutoff         Number `json:"cutoff"`
+	HighHigh       int    `json:"hh"`
+	LowHigh        int    `json:"lh"`
+	LowLow         int    `json:"ll"`
+	HighLow        int    `json:"hl"`
+	NotSignificant int    `json:"not_significant"`
+	Isolated       int    `json:"isolated"`
+}
+
+// Autocorrelation is a city's place in the spatial pattern of scores.
+type Autocorrelation struct {
+	Neighbors   int    `json:"neighbors"` // under the spatial weights
+	Lag         Number `json:"lag"`       // spatial lag of the score: sum_j w_ij s_j
+	LocalMoran  Number `json:"local_moran"`
+	LocalMoranZ Number `json:"local_moran_z"`
+	LocalMoranP Number `json:"local_moran_p"`
+	// Quadrant is HH, LH, LL or HL by the signs of the city's deviation
+	// from the mean and of its lag's; null for an island.
+	Quadrant *string `json:"quadrant"`
+	// LISACluster is the quadrant when local_moran_p <= the cut-off, else
+	// "not significant"; "isolated" for an island; null when undefined.
+	LISACluster *string `json:"lisa_cluster"`
+	GiStarZ     Number  `json:"gi_star_z"`
+	GiStarP     Number  `json:"gi_star_p"`
+}
+
+// Labels of LISACluster besides the quadrants.
+const (
+	NotSignificant = "not significant"
+	Isolated       = "isolated"
+)
+
+// weights builds the spatial weights every spatial measure shares: the
+// statistics, the spatial lag and the neighbours of the pattern.
+func (s *study) weights(res *Result) error {
+	w, err := s.spatialWeights()
+	if err != nil {
+		return err
+	}
+	res.Weights = s.weightsSummary(w)
+	s.adjacent = w.Symmetrize()
+	if s.p.Standardize == "row" {
+		w = w.Standardize()
+	}
+	s.w = w
+	s.lag = w.Lag(s.scores)
+	return nil
+}
+
+// autocorrelation computes Moran's I, local Moran and Getis-Ord Gi* of the
+// scores on the spatial weights.
+func (s *study) autocorrelation(res *Result) error {
+	w, lag := s.w, s.lag
+	perm := spatial.Permutations{R: s.p.Permutations, Seed: s.p.Seed}
+	m := spatial.GlobalMoran(s.scores, w, perm)
+	res.Moran = &Moran{I: Number(m.I), Expected: Number(m.Expected), VarianceNormal: Number(m.VarNormal),
+		VarianceRandom: Number(m.VarRandom), ZNormal: Number(m.ZNormal), ZRandom: Number(m.ZRandom),
+		PNormal: Number(m.PNormal), PRandom: Number(m.PRandom), PPermutation: Number(m.PPermutation),
+		Permutations: m.Permutations}
+	if !res.Moran.I.Defined() {
+		s.warnf("every city has the same score: Moran's I and the local statistics are undefined (null)")
+	}
+	lisa := spatial.LocalMoran(s.scores, w, perm)
+	gi := spatial.GetisOrdStar(s.scores, w, perm)
+	var clusters []*string
+	res.LISA, clusters = s.classify(w, lisa)
+	for i := range res.Cities {
+		a := &Autocorrelation{Neighbors: w.Cardinality(i), Lag: Number(lag[i]),
+			LocalMoran: Number(lisa.I[i]), LocalMoranZ: Number(lisa.Z[i]), LocalMoranP: Number(lisa.P[i]),
+			LISACluster: clusters[i], GiStarZ: Number(gi.Z[i]), GiStarP: Number(gi.P[i])}
+		if q := lisa.Quadrant[i]; q != spatial.NoQuadrant && res.Moran.I.Defined() {
+			label := q.String()
+			a.Quadrant = &label
+		}
+		res.Cities[i].Autocorrelation = a
+	}
+	return nil
+}
+
+// classify gives each city its LISA cluster (nil when undefined) and counts
+// them.
+func (s *study) classify(w *spatial.Weights, lisa spatial.LISA) (*LISASummary, []*string) {
+	sum := &LISASummary{PseudoP: "folded", Alpha: s.p.Alpha, FDR: s.p.FDR, Cutoff: Number(s.p.Alpha)}
+	if s.p.FDR {
+		sum.Cutoff = Number(spatial.FDR(lisa.P, s.p.Alpha))
+	}
+	clusters := make([]*string, len(lisa.P))
+	for i := range clusters {
+		var label string
+		switch p := lisa.P[i]; {
+		case w.Cardinality(i) == 0:
+			label = Isolated
+			sum.Isolated++
+		case math.IsNaN(p):
+			continue // undefined: no permutations, or equal scores
+		case p <= float64(sum.Cutoff):
+			label = lisa.Quadrant[i].String()
+			switch lisa.Quadrant[i] {
+			case spatial.HighHigh:
+				sum.HighHigh++
+			case spatial.LowHigh:
+				sum.LowHigh++
+			case spatial.LowLow:
+				sum.LowLow++
+			case spatial.HighLow:
+				sum.HighLow++
+			}
+		default:
+			label = NotSignificant
+			sum.NotSignificant++
+		}
+		clusters[i] = &label
+	}
+	return sum, clusters
+}
+
+// spatialWeights builds the binary weights the parameters ask for and
+// records the resolved choice.
+func (s *study) spatialWeights() (*spatial.Weights, error) {
+	spec, _ := parseWeights(s.p.Weights) // checked
+	n := len(s.ds.Cities)
+	if spec.kind == "auto" {
+		spec = weightsSpec{kind: "contiguity"}
+		if !s.ds.HasNeighbors() {
+			spec = weightsSpec{kind: "knn", k: min(defaultK, n-1)}
+		}
+	}
+	s.p.Weights = spec.String()
+	lat, lon := s.coordinates()
+	switch spec.kind {
+	case "contiguity":
+		if !s.ds.HasNeighbors() {
+			return nil, paramErrorf("--weights contiguity: the dataset lists no \"neighbors\"; use knn:K, band:KM or delaunay, or add neighbours to the dataset")
+		}
+		return spatial.Contiguity(s.neighborIndices())
+	case "knn":
+		if spec.k > n-1 {
+			return nil, paramErrorf("--weights %s: the region has %d cities, so K can be at most %d", spec, n, n-1)
+		}
+		w, err := spatial.KNN(lat, lon, spec.k)
+		if err == nil && s.p.Symmetric {
+			w = w.Symmetrize()
+		}
+		return w, err
+	case "band":
+		return spatial.DistanceBand(lat, lon, spec.km)
+	}
+	return spatial.Delaunay(lat, lon), nil
+}
+
+// neighborIndices maps the dataset's neighbour ids to city indices (the
+// data layer has checked that every id exists).
+func (s *study) neighborIndices() [][]int {
+	index := s.ds.Index()
+	lists := make([][]int, len(s.ds.Cities))
+	for i, c := range s.ds.Cities {
+		for _, id := range c.Neighbors {
+			lists[i] = append(lists[i], index[id])
+		}
+	}
+	return lists
+}
+
+// maxNamed bounds the cities named in one warning.
+const maxNamed = 10
+
+func (s *study) weightsSummary(w *spatial.Weights) *WeightsSummary {
+	n := w.Len()
+	ws := &WeightsSummary{Kind: s.p.Weights, Standardize: s.p.Standardize, Symmetric: s.p.Symmetric,
+		Links: w.Links(), MeanNeighbors: float64(w.Links()) / float64(n), MinNeighbors: n, Islands: []string{}}
+	for i := range n {
+		ws.MinNeighbors = min(ws.MinNeighbors, w.Cardinality(i))
+		ws.MaxNeighbors = max(ws.MaxNeighbors, w.Cardinality(i))
+	}
+	var names []string
+	for _, i := range w.Islands() {
+		ws.Islands = append(ws.Islands, s.ds.Cities[i].ID)
+		if len(names) < maxNamed {
+			names = append(names, s.ds.Cities[i].Name)
+		}
+	}
+	if k := len(ws.Islands); k > 0 {
+		if k > maxNamed {
+			names = append(names, fmt.Sprintf("and %d more", k-maxNamed))
+		}
+		hint := ""
+		if strings.HasPrefix(ws.Kind, "band:") {
+			lat, lon := s.coordinates()
+			hint = fmt.Sprintf("; the smallest band that leaves none is %.1f km", math.Ceil(spatial.MinBand(lat, lon)*10)/10)
+		}
+		s.warnf("%d of %d cities have no neighbour under %s weights: %s; their spatial lag is 0 and they are left out of the LISA tests (\"isolated\")%s",
+			k, n, ws.Kind, strings.Join(names, ", "), hint)
+	}
+	return ws
+}
+
+func (s *study) coordinates() (lat, lon []float64) {
+	lat, lon = make([]float64, len(s.ds.Cities)), make([]float64, len(s.ds.Cities))
+	for i, c := range s.ds.Cities {
+		lat[i], lon[i] = c.Lat, c.Lon
+	}
+	return lat, lon
+}

@@ -1,0 +1,107 @@
+package output
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"collab/analysis"
+)
+
+// spatial writes Moran's I with its inference and the table of cities in
+// significant LISA clusters.
+func (p *report) spatial() {
+	m, ws, l := p.r.Moran, p.r.Weights, p.r.LISA
+	if m == nil {
+		return
+	}
+	par := p.r.Parameters
+	style := map[string]string{"row": "row-standardised", "binary": "binary"}[ws.Standardize]
+	p.heading(fmt.Sprintf("Spatial autocorrelation (%s weights, %s; %s neighbours on average, %d-%d)",
+		ws.Kind, style, fixed(ws.MeanNeighbors, 2), ws.MinNeighbors, ws.MaxNeighbors))
+	if !m.I.Defined() {
+		p.line("Moran's I is undefined: every city has the same score")
+		return
+	}
+	t := newTable().markdownHeader("Statistic", "Value", "")
+	t.add("Moran's I", sig(float64(m.I)), "E[I] "+sig(float64(m.Expected)))
+	t.add("randomisation", "z "+fixed(float64(m.ZRandom), 3), "p "+pvalue(m.PRandom)+" (one-tailed)")
+	t.add("normality", "z "+fixed(float64(m.ZNormal), 3), "p "+pvalue(m.PNormal))
+	if m.Permutations > 0 {
+		t.add("permutations", "p "+pvalue(m.PPermutation), fmt.Sprintf("%d permutations, seed %d", m.Permutations, par.Seed))
+	}
+	p.table(t, 0)
+	if m.Permutations == 0 {
+		p.line("(--permutations 0: no local p-values, no LISA clusters)")
+		return
+	}
+	p.lisaTable(l)
+}
+
+func (p *report) lisaTable(l *analysis.LISASummary) {
+	rule := fmt.Sprintf("p <= %g", l.Alpha)
+	if l.FDR {
+		rule = fmt.Sprintf("false discovery rate %g: p <= %s", l.Alpha, pvalue(l.Cutoff))
+	}
+	counts := fmt.Sprintf("HH %d, LH %d, LL %d, HL %d; %d not significant", l.HighHigh, l.LowHigh, l.LowLow, l.HighLow, l.NotSignificant)
+	if l.Isolated > 0 {
+		counts += fmt.Sprintf(", %d isolated", l.Isolated)
+	}
+	p.heading(fmt.Sprintf("LISA clusters (local Moran, %s, folded pseudo p): %s", rule, counts))
+	var significant []int
+	for i := range p.r.Cities {
+		if c := p.r.Cities[i].LISACluster; c != nil && *c != analysis.NotSignificant && *c != analysis.Isolated {
+			significant = append(significant, i)
+		}
+	}
+	if len(significant) == 0 {
+		return
+	}
+	cities := p.r.Cities
+	slices.SortStableFunc(significant, func(a, b int) int { // most significant first, then strongest I
+		if c := cmpNumber(cities[a].LocalMoranP, cities[b].LocalMoranP); c != 0 {
+			return c
+		}
+		return -cmpNumber(cities[a].LocalMoran, cities[b].LocalMoran)
+	})
+	k := min(p.o.top(), len(significant))
+	p.line("%d cit%s in significant clusters%s", len(significant), map[bool]string{true: "y", false: "ies"}[len(significant) == 1],
+		map[bool]string{true: fmt.Sprintf(" (top %d by p; --top N for more)", k), false: ""}[k < len(significant)])
+	t := newTable("City", "Province", "Score", "Lag", "Cluster", "Local I", "z", "p", "Gi* z", "Gi* p").alignRight(2, 3, 5, 6, 7, 8, 9)
+	for _, i := range significant[:k] {
+		c := &cities[i]
+		t.add(p.names[c.ID], p.esc(c.Province), num(c.Score), num(float64(c.Lag)), *c.LISACluster,
+			sig(float64(c.LocalMoran)), fixed(float64(c.LocalMoranZ), 2), pvalue(c.LocalMoranP),
+			fixed(float64(c.GiStarZ), 2), pvalue(c.GiStarP))
+	}
+	if p.table(t, p.o.Width) {
+		p.line("(columns that do not fit the terminal are in --format json)")
+	}
+}
+
+// pvalue formats a p-value with up to four significant digits, or "-".
+func pvalue(x analysis.Number) string {
+	if !x.Defined() {
+		return "-"
+	}
+	return strings.TrimSuffix(sig(float64(x)), ".0")
+}
+
+// cmpNumber orders numbers ascending, undefined last.
+func cmpNumber(a, b analysis.Number) int {
+	x, y := float64(a), float64(b)
+	switch {
+	case math.IsNaN(x) && math.IsNaN(y):
+		return 0
+	case math.IsNaN(x):
+		return 1
+	case math.IsNaN(y):
+		return -1
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,241 @@
+package spatial
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// KNN returns binary weights linking each city to its k nearest other cities
+// by great-circle distance (lat, lon in degrees), ties broken by the lower
+// index. The relation is not symmetric (use Symmetrize). k must be in
+// [1, n-1]. A 3-D kd-tree over unit-sphere coordinates finds the neighbours
+// in O(n log n) expected time.
+func KNN(lat, lon []float64, k int) (*Weights, error) {
+	n := len(lat)
+	if k < 1 || k > n-1 {
+		return nil, fmt.Errorf("spatial: k = %d nearest neighbours needs 1 <= k <= n-1 = %d", k, n-1)
+	}
+	tree := newKDTree(lat, lon)
+	lists := make([][]int, n)
+	var h neighborHeap
+	for i := range n {
+		h = h[:0]
+		tree.nearest(i, k, &h)
+		lists[i] = make([]int, len(h))
+		for m, c := range h {
+			lists[i][m] = c.index
+		}
+	}
+	return fromLists(lists), nil
+}
+
+// DistanceBand returns binary weights linking every pair of cities at most
+// km apart by great-circle distance (libpysal's DistanceBand with
+// binary=True, spdep's dnearneigh with longlat=TRUE). Cities with nothing
+// within km are islands.
+func DistanceBand(lat, lon []float64, km float64) (*Weights, error) {
+	if !(km > 0) || math.IsInf(km, 0) {
+		return nil, fmt.Errorf("spatial: distance band %g km must be a positive number", km)
+	}
+	tree := newKDTree(lat, lon)
+	c := chord(km) * (1 + 1e-9) // a little wider; the exact test is below
+	lists := make([][]int, len(lat))
+	for i := range lat {
+		tree.within(i, c*c, func(j int) {
+			if Haversine(lat[i], lon[i], lat[j], lon[j]) <= km {
+				lists[i] = append(lists[i], j)
+			}
+		})
+	}
+	return fromLists(lists), nil
+}
+
+// MinBand returns the smallest distance band in km that leaves no city
+// without a neighbour: the largest nearest-neighbour distance (libpysal's
+// min_threshold_distance). It needs at least two cities.
+func MinBand(lat, lon []float64) float64 {
+	tree := newKDTree(lat, lon)
+	var worst float64
+	var h neighborHeap
+	for i := range lat {
+		h = h[:0]
+		tree.nearest(i, 1, &h)
+		if len(h) == 1 {
+			j := h[0].index
+			worst = max(worst, Haversine(lat[i], lon[i], lat[j], lon[j]))
+		}
+	}
+	return worst
+}
+
+// kdTree is a static, balanced 3-D kd-tree over unit vectors, stored
+// implicitly: the node of the range order[lo:hi] is at mid = (lo+hi)/2 and
+// splits on axis[mid]; order[lo:mid] lies at or below it and
+// order[mid+1:hi] at or above. It is written here rather than taken from
+// gonum's spatial/kdtree for ties broken by index (so that the neighbours
+// are a function of the input alone) and for radius queries without an
+// allocation per point.
+type kdTree struct {
+	p     [][3]float64
+	order []int
+	axis  []uint8
+}
+
+func newKDTree(lat, lon []float64) *kdTree {
+	t := &kdTree{p: make([][3]float64, len(lat)), order: make([]int, len(lat)), axis: make([]uint8, len(lat))}
+	for i := range lat {
+		t.p[i] = unitVector(lat[i], lon[i])
+		t.order[i] = i
+	}
+	t.build(0, len(lat))
+	return t
+}
+
+func (t *kdTree) build(lo, hi int) {
+	if hi-lo < 2 {
+		return
+	}
+	ax := t.widestAxis(lo, hi)
+	slices.SortFunc(t.order[lo:hi], func(a, b int) int {
+		if c := cmpFloat(t.p[a][ax], t.p[b][ax]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	mid := (lo + hi) / 2
+	t.axis[mid] = uint8(ax)
+	t.build(lo, mid)
+	t.build(mid+1, hi)
+}
+
+func (t *kdTree) widestAxis(lo, hi int) int {
+	best, spread := 0, -1.0
+	for ax := range 3 {
+		minV, maxV := math.Inf(1), math.Inf(-1)
+		for _, i := range t.order[lo:hi] {
+			minV, maxV = min(minV, t.p[i][ax]), max(maxV, t.p[i][ax])
+		}
+		if maxV-minV > spread {
+			best, spread = ax, maxV-minV
+		}
+	}
+	return best
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (t *kdTree) dist2(i, j int) float64 {
+	a, b := &t.p[i], &t.p[j]
+	dx, dy, dz := a[0]-b[0], a[1]-b[1], a[2]-b[2]
+	return dx*dx + dy*dy + dz*dz
+}
+
+// candidate is a neighbour found by a search; a is closer than b when its
+// squared chord is smaller, or equal with a lower index.
+type candidate struct {
+	d2    float64
+	index int
+}
+
+func (a candidate) before(b candidate) bool {
+	return a.d2 < b.d2 || (a.d2 == b.d2 && a.index < b.index)
+}
+
+// neighborHeap is a max-heap of the best candidates so far: the worst at 0.
+type neighborHeap []candidate
+
+func (h *neighborHeap) offer(c candidate, k int) {
+	s := *h
+	if len(s) < k {
+		s = append(s, c)
+		for i := len(s) - 1; i > 0; { // sift up
+			p := (i - 1) / 2
+			if !s[p].before(s[i]) {
+				break
+			}
+			s[p], s[i] = s[i], s[p]
+			i = p
+		}
+		*h = s
+		return
+	}
+	if !c.before(s[0]) {
+		return
+	}
+	s[0] = c
+	for i := 0; ; { // sift down
+		l, r, worst := 2*i+1, 2*i+2, i
+		if l < len(s) && s[worst].before(s[l]) {
+			worst = l
+		}
+		if r < len(s) && s[worst].before(s[r]) {
+			worst = r
+		}
+		if worst == i {
+			break
+		}
+		s[i], s[worst] = s[worst], s[i]
+		i = worst
+	}
+}
+
+// nearest puts the k nearest points to point q (q excluded) in h, in no
+// particular order.
+func (t *kdTree) nearest(q, k int, h *neighborHeap) {
+	t.searchNearest(q, k, 0, len(t.order), h)
+}
+
+func (t *kdTree) searchNearest(q, k, lo, hi int, h *neighborHeap) {
+	if lo >= hi {
+		return
+	}
+	mid := (lo + hi) / 2
+	p := t.order[mid]
+	if p != q {
+		h.offer(candidate{t.dist2(q, p), p}, k)
+	}
+	ax := t.axis[mid]
+	diff := t.p[q][ax] - t.p[p][ax]
+	nearLo, nearHi, farLo, farHi := lo, mid, mid+1, hi
+	if diff > 0 {
+		nearLo, nearHi, farLo, farHi = mid+1, hi, lo, mid
+	}
+	t.searchNearest(q, k, nearLo, nearHi, h)
+	// Equal distances must still be visited: a tie may have a lower index.
+	if len(*h) < k || diff*diff <= (*h)[0].d2 {
+		t.searchNearest(q, k, farLo, farHi, h)
+	}
+}
+
+// within calls f with every point other than q whose squared chord to q is
+// at most r2.
+func (t *kdTree) within(q int, r2 float64, f func(int)) {
+	t.searchWithin(q, r2, 0, len(t.order), f)
+}
+
+func (t *kdTree) searchWithin(q int, r2 float64, lo, hi int, f func(int)) {
+	if lo >= hi {
+		return
+	}
+	mid := (lo + hi) / 2
+	p := t.order[mid]
+	if p != q && t.dist2(q, p) <= r2 {
+		f(p)
+	}
+	diff := t.p[q][t.axis[mid]] - t.p[p][t.axis[mid]]
+	if diff <= 0 || diff*diff <= r2 {
+		t.searchWithin(q, r2, lo, mid, f)
+	}
+	if diff >= 0 || diff*diff <= r2 {
+		t.searchWithin(q, r2, mid+1, hi, f)
+	}
+}

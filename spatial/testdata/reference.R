@@ -1,0 +1,27 @@
+# Reference values for spatial's tests, from R spdep (Debian r-cran-spdep 1.2-7).
+# Run from spatial/: Rscript testdata/reference.R
+suppressMessages(library(spdep))
+options(digits = 17)
+stl <- read.csv("testdata/stl_hom.txt", skip = 1)
+nb <- read.gal("testdata/stl.gal")
+lw <- nb2listw(nb, style = "W")
+y <- stl$HR8893
+cat("# St. Louis HR8893, queen contiguity (stl.gal), row-standardised\n")
+r <- moran.test(y, lw, randomisation = TRUE); n <- moran.test(y, lw, randomisation = FALSE)
+cat(sprintf("moran I %.17g E %.17g VarR %.17g VarN %.17g\n", r$estimate[1], r$estimate[2], r$estimate[3], n$estimate[3]))
+lm <- localmoran(y, lw)  # conditional = TRUE, mlvar = TRUE (the defaults)
+cat("localmoran Ii (x (n-1)/n for esda's scale) and Z.Ii, counties 1, 2, 40, 46, 78:\n")
+for (i in c(1, 2, 40, 46, 78)) cat(sprintf("%d %.17g %.17g\n", i, lm[i, "Ii"] * 77 / 78, lm[i, "Z.Ii"]))
+set.seed(1)
+lp <- localmoran_perm(y, lw, nsim = 9999)
+cat("localmoran_perm nsim = 9999, set.seed(1): Pr(folded) Sim, all 78:\n")
+cat(sprintf("%.4f", lp[, "Pr(folded) Sim"]), sep = ", "); cat("\n")
+
+cat("# Six points of esda's test_getisord.py, binary distance band 15 (planar), self included\n")
+xy <- cbind(c(10, 20, 40, 15, 30, 30), c(10, 10, 10, 20, 20, 30))
+g6 <- c(2, 3, 3.2, 5, 8, 7)
+nb6 <- dnearneigh(xy, 0, 15)
+G <- localG(g6, nb2listw(include.self(nb6), style = "B"))
+cat(sprintf("localG %s\n", paste(sprintf("%.17g", as.numeric(G)), collapse = " ")))
+gg <- globalG.test(g6, nb2listw(nb6, style = "B"), alternative = "two.sided")
+cat(sprintf("globalG G %.17g E %.17g Var %.17g\n", gg$estimate[1], gg$estimate[2], gg$estimate[3]))
