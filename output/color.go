@@ -34,8 +34,49 @@ func colourBy(r *analysis.Result, attr string) (colouring, error) {
 	switch attr {
 	case "", "tier":
 		return byTier(r), nil
+	case "quadrant", "lisa_cluster":
+		return byLISA(r, attr)
 	}
 	return byClass(r, attr)
+}
+
+// geoDaLISA is GeoDa's palette for LISA quadrants and clusters, the colours
+// its users recognise (GeoDa's UniLocalMoran; methods.md section 2.4), in
+// GeoDa's legend order.
+var geoDaLISA = []struct{ value, colour string }{
+	{`"HH"`, "#ff0000"}, {`"LL"`, "#0000ff"}, {`"LH"`, "#a7adf9"}, {`"HL"`, "#f4ada8"},
+	{`"not significant"`, "#eeeeee"}, {`"isolated"`, "#999999"}, {"null", "#464646"},
+}
+
+// byLISA colours the cities by LISA quadrant or cluster in GeoDa's palette.
+func byLISA(r *analysis.Result, attr string) (colouring, error) {
+	values, err := classValues(r, attr)
+	if err != nil {
+		return colouring{}, err
+	}
+	c := colouring{title: attr, fill: make([]string, len(values))}
+	count := map[string]int{}
+	for i, v := range values {
+		if v == "" {
+			v = "null"
+		}
+		count[v]++
+		for _, g := range geoDaLISA {
+			if g.value == v {
+				c.fill[i] = g.colour
+			}
+		}
+	}
+	for _, g := range geoDaLISA {
+		if count[g.value] > 0 {
+			label := classLabel(g.value)
+			if g.value == "null" {
+				label = "undefined"
+			}
+			c.legend = append(c.legend, legendEntry{label: label, colour: g.colour, count: count[g.value]})
+		}
+	}
+	return c, nil
 }
 
 // CheckColor reports whether attr names something the maps can colour by,
@@ -124,6 +165,9 @@ func classValues(r *analysis.Result, attr string) ([]string, error) {
 		return nil, err
 	}
 	col := slices.Index(columns, attr)
+	if col < 0 {
+		return nil, &analysis.ParameterError{Msg: fmt.Sprintf("--color %q: this study did not compute it (a stage was left out with --skip)", attr)}
+	}
 	values := make([]string, len(rows))
 	for i, row := range rows {
 		v := row[col]

@@ -481,6 +481,12 @@ func TestColourBy(t *testing.T) {
 	if len(c.legend) != 4 || c.legend[0].label != "Anhui" || c.legend[0].count != 16 || c.fill[0] != paired[3] {
 		t.Errorf("province legend %v, Shanghai %s", c.legend, c.fill[0])
 	}
+	// LISA clusters of the sample (contiguity, seed 123456789): HH 1, LH 2,
+	// LL 7, HL 1, 30 not significant, in GeoDa's colours and order.
+	if c, err := colourBy(res, "lisa_cluster"); err != nil || len(c.legend) != 5 || c.legend[0].label != "HH" || c.legend[0].colour != "#ff0000" ||
+		c.legend[1].label != "LL" || c.legend[1].count != 7 || c.legend[4].label != "not significant" || c.legend[4].count != 30 {
+		t.Errorf("--color lisa_cluster: %v, legend %v", err, c.legend)
+	}
 	// The sample's Louvain partition has 3 communities (seed 123456789).
 	if c, err := colourBy(res, "community"); err != nil || len(c.legend) != 3 {
 		t.Errorf("--color community: %v, legend %v; want 3 classes", err, c.legend)
