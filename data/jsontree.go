@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // node is one JSON value with the byte offset where it starts, so that every
@@ -21,6 +22,11 @@ type node struct {
 	keyOff []int64  // offsets of the keys
 	fields []*node  // object values, parallel to keys
 	items  []*node  // array elements
+	// An array of coordinate pairs ([[lon, lat], ...], a GeoJSON ring) is
+	// kept packed, positions and their offsets, not as one node per number:
+	// boundary files hold millions of them. items is then nil.
+	positions [][2]float64
+	posOff    []int64
 }
 
 type nodeKind int
@@ -128,8 +134,37 @@ func (p *treeParser) array(n *node) error {
 		}
 		n.items = append(n.items, item)
 	}
+	n.pack()
 	_, err := p.dec.Token() // ']'
 	return err
+}
+
+// pack replaces the items of an array of pairs of numbers by packed
+// positions (a third number, an altitude, is dropped). A number too large
+// for float64 becomes ±Inf, for validation to report.
+func (n *node) pack() {
+	if len(n.items) == 0 {
+		return
+	}
+	for _, it := range n.items {
+		if it.kind != kindArray || len(it.items) < 2 || len(it.items) > 3 {
+			return
+		}
+		for _, x := range it.items {
+			if x.kind != kindNumber {
+				return
+			}
+		}
+	}
+	n.positions = make([][2]float64, len(n.items))
+	n.posOff = make([]int64, len(n.items))
+	for i, it := range n.items {
+		lon, _ := strconv.ParseFloat(it.items[0].text, 64)
+		lat, _ := strconv.ParseFloat(it.items[1].text, 64)
+		n.positions[i] = [2]float64{lon, lat}
+		n.posOff[i] = it.offset
+	}
+	n.items = nil
 }
 
 func (p *treeParser) object(n *node) error {

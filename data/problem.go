@@ -68,10 +68,21 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sortByPosition orders problems as they appear in the file; problems without
-// a position (whole-file ones) come last, in the order they were found.
+// sortByPosition orders problems as they appear in each file, the files in
+// the order their first problem was found (the cities' file, then a links
+// file); within a file, problems without a position (whole-file ones) come
+// last, in the order they were found.
 func (ps Problems) sortByPosition() {
+	rank := map[string]int{}
+	for _, p := range ps {
+		if _, ok := rank[p.File]; !ok {
+			rank[p.File] = len(rank)
+		}
+	}
 	sort.SliceStable(ps, func(i, j int) bool {
+		if fi, fj := rank[ps[i].File], rank[ps[j].File]; fi != fj {
+			return fi < fj
+		}
 		a, b := ps[i].Pos, ps[j].Pos
 		if a.Line == 0 || b.Line == 0 {
 			return a.Line != 0 && b.Line == 0

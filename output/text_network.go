@@ -86,4 +86,3 @@ func topBy(cities []analysis.City, get func(*analysis.City) float64, k int) []in
 	})
 	return order[:min(k, len(order))]
 }
-

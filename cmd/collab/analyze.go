@@ -16,10 +16,11 @@ func (env *environment) analyzeCommand() *cli.Command {
 		Aliases:   []string{"analyse"},
 		Usage:     "run the whole study on a dataset and print the report",
 		ArgsUsage: "[FILE]",
-		Description: `Reads FILE (collab's JSON format; - for standard input), or the embedded
-Yangtze River Delta sample when no FILE is given, builds the linkage network
-and prints a report: summary statistics, tiers by ratio to the mean, the
-network and the most central cities. Flags may come before or after FILE.
+		Description: `Reads FILE (collab's JSON, CSV or GeoJSON; - for standard input), or the
+embedded Yangtze River Delta sample when no FILE is given, builds the
+linkage network and prints a report: summary statistics, tiers by ratio to
+the mean, the network and the most central cities. Flags may come before or
+after FILE.
 
 Tiers: --tiers ratio:5,1,0.5 puts a city in tier 1 at 5 times the mean or
 more, tier 2 from 1 to 5, tier 3 from 0.5 to 1 and tier 4 below; a ratio
@@ -30,13 +31,23 @@ circle km) links every pair of cities below --full-below cities, and each
 city's --keep strongest links above it. Observed "links" in the dataset are
 used instead when present (--edges auto). Path measures use length 1/weight.
 
+Input: a CSV file has a header naming its columns (id,name,province,lat,lon,
+score or score_2001,score_2021,...; neighbors as ids separated by ;). A
+GeoJSON FeatureCollection gives each city as a feature: its properties hold
+the fields, a Point its position, a Polygon or MultiPolygon its centroid and
+its queen contiguity (shared boundary points within --snap-m metres).
+--id, --score and --name map your own column names; other columns are
+ignored (collab validate lists them).
+
 Examples:
    collab analyze
    collab analyze yrd.json --year 2001
+   collab analyze cities.csv --links copatents.csv --score patents_2021
+   collab analyze counties.geojson --id adcode --name NAME_EN
    collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
    collab analyze yrd.json --format json > results.json
    cat yrd.json | collab analyze - --top 20`,
-		Flags:  concat(studyFlags(), networkFlags(), reportFlags()),
+		Flags:  concat(inputFlags(), studyFlags(), networkFlags(), reportFlags()),
 		Action: env.analyze,
 	}
 }
@@ -56,7 +67,11 @@ func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	ds, source, err := env.load(cmd.Args().First())
+	o, err := readInputFlags(cmd)
+	if err != nil {
+		return err
+	}
+	ds, source, err := env.load(cmd.Args().First(), o)
 	if err != nil {
 		return err
 	}
@@ -117,4 +132,3 @@ func concat(lists ...[]cli.Flag) []cli.Flag {
 	}
 	return all
 }
-
