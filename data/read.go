@@ -162,7 +162,7 @@ func (o Options) read(name string, r io.Reader, stdin io.Reader, size int64) (*D
 	if format := formatOf(name, br); format == "CSV" {
 		d = o.decodeCSV(name, br, size)
 	} else {
-		src, err := readAll(name, br)
+		src, err := readAll(name, br, size)
 		if err != nil {
 			return nil, err
 		}
@@ -270,13 +270,18 @@ func open(path string, stdin io.Reader) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-func readAll(path string, r io.Reader) ([]byte, error) {
-	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+// readAll reads r whole; size, when known, is allocated at once.
+func readAll(path string, r io.Reader, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size > 0 && size <= MaxFileSize {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(src) > MaxFileSize {
+	if buf.Len() > MaxFileSize {
 		return nil, fmt.Errorf("%s: %w: over %d MiB", path, ErrTooLarge, MaxFileSize>>20)
 	}
-	return src, nil
+	return buf.Bytes(), nil
 }
