@@ -257,13 +257,16 @@ func (r *jsonReader) link(n *node, path string) Link {
 func (r *jsonReader) unknownFields(n *node, path string, known []string) {
 	seen := map[string]bool{}
 	for i, key := range n.keys {
-		where := joinPath(path, key)
-		pos := r.lines.position(n.keyOff[i])
+		// Positions are found only for problems: on a long line (minified
+		// JSON) finding one costs the length of the line.
+		at := func(msg string) Problem {
+			return Problem{File: r.file, Pos: r.lines.position(n.keyOff[i]), Path: joinPath(path, key), Msg: msg}
+		}
 		switch {
 		case seen[key]:
-			r.problems = append(r.problems, Problem{File: r.file, Pos: pos, Path: where, Msg: "field given twice; keep one"})
+			r.problems = append(r.problems, at("field given twice; keep one"))
 		case !slices.Contains(known, key):
-			r.problems = append(r.problems, Problem{File: r.file, Pos: pos, Path: where, Msg: unknownFieldMessage(key, known)})
+			r.problems = append(r.problems, at(unknownFieldMessage(key, known)))
 		}
 		seen[key] = true
 	}

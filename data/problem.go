@@ -98,21 +98,27 @@ func (ps Problems) sortByPosition() {
 type lineIndex struct {
 	src    []byte
 	starts []int // byte offset of the start of each line
+	ascii  bool  // columns are byte counts, found without counting runes
 }
 
 func newLineIndex(src []byte) *lineIndex {
 	starts := []int{0}
+	var high byte
 	for i, c := range src {
+		high |= c
 		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{src: src, starts: starts}
+	return &lineIndex{src: src, starts: starts, ascii: high < utf8.RuneSelf}
 }
 
 func (li *lineIndex) position(offset int64) Position {
 	off := int(min(max(offset, 0), int64(len(li.src))))
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	if li.ascii {
+		return Position{Line: line + 1, Col: off - li.starts[line] + 1}
+	}
 	col := utf8.RuneCount(li.src[li.starts[line]:off]) + 1
 	return Position{Line: line + 1, Col: col}
 }
