@@ -48,8 +48,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		ds.Cities = append(ds.Cities, c)
 		t.keep()
 		if len(ds.Cities) == sampleRows && size > 0 {
-			rows := t.expectedRows(size)
-			ds.Cities = slices.Grow(ds.Cities, rows-len(ds.Cities))
+			ds.Cities = slices.Grow(ds.Cities, t.expectedRows(size)-len(ds.Cities))
 		}
 	}
 	return decoded{ds: ds, loc: t, problems: t.problems}
@@ -346,10 +345,11 @@ const sampleRows = 1000
 // rows so far took, with a margin, and reserves room for their positions.
 func (t *csvTable) expectedRows(size int64) int {
 	rows := int(float64(size)/float64(max(t.r.InputOffset(), 1))*float64(len(t.rows))*1.05) + 16
-	t.rows = slices.Grow(t.rows, rows-len(t.rows))
-	t.lines = slices.Grow(t.lines, rows-len(t.lines))
-	t.pos = slices.Grow(t.pos, (rows-len(t.rows))*2*len(t.used))
-	return rows
+	more := max(rows-len(t.rows), 0)
+	t.rows = slices.Grow(t.rows, more)
+	t.lines = slices.Grow(t.lines, more)
+	t.pos = slices.Grow(t.pos, more*2*len(t.used))
+	return len(t.rows) + more
 }
 
 // keep records the positions of the current row for validation.

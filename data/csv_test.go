@@ -259,7 +259,7 @@ func TestCSVMemoryIsProportional(t *testing.T) {
 		live, allocated := liveHeap(t, path)
 		perByte[k] = float64(live) / float64(info.Size())
 		t.Logf("%d cities: file %.1f MB, heap kept %.1f MB, allocated %.1f MB", n, float64(info.Size())/1e6, float64(live)/1e6, float64(allocated)/1e6)
-		if perByte[k] > 8 || float64(allocated) > 20*float64(info.Size()) {
+		if perByte[k] > 6 || float64(allocated) > 15*float64(info.Size()) {
 			t.Errorf("%d cities: %.1f bytes of heap per byte of file, %d bytes allocated for %d", n, perByte[k], allocated, info.Size())
 		}
 	}

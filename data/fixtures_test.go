@@ -58,9 +58,7 @@ func writeCitiesCSV(ds *Dataset, delim rune) []byte {
 	w := csv.NewWriter(&b)
 	w.Comma = delim
 	header := []string{"id", "name", "name_local", "province", "lat", "lon", "population"}
-	for _, col := range scoreColumns(ds) {
-		header = append(header, col)
-	}
+	header = append(header, scoreColumns(ds)...)
 	w.Write(append(header, "neighbors"))
 	for _, c := range ds.Cities {
 		row := []string{c.ID, c.Name, c.NameLocal, c.Province, num(c.Lat), num(c.Lon), num(c.Population)}

@@ -35,11 +35,11 @@ func newSchema(names, fields []string, rename map[string]string) *schema {
 	s := &schema{names: names, col: map[string]int{}}
 	want := map[string]string{}
 	for _, f := range fields {
-		want[strings.ToLower(cmp(rename[f], f))] = f
+		want[strings.ToLower(orDefault(rename[f], f))] = f
 	}
 	scorePrefix := ""
 	if slices.Contains(fields, "score") {
-		scorePrefix = strings.ToLower(cmp(rename["score"], "score")) + "_"
+		scorePrefix = strings.ToLower(orDefault(rename["score"], "score")) + "_"
 	}
 	seen := map[string]bool{}
 	years := map[int]int{}
@@ -180,7 +180,7 @@ func (d *flatDecoder) text(field string) string {
 // were both given; a position given halfway is reported.
 func (d *flatDecoder) city() (c City, hasPosition bool) {
 	c.ID = d.text("id")
-	c.Name = cmp(d.text("name"), c.ID)
+	c.Name = orDefault(d.text("name"), c.ID)
 	c.NameLocal = d.text("name_local")
 	c.Province = d.text("province")
 	c.Lat, _ = d.number("lat", "degrees north, between -90 and 90")

@@ -214,12 +214,14 @@ func (r *geoReader) city(d *flatDecoder) (City, spatial.MultiPolygon) {
 	c, hasPosition := d.city()
 	if id := f.field("id"); c.ID == "" && id != nil && (id.kind == kindString || id.kind == kindNumber) {
 		c.ID = id.text
-		c.Name = cmp(c.Name, c.ID)
+		c.Name = orDefault(c.Name, c.ID)
 	}
 	g := f.field("geometry")
 	pt, shape, ok := r.geometry(g, path+".geometry")
 	switch {
 	case !ok || hasPosition:
+		// The geometry's problems are reported, or lat/lon properties
+		// place the city.
 	case shape != nil:
 		centre, hasArea := shape.Centroid()
 		if !hasArea {
@@ -291,7 +293,7 @@ func (r *geoReader) point(n *node, path string) *[2]float64 {
 // polygon reads the rings of a polygon: an exterior ring, then holes.
 func (r *geoReader) polygon(n *node, path string) spatial.Polygon {
 	switch {
-	case n.positions != nil:
+	case n.ring != nil:
 		r.add(n, path, "a polygon is a list of rings [[[lon, lat], ...]], not a single ring: add a bracket around it")
 		return nil
 	case n.kind != kindArray || len(n.items) == 0:
@@ -310,7 +312,7 @@ func (r *geoReader) polygon(n *node, path string) spatial.Polygon {
 // ring checks a linear ring: at least 4 positions, in range, the last
 // repeating the first (RFC 7946, 3.1.6).
 func (r *geoReader) ring(n *node, path string) spatial.Ring {
-	if n.positions == nil {
+	if n.ring == nil {
 		where := n
 		if n.kind == kindArray && len(n.items) > 0 {
 			for _, it := range n.items {
@@ -323,18 +325,18 @@ func (r *geoReader) ring(n *node, path string) spatial.Ring {
 		r.add(where, path, "a ring must be a list of at least 4 positions [lon, lat], each two numbers")
 		return nil
 	}
-	ps := n.positions
+	ps := n.ring.xy
 	if len(ps) < 4 {
 		r.add(n, path, "a ring needs at least 4 positions (3 corners and the first again to close it), not %d", len(ps))
 		return nil
 	}
 	for k, p := range ps {
-		if !r.position(p, n.posOff[k], fmt.Sprintf("%s[%d]", path, k)) {
+		if !r.position(p, n.ring.off[k], fmt.Sprintf("%s[%d]", path, k)) {
 			return nil // one problem per ring: a projected file would give one per vertex
 		}
 	}
 	if first, last := ps[0], ps[len(ps)-1]; first != last {
-		r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.posOff[len(ps)-1]), Path: fmt.Sprintf("%s[%d]", path, len(ps)-1),
+		r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.ring.off[len(ps)-1]), Path: fmt.Sprintf("%s[%d]", path, len(ps)-1),
 			Msg: fmt.Sprintf("the ring is not closed: its last position [%g, %g] must repeat its first [%g, %g]", last[0], last[1], first[0], first[1])})
 		return nil
 	}

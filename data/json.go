@@ -283,7 +283,7 @@ func (r *jsonReader) array(n *node, path string) []*node {
 	switch {
 	case n.kind != kindArray:
 		r.add(n, path, "must be an array [...], not %s", n.kind)
-	case n.positions != nil:
+	case n.ring != nil:
 		r.add(n, path, "must be an array of records or names, not of coordinate pairs")
 	}
 	return n.items

@@ -21,10 +21,15 @@ type node struct {
 	fields []*node  // object values, parallel to keys
 	items  []*node  // array elements
 	// An array of coordinate pairs ([[lon, lat], ...], a GeoJSON ring) is
-	// kept packed, positions and their offsets, not as one node per number:
-	// boundary files hold millions of them. items is then nil.
-	positions [][2]float64
-	posOff    []int64
+	// kept packed, not as one node per number: boundary files hold
+	// millions of them. items is then nil.
+	ring *packedRing
+}
+
+// packedRing is an array of positions and the offset of each.
+type packedRing struct {
+	xy  [][2]float64
+	off []int64
 }
 
 type nodeKind int
@@ -192,7 +197,7 @@ func (p *treeParser) array(n *node) {
 }
 
 // positions reads an array of positions, [[lon, lat], ...] with an optional
-// third number in each, straight into n.positions, without a node per
+// third number in each, straight into n.ring, without a node per
 // number. It leaves p as it was and returns false for any other array.
 func (p *treeParser) positions(n *node) bool {
 	start := p.off
@@ -208,7 +213,7 @@ func (p *treeParser) positions(n *node) bool {
 				return false
 			}
 			p.off++
-			n.positions, n.posOff = pos, offs
+			n.ring = &packedRing{pos, offs}
 			return true
 		case ',':
 			p.off++

@@ -60,14 +60,13 @@ type OptionError struct{ Msg string }
 
 func (e *OptionError) Error() string { return e.Msg }
 
-func (o Options) idColumn() string    { return cmp(o.ID, "id") }
-func (o Options) nameColumn() string  { return cmp(o.Name, "name") }
-func (o Options) scoreColumn() string { return cmp(o.Score, "score") }
+func (o Options) idColumn() string    { return orDefault(o.ID, "id") }
+func (o Options) scoreColumn() string { return orDefault(o.Score, "score") }
 
-func (o Options) snapM() float64 { return cmp(o.SnapM, spatial.DefaultSnapM) }
+func (o Options) snapM() float64 { return orDefault(o.SnapM, spatial.DefaultSnapM) }
 
-// cmp returns v, or def when v is the zero value.
-func cmp[T comparable](v, def T) T {
+// orDefault returns v, or def when v is the zero value.
+func orDefault[T comparable](v, def T) T {
 	var zero T
 	if v == zero {
 		return def
