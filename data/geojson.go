@@ -27,6 +27,9 @@ type geoReader struct {
 	props    []*node // each city's properties, or nil
 	s        *schema
 	cur      int // the city being decoded
+	// saidProjected: the advice to reproject is given once, not for every
+	// feature of a projected file.
+	saidProjected bool
 }
 
 func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decoded {
@@ -353,7 +356,11 @@ func (r *geoReader) position(p [2]float64, off int64, path string) bool {
 	case math.Abs(lon) > 180 || math.Abs(lat) > 90:
 		msg = fmt.Sprintf("position [%g, %g] is outside longitude [-180, 180], latitude [-90, 90]", lon, lat)
 		if math.Abs(lon) > 1000 || math.Abs(lat) > 1000 {
-			msg += "; these look like projected coordinates (metres): GeoJSON needs WGS84 degrees, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.shp"
+			msg += "; projected coordinates (metres)?"
+			if !r.saidProjected {
+				msg += " GeoJSON needs WGS84 degrees: reproject, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.shp"
+				r.saidProjected = true
+			}
 		} else if math.Abs(lat) > 90 && math.Abs(lon) <= 90 {
 			msg += "; GeoJSON gives longitude first: [lon, lat]"
 		}

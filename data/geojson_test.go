@@ -124,7 +124,7 @@ func TestGeoJSONProblems(t *testing.T) {
 		{"lat and lon swapped", "f.geojson", strings.Replace(three, "[121, 31]", "[31, 121]", 1),
 			[]string{`features[1].geometry.coordinates: position [31, 121] is outside longitude [-180, 180], latitude [-90, 90]; GeoJSON gives longitude first: [lon, lat]`}},
 		{"projected coordinates", "f.geojson", collection(strings.ReplaceAll(square("a", 500000, 3400000, "1"), ".1", "")),
-			[]string{`features[0].geometry.coordinates[0][0]: position [500000, 3.4e+06] is outside`, `these look like projected coordinates (metres)`}},
+			[]string{`features[0].geometry.coordinates[0][0]: position [500000, 3.4e+06] is outside`, `projected coordinates (metres)? GeoJSON needs WGS84 degrees: reproject, e.g. ogr2ogr -t_srs EPSG:4326`}},
 		{"projected crs", "f.geojson", strings.Replace(three, `"features"`, `"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32651"}}, "features"`, 1),
 			[]string{`f.geojson:1:38: crs: the file declares the coordinate system "urn:ogc:def:crs:EPSG::32651"; collab needs WGS84 longitude, latitude (RFC 7946): reproject it`}},
 		{"polygon as one ring", "f.geojson", collection(

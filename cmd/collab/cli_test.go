@@ -63,6 +63,10 @@ func TestGolden(t *testing.T) {
 		{"analyze-sample-json", 0, []string{"analyze", "--format", "json"}},
 		{"analyze-florentine", 0, []string{"analyze", "testdata/florentine.json"}},
 		{"validate-florentine", 0, []string{"validate", "testdata/florentine.json"}},
+		// Queen contiguity from polygons, mapped property names, one ignored.
+		{"validate-grid", 0, []string{"validate", "testdata/grid.geojson", "--id", "adcode", "--score", "patents_2021"}},
+		{"validate-grid-unmapped", 3, []string{"validate", "testdata/grid.geojson"}},
+		{"help-validate", 0, []string{"validate", "--help"}},
 		{"help", 0, []string{"--help"}},
 		{"help-analyze", 0, []string{"analyze", "--help"}},
 	} {
