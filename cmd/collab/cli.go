@@ -134,9 +134,9 @@ func (env *environment) validateCommand() *cli.Command {
 		ArgsUsage: "FILE",
 		Description: `Reads FILE (collab's JSON, CSV or GeoJSON; - for standard input) and
 reports every problem at once, each with its line and column and what would
-be valid. Exits 0 when the data are valid (warnings are printed but do not
-fail), 3 when they are not, and then prints a one-line summary of what it
-read: cities, years, links, neighbours and the columns it ignored.
+be valid; exits 3 when there are any. Valid data exit 0 with a one-line
+summary of what was read: cities, years, links, neighbours and the columns
+ignored (warnings are printed but do not fail).
 
 Examples:
    collab validate mycities.json
