@@ -22,6 +22,23 @@ type Dataset struct {
 	Directed bool // links are directed (source -> target)
 	// Warnings are doubts about the data that do not stop the analysis.
 	Warnings Problems
+	// Input says how the file was read, for summaries.
+	Input Input
+}
+
+// Input describes how a dataset was read.
+type Input struct {
+	Format string // "JSON", "CSV" or "GeoJSON"
+	// Ignored lists the columns (CSV) or properties (GeoJSON) that collab
+	// does not read, as named in the file.
+	Ignored []string
+	// Polygons counts the features whose boundaries gave the position and
+	// the queen contiguity, found with a tolerance of SnapM metres.
+	Polygons int
+	SnapM    float64
+	// LinksFile names the file the links came from when it is not the
+	// cities' file.
+	LinksFile string
 }
 
 // City is one node of the region.

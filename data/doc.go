@@ -21,11 +21,43 @@
 // and >= 0; a panel must give every city a score for every year. Links join
 // two different known cities once, with a finite weight >= 0 (default 1).
 //
+// CSV (.csv, .tsv, .txt): one city per row under a header naming the
+// columns as the JSON keys (id,name,name_local,province,lat,lon,score,
+// population,gdp,neighbors), a panel as columns score_2001,score_2021,...,
+// neighbours as ids separated by semicolons. The delimiter (comma, tab or
+// semicolon, whose files may write decimal commas) is told from the header;
+// a UTF-8 byte-order mark is dropped; names match case-insensitively. The
+// file is read row by row (encoding/csv), so memory grows with the cities
+// kept; every bad row is reported with its line (wrong field count, bad
+// quotes, values that are not numbers) and the rows after it still read.
+//
+// GeoJSON (.geojson, or a .json file whose top level is a
+// FeatureCollection): one city per feature; its properties are the fields
+// of a CSV row (neighbors may also be an array); its id may be the
+// feature's "id"; its position is the lat/lon properties when given, else
+// the Point, else the area-weighted centroid of the Polygon or
+// MultiPolygon, whose boundaries also give queen contiguity (shared
+// vertices within Options.SnapM metres; spatial.QueenContiguity), added to
+// any neighbors property. The collection's name, description, score_label,
+// notes and directed members are the dataset's. Rings must have at least 4
+// positions, the last repeating the first, all within WGS84 ranges; a crs
+// other than WGS84 is refused.
+//
+// In CSV and GeoJSON, Options.ID, Name and Score map a user's own column
+// names; Score names one column, or the prefix P of panel columns P_YYYY
+// when no column is called P. Columns collab does not read are ignored and
+// listed in Dataset.Input.Ignored (users' tables carry many), where
+// collab's JSON format, written for collab, rejects unknown fields. Links
+// come from a CSV file (Options.Links: source,target[,weight][,kind]) for
+// any format.
+//
 // # Validation
 //
 // Readers report every problem of a file at once, as a Problems error, each
-// with its line:column, the record and field, and what would be valid (an
-// unknown field names its near miss: "lng" suggests "lon"). Doubtful but
-// usable data (two cities at one point, one-sided neighbours) become
-// Dataset.Warnings. Reading is O(size of the file).
+// with its line:column (in characters), the record and field (cities[3].lat,
+// row 4, score_2021, features[12].properties.score), and what would be
+// valid (an unknown field or a missing column names its near miss: "lng"
+// suggests "lon"). Doubtful but usable data (two cities at one point,
+// one-sided neighbours) become Dataset.Warnings. Reading is O(size of the
+// file), plus O(vertices) expected for contiguity from polygons.
 package data

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The fields each JSON object may hold. A field outside these lists is an
@@ -20,33 +21,37 @@ var (
 // labels the source in messages. Every problem is reported in one Problems
 // error, each at its line and column.
 func ReadJSON(name string, src []byte) (*Dataset, error) {
+	return Options{}.Read(name, src)
+}
+
+// decodeJSON reads collab's JSON format or, when the top level says
+// "type": "FeatureCollection", GeoJSON. geoJSON says the file's name
+// promises GeoJSON.
+func (o Options) decodeJSON(name string, src []byte, geoJSON bool) decoded {
 	src = bytes.TrimPrefix(src, utf8BOM)
 	lines := newLineIndex(src)
 	if p, bad := encodingProblem(name, src, lines); bad {
-		return nil, Problems{p}
+		return decoded{problems: Problems{p}}
 	}
 	root, err := parseTree(src)
 	if err != nil {
 		se := err.(*syntaxError)
-		return nil, Problems{{File: name, Pos: lines.position(se.offset), Msg: "invalid JSON: " + se.msg}}
+		return decoded{problems: Problems{{File: name, Pos: lines.position(se.offset), Msg: "invalid JSON: " + se.msg}}}
 	}
-	r := jsonReader{file: name, lines: lines}
-	if ds, ok := r.dataset(root); ok {
-		r.problems = append(r.problems, validate(ds, &r)...)
-		return finish(ds, r.problems)
+	if geoJSON || isFeatureCollection(root) {
+		return o.decodeGeoJSON(name, root, lines)
 	}
-	return finish(nil, r.problems)
-}
-
-// finish sorts the problems and returns the dataset, or the problems as the
-// error when there are any; warnings are sorted too.
-func finish(ds *Dataset, problems Problems) (*Dataset, error) {
-	if len(problems) > 0 {
-		problems.sortByPosition()
-		return nil, problems
+	if err := o.mappingUnsupported("collab's JSON format"); err != nil {
+		return decoded{err: err}
 	}
-	ds.Warnings.sortByPosition()
-	return ds, nil
+	r := &jsonReader{file: name, lines: lines}
+	ds, ok := r.dataset(root)
+	if !ok {
+		ds = nil
+	} else {
+		ds.Input.Format = "JSON"
+	}
+	return decoded{ds: ds, loc: r, problems: r.problems}
 }
 
 // jsonReader decodes the tree into a Dataset, collecting problems; it keeps
@@ -252,13 +257,16 @@ func (r *jsonReader) link(n *node, path string) Link {
 func (r *jsonReader) unknownFields(n *node, path string, known []string) {
 	seen := map[string]bool{}
 	for i, key := range n.keys {
-		// Positions are looked up only for problems: on a file written as
-		// one long line each lookup scans the line so far.
+		// Positions are found only for problems: on a long line (minified
+		// JSON) finding one costs the length of the line.
+		at := func(msg string) Problem {
+			return Problem{File: r.file, Pos: r.lines.position(n.keyOff[i]), Path: joinPath(path, key), Msg: msg}
+		}
 		switch {
 		case seen[key]:
-			r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.keyOff[i]), Path: joinPath(path, key), Msg: "field given twice; keep one"})
+			r.problems = append(r.problems, at("field given twice; keep one"))
 		case !slices.Contains(known, key):
-			r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.keyOff[i]), Path: joinPath(path, key), Msg: unknownFieldMessage(key, known)})
+			r.problems = append(r.problems, at(unknownFieldMessage(key, known)))
 		}
 		seen[key] = true
 	}
@@ -272,9 +280,11 @@ func joinPath(path, key string) string {
 }
 
 func (r *jsonReader) array(n *node, path string) []*node {
-	if n.kind != kindArray {
+	switch {
+	case n.kind != kindArray:
 		r.add(n, path, "must be an array [...], not %s", n.kind)
-		return nil
+	case n.ring != nil:
+		r.add(n, path, "must be an array of records or names, not of coordinate pairs")
 	}
 	return n.items
 }
@@ -363,20 +373,26 @@ func (r *jsonReader) numberValue(n *node, path string) (float64, bool) {
 
 // locate implements locator for validation: the position of a city's or a
 // link's field (or of the record itself when field is "" or absent).
-func (r *jsonReader) locate(kind recordKind, i int, field string) (Position, string) {
+func (r *jsonReader) locate(kind recordKind, i int, field string) Problem {
 	nodes, name := r.cityNodes, "cities"
 	if kind == linkRecord {
 		nodes, name = r.linkNodes, "links"
 	}
-	path := fmt.Sprintf("%s[%d]", name, i)
+	p := Problem{File: r.file, Path: fmt.Sprintf("%s[%d]", name, i)}
 	if i >= len(nodes) {
-		return Position{}, path
+		return p
 	}
 	n := nodes[i]
-	if f := n.field(field); f != nil && field != "" {
-		return r.lines.position(f.offset), path + "." + field
+	// A panel's score is a field of "scores": scores.2021.
+	for key := range strings.SplitSeq(field, ".") {
+		f := n.field(key)
+		if f == nil || key == "" {
+			break
+		}
+		n, p.Path = f, p.Path+"."+key
 	}
-	return r.lines.position(n.offset), path
+	p.Pos = r.lines.position(n.offset)
+	return p
 }
 
 func (r *jsonReader) fileName() string { return r.file }

@@ -1,11 +1,10 @@
 package data
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
+	"strconv"
+	"strings"
 )
 
 // node is one JSON value with the byte offset where it starts, so that every
@@ -21,6 +20,16 @@ type node struct {
 	keyOff []int64  // offsets of the keys
 	fields []*node  // object values, parallel to keys
 	items  []*node  // array elements
+	// An array of coordinate pairs ([[lon, lat], ...], a GeoJSON ring) is
+	// kept packed, not as one node per number: boundary files hold
+	// millions of them. items is then nil.
+	ring *packedRing
+}
+
+// packedRing is an array of positions and the offset of each.
+type packedRing struct {
+	xy  [][2]float64
+	off []int64
 }
 
 type nodeKind int
@@ -58,113 +67,210 @@ func (e *syntaxError) Error() string { return e.msg }
 
 // parseTree reads one JSON document into a tree. A malformed document gives a
 // *syntaxError.
+//
+// encoding/json checks the document first (json.Valid, which allocates
+// nothing); the tree is then built by a scanner that may trust the syntax.
+// That is several times faster than json.Decoder's token API, which matters
+// for boundary files of millions of coordinates.
 func parseTree(src []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(src))
-	dec.UseNumber()
-	p := treeParser{dec: dec, src: src}
-	root, err := p.value()
-	if err != nil {
-		return nil, locateSyntaxError(src, err)
+	if !json.Valid(src) {
+		return nil, locateSyntaxError(src)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		off := p.skipSpace(dec.InputOffset())
-		return nil, &syntaxError{off, "unexpected data after the top-level value"}
-	}
-	return root, nil
+	p := treeParser{src: src}
+	return p.value(), nil
 }
 
+// treeParser builds the tree of a valid JSON document.
 type treeParser struct {
-	dec *json.Decoder
 	src []byte
+	off int
 }
 
-// skipSpace moves from off past whitespace and the separators the decoder
-// consumes silently, to the first byte of the next token.
-func (p *treeParser) skipSpace(off int64) int64 {
-	for off < int64(len(p.src)) {
-		switch p.src[off] {
-		case ' ', '\t', '\r', '\n', ':', ',':
-			off++
+func (p *treeParser) skipSpace() {
+	for p.off < len(p.src) {
+		switch p.src[p.off] {
+		case ' ', '\t', '\r', '\n':
+			p.off++
 		default:
-			return off
+			return
 		}
 	}
-	return off
 }
 
-func (p *treeParser) value() (*node, error) {
-	start := p.skipSpace(p.dec.InputOffset())
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	n := &node{offset: start}
-	switch t := tok.(type) {
-	case nil:
+func (p *treeParser) value() *node {
+	p.skipSpace()
+	n := &node{offset: int64(p.off)}
+	switch c := p.src[p.off]; c {
+	case '{':
+		p.object(n)
+	case '[':
+		p.array(n)
+	case '"':
+		n.kind, n.text = kindString, p.string()
+	case 't':
+		n.kind, n.truth = kindBool, true
+		p.off += len("true")
+	case 'f':
+		n.kind = kindBool
+		p.off += len("false")
+	case 'n':
 		n.kind = kindNull
-	case bool:
-		n.kind, n.truth = kindBool, t
-	case json.Number:
-		n.kind, n.text = kindNumber, string(t)
-	case string:
-		n.kind, n.text = kindString, t
-	case json.Delim:
-		if t == '[' {
-			return n, p.array(n)
-		}
-		return n, p.object(n)
+		p.off += len("null")
 	default:
-		return nil, fmt.Errorf("unexpected token %v", tok)
+		n.kind, n.text = kindNumber, p.number()
 	}
-	return n, nil
+	return n
 }
 
-func (p *treeParser) array(n *node) error {
-	n.kind = kindArray
-	for p.dec.More() {
-		item, err := p.value()
-		if err != nil {
-			return err
+func (p *treeParser) number() string {
+	start := p.off
+	for p.off < len(p.src) && isNumberByte(p.src[p.off]) {
+		p.off++
+	}
+	return string(p.src[start:p.off])
+}
+
+func isNumberByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'
+}
+
+// string reads a string literal; one with escapes is decoded by
+// encoding/json.
+func (p *treeParser) string() string {
+	start := p.off
+	p.off++
+	escaped := false
+	for p.src[p.off] != '"' {
+		if p.src[p.off] == '\\' {
+			escaped = true
+			p.off++
 		}
-		n.items = append(n.items, item)
+		p.off++
 	}
-	_, err := p.dec.Token() // ']'
-	return err
+	p.off++
+	if !escaped {
+		return string(p.src[start+1 : p.off-1])
+	}
+	var s string
+	json.Unmarshal(p.src[start:p.off], &s) // valid: checked by json.Valid
+	return s
 }
 
-func (p *treeParser) object(n *node) error {
+func (p *treeParser) object(n *node) {
 	n.kind = kindObject
-	for p.dec.More() {
-		keyOff := p.skipSpace(p.dec.InputOffset())
-		tok, err := p.dec.Token()
-		if err != nil {
-			return err
+	p.off++ // {
+	for {
+		p.skipSpace()
+		if p.src[p.off] == '}' {
+			p.off++
+			return
 		}
-		key, _ := tok.(string)
-		val, err := p.value()
-		if err != nil {
-			return err
+		if p.src[p.off] == ',' {
+			p.off++
+			p.skipSpace()
 		}
-		n.keys = append(n.keys, key)
-		n.keyOff = append(n.keyOff, keyOff)
-		n.fields = append(n.fields, val)
+		n.keyOff = append(n.keyOff, int64(p.off))
+		n.keys = append(n.keys, p.string())
+		p.skipSpace()
+		p.off++ // :
+		n.fields = append(n.fields, p.value())
 	}
-	_, err := p.dec.Token() // '}'
-	return err
 }
 
-// locateSyntaxError finds where src stops being JSON. The decoder's token
-// API reports offsets loosely (sometimes at the previous token), so the
-// source is run once more through json.Unmarshal's validating scanner, whose
-// offset counts the offending byte.
-func locateSyntaxError(src []byte, tokenErr error) *syntaxError {
+func (p *treeParser) array(n *node) {
+	n.kind = kindArray
+	if p.positions(n) {
+		return
+	}
+	p.off++ // [
+	for {
+		p.skipSpace()
+		if p.src[p.off] == ']' {
+			p.off++
+			return
+		}
+		if p.src[p.off] == ',' {
+			p.off++
+		}
+		n.items = append(n.items, p.value())
+	}
+}
+
+// positions reads an array of positions, [[lon, lat], ...] with an optional
+// third number in each, straight into n.ring, without a node per
+// number. It leaves p as it was and returns false for any other array.
+func (p *treeParser) positions(n *node) bool {
+	start := p.off
+	p.off++ // [
+	var pos [][2]float64
+	var offs []int64
+	for {
+		p.skipSpace()
+		switch p.src[p.off] {
+		case ']':
+			if len(pos) == 0 {
+				p.off = start
+				return false
+			}
+			p.off++
+			n.ring = &packedRing{pos, offs}
+			return true
+		case ',':
+			p.off++
+			p.skipSpace()
+		}
+		at := p.off
+		xy, ok := p.pair()
+		if !ok {
+			p.off = start
+			return false
+		}
+		pos = append(pos, xy)
+		offs = append(offs, int64(at))
+	}
+}
+
+// pair reads [x, y] or [x, y, z] of numbers; ok is false for anything else.
+func (p *treeParser) pair() (xy [2]float64, ok bool) {
+	if p.src[p.off] != '[' {
+		return xy, false
+	}
+	p.off++
+	for k := 0; ; k++ {
+		p.skipSpace()
+		switch c := p.src[p.off]; {
+		case c == ']':
+			p.off++
+			return xy, k >= 2
+		case c == ',':
+			p.off++
+			p.skipSpace()
+		}
+		if k >= 3 || !isNumberByte(p.src[p.off]) {
+			return xy, false
+		}
+		x, err := strconv.ParseFloat(p.number(), 64)
+		if err != nil && !isRangeError(err) {
+			return xy, false
+		}
+		if k < 2 {
+			xy[k] = x // a number too large for float64 is ±Inf, for validation to report
+		}
+	}
+}
+
+// locateSyntaxError finds where src stops being JSON, with json.Unmarshal's
+// validating scanner, whose offset counts the offending byte.
+func locateSyntaxError(src []byte) *syntaxError {
 	var se *json.SyntaxError
 	err := json.Unmarshal(src, new(json.RawMessage))
 	switch {
-	case errors.As(err, &se) && se.Offset >= int64(len(src)):
+	case errors.As(err, &se) && strings.HasPrefix(se.Error(), "unexpected end of JSON input"):
 		return &syntaxError{int64(len(src)), "unexpected end of file: a bracket, brace or quote is not closed"}
 	case errors.As(err, &se):
 		return &syntaxError{se.Offset - 1, se.Error()}
+	case err != nil:
+		return &syntaxError{0, err.Error()}
 	}
-	return &syntaxError{0, tokenErr.Error()}
+	return &syntaxError{0, "invalid JSON"}
 }

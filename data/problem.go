@@ -68,10 +68,21 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sortByPosition orders problems as they appear in the file; problems without
-// a position (whole-file ones) come last, in the order they were found.
+// sortByPosition orders problems as they appear in each file, the files in
+// the order their first problem was found (the cities' file, then a links
+// file); within a file, problems without a position (whole-file ones) come
+// last, in the order they were found.
 func (ps Problems) sortByPosition() {
+	rank := map[string]int{}
+	for _, p := range ps {
+		if _, ok := rank[p.File]; !ok {
+			rank[p.File] = len(rank)
+		}
+	}
 	sort.SliceStable(ps, func(i, j int) bool {
+		if fi, fj := rank[ps[i].File], rank[ps[j].File]; fi != fj {
+			return fi < fj
+		}
 		a, b := ps[i].Pos, ps[j].Pos
 		if a.Line == 0 || b.Line == 0 {
 			return a.Line != 0 && b.Line == 0
@@ -87,21 +98,27 @@ func (ps Problems) sortByPosition() {
 type lineIndex struct {
 	src    []byte
 	starts []int // byte offset of the start of each line
+	ascii  bool  // columns are byte counts, found without counting runes
 }
 
 func newLineIndex(src []byte) *lineIndex {
 	starts := []int{0}
+	var high byte
 	for i, c := range src {
+		high |= c
 		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{src: src, starts: starts}
+	return &lineIndex{src: src, starts: starts, ascii: high < utf8.RuneSelf}
 }
 
 func (li *lineIndex) position(offset int64) Position {
 	off := int(min(max(offset, 0), int64(len(li.src))))
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	if li.ascii {
+		return Position{Line: line + 1, Col: off - li.starts[line] + 1}
+	}
 	col := utf8.RuneCount(li.src[li.starts[line]:off]) + 1
 	return Position{Line: line + 1, Col: col}
 }

@@ -1,15 +1,23 @@
 package data
 
 import (
+	"bufio"
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"path/filepath"
+	"strings"
+
+	"collab/spatial"
 )
 
 // MaxFileSize bounds what a reader loads into memory. A larger file is refused
-// with a message rather than risking the machine's memory.
+// with a message rather than risking the machine's memory. CSV is read row by
+// row and has no such bound.
 const MaxFileSize = 1 << 30
 
 //go:embed samples/yrd.json
@@ -25,40 +33,254 @@ func Sample() []byte {
 	return append([]byte(nil), sampleYRD...)
 }
 
+// Options say how to read a user's file: which columns (CSV) or properties
+// (GeoJSON) hold the city's id, score and name, where observed links are,
+// and the tolerance for contiguity from polygons. The zero value reads the
+// names collab uses: id, score (or score_YYYY for a panel), name.
+type Options struct {
+	ID   string // the column of the city id; default "id"
+	Name string // the column of the city name; default "name"
+	// Score names the score column (one cross-section), or the prefix of
+	// panel columns Score_YYYY when no column has that exact name: with
+	// --score patents, the columns patents_2001 and patents_2021 make a
+	// panel; --score patents_2021 reads that one column. Default "score".
+	Score string
+	// Links is a CSV file of observed links (source,target[,weight][,kind])
+	// added to the cities' own; "" for none.
+	Links string
+	// SnapM is the distance in metres within which the vertices of two
+	// polygons are one point (queen contiguity); 0 means
+	// spatial.DefaultSnapM.
+	SnapM float64
+}
+
+// OptionError is an Options value that does not fit the input, such as a
+// column mapping for collab's JSON format, which names its own fields.
+type OptionError struct{ Msg string }
+
+func (e *OptionError) Error() string { return e.Msg }
+
+func (o Options) idColumn() string    { return orDefault(o.ID, "id") }
+func (o Options) scoreColumn() string { return orDefault(o.Score, "score") }
+
+func (o Options) snapM() float64 { return orDefault(o.SnapM, spatial.DefaultSnapM) }
+
+// orDefault returns v, or def when v is the zero value.
+func orDefault[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+func (o Options) check() error {
+	if o.SnapM < 0 || math.IsNaN(o.SnapM) || math.IsInf(o.SnapM, 0) {
+		return &OptionError{fmt.Sprintf("--snap-m %g: give a distance in metres > 0, such as 1", o.SnapM)}
+	}
+	return nil
+}
+
+// mappingUnsupported refuses column mappings for a format with fixed field
+// names.
+func (o Options) mappingUnsupported(format string) error {
+	for _, m := range []struct{ flag, value, def string }{{"--id", o.ID, "id"}, {"--score", o.Score, "score"}, {"--name", o.Name, "name"}} {
+		if m.value != "" && m.value != m.def {
+			return &OptionError{fmt.Sprintf("%s %s: %s names its own fields; %s maps a column of a CSV file or a property of a GeoJSON file", m.flag, m.value, format, m.flag)}
+		}
+	}
+	return nil
+}
+
 // Load reads and validates the dataset at path; "-" reads standard input
 // from stdin.
 func Load(path string, stdin io.Reader) (*Dataset, error) {
-	src, err := readAll(path, stdin)
+	return Options{}.Load(path, stdin)
+}
+
+// Read decodes and validates a dataset; name labels it in messages and its
+// extension (.json, .geojson, .csv, .tsv, .txt) gives the format, which is
+// otherwise told from the content.
+func Read(name string, src []byte) (*Dataset, error) {
+	return Options{}.Read(name, src)
+}
+
+// Load reads and validates the dataset at path ("-" reads stdin), in the
+// format its extension gives: .json (collab's JSON, or GeoJSON when its top
+// level is a FeatureCollection), .geojson, .csv, .tsv or .txt (CSV, the
+// delimiter told from the header). Other names, and standard input, are
+// told from the content. CSV is read row by row, in memory proportional to
+// the data kept.
+func (o Options) Load(path string, stdin io.Reader) (*Dataset, error) {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	if path == "-" && o.Links == "-" {
+		return nil, &OptionError{"--links -: standard input already holds the cities; give the links as a file"}
+	}
+	r, closeFile, err := open(path, stdin)
 	if err != nil {
 		return nil, err
 	}
-	return Read(path, src)
+	defer closeFile()
+	return o.read(path, r, stdin, fileSize(r))
 }
 
-// Read decodes and validates a dataset; name labels it in messages.
-func Read(name string, src []byte) (*Dataset, error) {
-	return ReadJSON(name, src)
+// fileSize is the size of r when it is a regular file, else 0: a hint for
+// allocating the cities of a CSV file once.
+func fileSize(r io.Reader) int64 {
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			return info.Size()
+		}
+	}
+	return 0
+}
+
+// Read is Load on a file already in memory.
+func (o Options) Read(name string, src []byte) (*Dataset, error) {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	return o.read(name, bytes.NewReader(src), nil, int64(len(src)))
+}
+
+// decoded is a dataset as a reader found it, before validation: the
+// dataset (nil when there is nothing to validate), where its records are,
+// the problems found so far, or an error that is not about the data.
+type decoded struct {
+	ds       *Dataset
+	loc      locator
+	problems Problems
+	err      error
+}
+
+func (o Options) read(name string, r io.Reader, stdin io.Reader, size int64) (*Dataset, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var d decoded
+	if format := formatOf(name, br); format == "CSV" {
+		d = o.decodeCSV(name, br, size)
+	} else {
+		src, err := readAll(name, br, size)
+		if err != nil {
+			return nil, err
+		}
+		d = o.decodeJSON(name, src, format == "GeoJSON")
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if o.Links != "" {
+		if err := o.addLinks(&d, stdin); err != nil {
+			return nil, err
+		}
+	}
+	if d.ds != nil {
+		d.problems = append(d.problems, validate(d.ds, d.loc)...)
+	}
+	return finish(d.ds, d.problems)
+}
+
+// formatOf names the format of the file: by its extension, else by its
+// first character ({ or [ is JSON, anything else CSV).
+func formatOf(name string, br *bufio.Reader) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".tsv", ".txt":
+		return "CSV"
+	case ".json":
+		return "JSON"
+	case ".geojson":
+		return "GeoJSON"
+	}
+	head, _ := br.Peek(512)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
+	if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
+		return "JSON"
+	}
+	return "CSV"
+}
+
+// addLinks reads the links file of the options and appends its links to
+// the dataset's, locating them in that file.
+func (o Options) addLinks(d *decoded, stdin io.Reader) error {
+	if ext := strings.ToLower(filepath.Ext(o.Links)); ext == ".json" || ext == ".geojson" {
+		return &OptionError{fmt.Sprintf("--links %s: give links as a CSV file with the columns source,target,weight (and optionally kind)", o.Links)}
+	}
+	r, closeFile, err := open(o.Links, stdin)
+	if err != nil {
+		return err
+	}
+	defer closeFile()
+	links, err := readLinksCSV(o.Links, bufio.NewReaderSize(r, 64<<10))
+	if err != nil {
+		return err
+	}
+	d.problems = append(d.problems, links.problems...)
+	if d.ds == nil {
+		return nil
+	}
+	d.loc = withLinks{d.loc, links.loc, len(d.ds.Links)}
+	d.ds.Links = append(d.ds.Links, links.links...)
+	d.ds.Input.LinksFile = o.Links
+	d.ds.Input.Ignored = append(d.ds.Input.Ignored, links.ignored...)
+	return nil
+}
+
+// withLinks locates the links that follow the first n in another file.
+type withLinks struct {
+	locator
+	links locator
+	n     int
+}
+
+func (w withLinks) locate(kind recordKind, i int, field string) Problem {
+	if kind == linkRecord && i >= w.n {
+		return w.links.locate(kind, i-w.n, field)
+	}
+	return w.locator.locate(kind, i, field)
+}
+
+// finish sorts the problems and returns the dataset, or the problems as the
+// error when there are any; warnings are sorted too.
+func finish(ds *Dataset, problems Problems) (*Dataset, error) {
+	if len(problems) > 0 {
+		problems.sortByPosition()
+		return nil, problems
+	}
+	ds.Warnings.sortByPosition()
+	return ds, nil
 }
 
 // ErrTooLarge is returned for inputs over MaxFileSize.
 var ErrTooLarge = errors.New("file too large")
 
-func readAll(path string, stdin io.Reader) ([]byte, error) {
-	r := stdin
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
+// open opens path, or returns stdin for "-".
+func open(path string, stdin io.Reader) (io.Reader, func(), error) {
+	if path == "-" {
+		if stdin == nil {
+			return nil, nil, &OptionError{"- (standard input) is not available here"}
 		}
-		defer f.Close()
-		r = f
+		return stdin, func() {}, nil
 	}
-	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// readAll reads r whole; size, when known, is allocated at once.
+func readAll(path string, r io.Reader, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size > 0 && size <= MaxFileSize {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(src) > MaxFileSize {
+	if buf.Len() > MaxFileSize {
 		return nil, fmt.Errorf("%s: %w: over %d MiB", path, ErrTooLarge, MaxFileSize>>20)
 	}
-	return src, nil
+	return buf.Bytes(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -18,11 +19,15 @@ const (
 	linkRecord
 )
 
-// locator tells validation where a record's field sits in the source file, so
-// that one validation serves every input format.
+// locator tells validation where a record's field sits in the source files,
+// so that one validation serves every input format. Fields are named as in
+// collab's JSON format; a panel's score for a year is "scores.2021".
 type locator interface {
+	// fileName is the cities' file, where problems of the whole dataset go.
 	fileName() string
-	locate(kind recordKind, i int, field string) (Position, string)
+	// locate returns a Problem with the file, position and path of field
+	// in record i (of the record itself when field is "" or absent).
+	locate(kind recordKind, i int, field string) Problem
 }
 
 // checker collects the problems and warnings of one dataset.
@@ -33,13 +38,15 @@ type checker struct {
 }
 
 func (c *checker) report(kind recordKind, i int, field, format string, args ...any) {
-	pos, path := c.loc.locate(kind, i, field)
-	c.problems = append(c.problems, Problem{File: c.loc.fileName(), Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+	p := c.loc.locate(kind, i, field)
+	p.Msg = fmt.Sprintf(format, args...)
+	c.problems = append(c.problems, p)
 }
 
 func (c *checker) warn(kind recordKind, i int, field, format string, args ...any) {
-	pos, path := c.loc.locate(kind, i, field)
-	c.ds.Warnings = append(c.ds.Warnings, Problem{File: c.loc.fileName(), Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+	p := c.loc.locate(kind, i, field)
+	p.Msg = fmt.Sprintf(format, args...)
+	c.ds.Warnings = append(c.ds.Warnings, p)
 }
 
 // validate checks what a well-formed dataset must satisfy beyond its syntax:
@@ -73,8 +80,8 @@ func (c *checker) ids() map[string]int {
 			continue
 		}
 		if first, dup := index[city.ID]; dup {
-			pos, path := c.loc.locate(cityRecord, first, "")
-			c.report(cityRecord, i, "id", "id %q is used twice (first by %s at line %d); ids must be unique", city.ID, path, pos.Line)
+			p := c.loc.locate(cityRecord, first, "")
+			c.report(cityRecord, i, "id", "id %q is used twice (first by %s at %s); ids must be unique", city.ID, p.Path, placeOf(p, c.loc.locate(cityRecord, i, "").File))
 			continue
 		}
 		index[city.ID] = i
@@ -101,14 +108,16 @@ func (c *checker) coordinates(i int) {
 
 func (c *checker) scores(i int) {
 	for k, s := range c.ds.Cities[i].Scores {
+		if !math.IsInf(s, 0) && !(s < 0) {
+			continue // NaN is a value the reader could not read, and has reported
+		}
 		field, year := "score", ""
 		if len(c.ds.Years) > 0 {
-			field, year = "scores", fmt.Sprintf(" for %d", c.ds.Years[k])
+			field, year = panelField(c.ds.Years[k]), fmt.Sprintf(" for %d", c.ds.Years[k])
 		}
-		switch {
-		case math.IsNaN(s) || math.IsInf(s, 0):
+		if math.IsInf(s, 0) {
 			c.report(cityRecord, i, field, "the score%s is not a finite number; scores must be finite and >= 0", year)
-		case s < 0:
+		} else {
 			c.report(cityRecord, i, field, "the score%s is %g; scores must be >= 0", year, s)
 		}
 	}
@@ -116,21 +125,31 @@ func (c *checker) scores(i int) {
 
 func (c *checker) neighbors(i int, index map[string]int) {
 	city := c.ds.Cities[i]
-	seen := map[string]bool{}
-	for _, nb := range city.Neighbors {
+	for k, nb := range city.Neighbors {
 		j, ok := index[nb]
 		switch {
 		case nb == city.ID:
 			c.report(cityRecord, i, "neighbors", "%q lists itself as a neighbour", nb)
 		case !ok:
 			c.report(cityRecord, i, "neighbors", "neighbour %q is not the id of any city%s", nb, c.nearID(nb, index))
-		case seen[nb]:
+		case slices.Contains(city.Neighbors[:k], nb):
 			c.warn(cityRecord, i, "neighbors", "neighbour %q is listed twice; counted once", nb)
 		case !slices.Contains(c.ds.Cities[j].Neighbors, city.ID):
 			c.warn(cityRecord, i, "neighbors", "%q lists %q as a neighbour but %q does not list %q; they are taken as neighbours both ways", city.ID, nb, nb, city.ID)
 		}
-		seen[nb] = true
 	}
+}
+
+// panelField names the score of one year of a panel for locators.
+func panelField(year int) string { return "scores." + strconv.Itoa(year) }
+
+// placeOf says where p is, for a message about a problem in file: "line 9",
+// or "line 9 of links.csv" when p is in another file.
+func placeOf(p Problem, file string) string {
+	if p.File != file {
+		return fmt.Sprintf("line %d of %s", p.Pos.Line, p.File)
+	}
+	return fmt.Sprintf("line %d", p.Pos.Line)
 }
 
 // nearID suggests an existing id close to an unknown one, for typos in codes.
@@ -176,8 +195,8 @@ func (c *checker) links(index map[string]int) {
 			key = pair{key.b, key.a}
 		}
 		if first, dup := seen[key]; dup {
-			pos, path := c.loc.locate(linkRecord, first, "")
-			c.report(linkRecord, i, "", "duplicates %s at line %d (%s - %s); give each pair once, with the total weight", path, pos.Line, l.Source, l.Target)
+			p := c.loc.locate(linkRecord, first, "")
+			c.report(linkRecord, i, "", "duplicates %s at %s (%s - %s); give each pair once, with the total weight", p.Path, placeOf(p, c.loc.locate(linkRecord, i, "").File), l.Source, l.Target)
 			continue
 		}
 		seen[key] = i

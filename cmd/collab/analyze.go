@@ -16,11 +16,12 @@ func (env *environment) analyzeCommand() *cli.Command {
 		Aliases:   []string{"analyse"},
 		Usage:     "run the whole study on a dataset and print the report",
 		ArgsUsage: "[FILE]",
-		Description: `Reads FILE (collab's JSON format; - for standard input), or the embedded
-Yangtze River Delta sample when no FILE is given, builds the linkage network
-and prints a report: summary statistics, tiers by ratio to the mean, the
-network and the most central cities, and the spatial autocorrelation of the
-scores. Flags may come before or after FILE.
+		Description: `Reads FILE (collab's JSON, CSV or GeoJSON; - for standard input), or the
+embedded Yangtze River Delta sample when no FILE is given, builds the
+linkage network and prints a report: summary statistics, tiers by ratio to
+the mean, the pattern of strong cities, the trend, the network and the most
+central cities, the spatial autocorrelation of the scores and the
+spillover. Flags may come before or after FILE.
 
 Tiers: --tiers ratio:5,1,0.5 puts a city in tier 1 at 5 times the mean or
 more, tier 2 from 1 to 5, tier 3 from 0.5 to 1 and tier 4 below; a ratio
@@ -50,9 +51,19 @@ on --weights: the dataset's contiguity "neighbors" when it has them, else the
 "Pr(folded) Sim"; the same --seed gives the same p-values on any machine.
 Gi* links each city to itself and its neighbours with weight 1 (ArcGIS).
 
+Input: a CSV file has a header naming its columns (id,name,province,lat,lon,
+score or score_2001,score_2021,...; neighbors as ids separated by ;). A
+GeoJSON FeatureCollection gives each city as a feature: its properties hold
+the fields, a Point its position, a Polygon or MultiPolygon its centroid and
+its queen contiguity (shared boundary points within --snap-m metres).
+--id, --score and --name map your own column names; other columns are
+ignored (collab validate lists them).
+
 Examples:
    collab analyze
    collab analyze yrd.json --year 2001
+   collab analyze cities.csv --links copatents.csv --score patents_2021
+   collab analyze counties.geojson --id adcode --name NAME_EN
    collab analyze yrd.json --edges gravity --beta 1.5 --tiers ratio:4,1,0.5
    collab analyze yrd.json --directed --role-band 0.1
    collab analyze yrd.json --communities 20 --seed 7 --resolution 1.5
@@ -111,7 +122,11 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, source, err := env.load(cmd.Args().First())
+	in, err := readInputFlags(cmd)
+	if err != nil {
+		return nil, err
+	}
+	ds, source, err := env.load(cmd.Args().First(), in)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +144,7 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 // parameterFlags are the flags of every command that runs a study; each
 // concern adds its own list here, and its reader to parameterReaders.
 func parameterFlags() []cli.Flag {
-	return concat(studyFlags(), networkFlags(), spatialFlags(), patternFlags())
+	return concat(inputFlags(), studyFlags(), networkFlags(), spatialFlags(), patternFlags())
 }
 
 // parameterReaders read what parameterFlags define, one per concern.

@@ -52,10 +52,11 @@ func exitCode(err error) int {
 	var problems data.Problems
 	var param *analysis.ParameterError
 	var usage usageError
+	var option *data.OptionError
 	switch {
 	case errors.As(err, &problems), errors.Is(err, analysis.ErrNoMean):
 		return exitInvalid
-	case errors.As(err, &param), errors.As(err, &usage):
+	case errors.As(err, &param), errors.As(err, &usage), errors.As(err, &option):
 		return exitUsage
 	}
 	return exitFailure
@@ -124,13 +125,13 @@ func withUsageErrors(cmds ...*cli.Command) []*cli.Command {
 
 // load reads the dataset at path, or the embedded sample when path is empty
 // (and says so on stderr, so that nobody mistakes it for their own data).
-func (env *environment) load(path string) (*data.Dataset, string, error) {
+func (env *environment) load(path string, o data.Options) (*data.Dataset, string, error) {
 	if path == "" {
 		fmt.Fprintf(env.stderr, "collab: no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)\n")
-		ds, err := data.Read(data.SampleName, data.Sample())
+		ds, err := o.Read(data.SampleName, data.Sample())
 		return ds, data.SampleName, err
 	}
-	ds, err := data.Load(path, env.stdin)
+	ds, err := o.Load(path, env.stdin)
 	source := path
 	if path == "-" {
 		source = "standard input"
@@ -143,26 +144,35 @@ func (env *environment) validateCommand() *cli.Command {
 		Name:      "validate",
 		Usage:     "check a dataset and report every problem with its location",
 		ArgsUsage: "FILE",
-		Description: `Reads FILE (- for standard input) and reports every problem at once, each
-with its line and column and what would be valid. Exits 0 when the data are
-valid (warnings are printed but do not fail), 3 when they are not.
+		Description: `Reads FILE (collab's JSON, CSV or GeoJSON; - for standard input) and
+reports every problem at once, each with its line and column and what would
+be valid; exits 3 when there are any. Valid data exit 0 with a one-line
+summary of what was read: cities, years, links, neighbours and the columns
+ignored (warnings are printed but do not fail).
 
 Examples:
    collab validate mycities.json
+   collab validate cities.csv --links copatents.csv
+   collab validate counties.geojson --id adcode --score patents --snap-m 5
    collab sample | collab validate -`,
+		Flags: inputFlags(),
 		Action: func(_ context.Context, cmd *cli.Command) error {
 			if cmd.NArg() != 1 {
 				return usagef("validate takes one FILE (collab validate mycities.json)")
 			}
+			o, err := readInputFlags(cmd)
+			if err != nil {
+				return err
+			}
 			path := cmd.Args().First()
-			ds, err := data.Load(path, env.stdin)
+			ds, err := o.Load(path, env.stdin)
 			if err != nil {
 				return err
 			}
 			for _, w := range ds.Warnings {
 				fmt.Fprintln(env.stderr, "collab: warning:", w.Error())
 			}
-			fmt.Fprintf(env.stdout, "%s: valid: %s\n", path, describe(ds))
+			fmt.Fprintf(env.stdout, "%s: valid %s: %s\n", path, ds.Input.Format, describe(ds))
 			return nil
 		},
 	}
@@ -180,13 +190,44 @@ func describe(ds *data.Dataset) string {
 		s += fmt.Sprintf(", scores for %d years (%d-%d)", len(ds.Years), ds.Years[0], ds.Years[len(ds.Years)-1])
 	}
 	s += fmt.Sprintf(", %d links", len(ds.Links))
-	if ds.HasNeighbors() {
-		s += ", contiguity neighbours"
+	if in := ds.Input; in.LinksFile != "" {
+		s += " (from " + in.LinksFile + ")"
 	}
+	s += neighbours(ds)
 	if n := len(ds.Warnings); n > 0 {
 		s += fmt.Sprintf(", %d warning%s", n, map[bool]string{true: "", false: "s"}[n == 1])
 	}
+	if ignored := ds.Input.Ignored; len(ignored) > 0 {
+		const show = 6
+		list := strings.Join(ignored[:min(show, len(ignored))], ", ")
+		if len(ignored) > show {
+			list += fmt.Sprintf(" and %d more", len(ignored)-show)
+		}
+		s += "; ignored " + list
+	}
 	return s
+}
+
+// neighbours summarises contiguity: how many cities have neighbours, the
+// pairs, and whether polygons gave them.
+func neighbours(ds *data.Dataset) string {
+	if !ds.HasNeighbors() {
+		return ", no contiguity neighbours"
+	}
+	with, pairs := 0, map[[2]string]bool{}
+	for _, c := range ds.Cities {
+		if len(c.Neighbors) > 0 {
+			with++
+		}
+		for _, nb := range c.Neighbors {
+			pairs[[2]string{min(c.ID, nb), max(c.ID, nb)}] = true
+		}
+	}
+	s := fmt.Sprintf(", neighbours for %d cities (%d pairs", with, len(pairs))
+	if in := ds.Input; in.Polygons > 0 {
+		s += fmt.Sprintf("; queen contiguity of %d polygons, snap %g m", in.Polygons, in.SnapM)
+	}
+	return s + ")"
 }
 
 func (env *environment) sampleCommand() *cli.Command {

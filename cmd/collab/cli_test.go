@@ -69,6 +69,10 @@ func TestGolden(t *testing.T) {
 		{"validate-florentine", 0, []string{"validate", "testdata/florentine.json"}},
 		{"sweep-sector-km", 0, []string{"sweep", "--param", "sector-km", "--from", "100", "--to", "400", "--step", "25"}},
 		{"growth", 0, []string{"growth", "--from", "100", "--to", "247.11", "--years", "10"}},
+		// Queen contiguity from polygons, mapped property names, one ignored.
+		{"validate-grid", 0, []string{"validate", "testdata/grid.geojson", "--id", "adcode", "--score", "patents_2021"}},
+		{"validate-grid-unmapped", 3, []string{"validate", "testdata/grid.geojson"}},
+		{"help-validate", 0, []string{"validate", "--help"}},
 		{"help", 0, []string{"--help"}},
 		{"help-analyze", 0, []string{"analyze", "--help"}},
 		{"help-export", 0, []string{"export", "--help"}},

@@ -39,7 +39,7 @@ Examples:
 				&cli.FloatFlag{Name: "to", Usage: "the last value", Required: true},
 				&cli.FloatFlag{Name: "step", Usage: "the step between values", Required: true},
 			},
-			studyFlags(), patternFlags(),
+			parameterFlags(),
 			[]cli.Flag{&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text or json"}},
 		),
 		Action: env.sweep,
@@ -54,11 +54,15 @@ func (env *environment) sweep(_ context.Context, cmd *cli.Command) error {
 	if format != "text" && format != "json" {
 		return usagef("--format %q: choose text or json", format)
 	}
-	p, err := parameters(cmd, readPatternFlags)
+	p, err := parameters(cmd, parameterReaders...)
 	if err != nil {
 		return err
 	}
-	ds, _, err := env.load(cmd.Args().First())
+	in, err := readInputFlags(cmd)
+	if err != nil {
+		return err
+	}
+	ds, _, err := env.load(cmd.Args().First(), in)
 	if err != nil {
 		return err
 	}
