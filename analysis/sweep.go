@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"collab/data"
@@ -22,6 +23,16 @@ var SweepParams = []SweepParam{
 		func(p *Parameters, v float64) error { p.SectorKm = v; return nil }},
 	{"decay-km", "the scale of the exponential spillover decay, exp:KM (moves the latecomers)",
 		func(p *Parameters, v float64) error { p.Decay.Kind, p.Decay.Scale = "exp", v; return nil }},
+	{"knn", "the spatial weights knn:K, K nearest cities (which strong cities are neighbours: the belts)",
+		func(p *Parameters, v float64) error {
+			if v != math.Trunc(v) {
+				return paramErrorf("--param knn: %g is not a whole number of neighbours; use a whole --from and --step", v)
+			}
+			p.Weights = fmt.Sprintf("knn:%d", int(v))
+			return p.SpatialParameters.check()
+		}},
+	{"band-km", "the spatial weights band:KM, every city within KM km (the belts)",
+		func(p *Parameters, v float64) error { p.Weights = "band:" + strconv.FormatFloat(v, 'g', -1, 64); return nil }},
 }
 
 // SweepRow is the pattern found at one value of the swept parameter.

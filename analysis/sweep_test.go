@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,7 +58,9 @@ func TestSweepErrors(t *testing.T) {
 		from, to, step float64
 		want           string
 	}{
-		{"beta", 1, 2, 1, `--param "beta": choose sector-km, decay-km`},
+		{"beta", 1, 2, 1, `--param "beta": choose sector-km, decay-km, knn, band-km`},
+		{"knn", 2, 3, 0.5, "--param knn: 2.5 is not a whole number"},
+		{"knn", 40, 41, 1, "K can be at most 40"},
 		{"sector-km", 400, 100, 25, "need from <= to"},
 		{"sector-km", 100, 400, 0, "step > 0"},
 		{"sector-km", 0, 1e9, 1, "at most 1000 steps"},
@@ -67,5 +70,41 @@ func TestSweepErrors(t *testing.T) {
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("sweep %s %v..%v/%v: %v, want %q", c.param, c.from, c.to, c.step, err, c.want)
 		}
+	}
+}
+
+// TestSweepWeights: with k-nearest-neighbour weights the belt depends on K,
+// the knife-edge the sweep exists to show. Up to K = 3 it is Shanghai -
+// Suzhou - Wuxi - Changzhou: Nanjing, 113 km from Changzhou, is not among
+// the three nearest cities of either (haversine: Nanjing's are Ma'anshan 49,
+// Chuzhou 50 and Zhenjiang 65 km; Changzhou's Wuxi 41, Zhenjiang 66 and
+// Taizhou 75 km). At K = 6 Nanjing and Hangzhou join it.
+func TestSweepWeights(t *testing.T) {
+	sw, err := RunSweep(sample(t), DefaultParameters(), "knn", 1, 6, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sw.Rows) != 6 {
+		t.Fatalf("%d rows, want 6", len(sw.Rows))
+	}
+	members := func(row SweepRow) []string {
+		var names []string
+		for _, b := range row.Belts {
+			for _, id := range b.Members {
+				names = append(names, sw.Names[id])
+			}
+		}
+		return names
+	}
+	for k := 1; k <= 3; k++ {
+		if got := members(sw.Rows[k-1]); !slices.Equal(got, []string{"Shanghai", "Suzhou (Jiangsu)", "Wuxi", "Changzhou"}) {
+			t.Errorf("knn:%d belt members %v", k, got)
+		}
+	}
+	if got := members(sw.Rows[5]); !slices.Contains(got, "Nanjing") || !slices.Contains(got, "Hangzhou") {
+		t.Errorf("knn:6 belt members %v, want Nanjing and Hangzhou among them", got)
+	}
+	if _, err := RunSweep(sample(t), DefaultParameters(), "band-km", 50, 150, 50); err != nil {
+		t.Error(err)
 	}
 }
