@@ -32,7 +32,10 @@ var SweepParams = []SweepParam{
 			return p.SpatialParameters.check()
 		}},
 	{"band-km", "the spatial weights band:KM, every city within KM km (the belts)",
-		func(p *Parameters, v float64) error { p.Weights = "band:" + strconv.FormatFloat(v, 'g', -1, 64); return nil }},
+		func(p *Parameters, v float64) error {
+			p.Weights = "band:" + strconv.FormatFloat(v, 'g', -1, 64)
+			return nil
+		}},
 }
 
 // SweepRow is the pattern found at one value of the swept parameter.
