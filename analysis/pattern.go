@@ -3,6 +3,8 @@ package analysis
 import (
 	"cmp"
 	"slices"
+
+	"collab/spatial"
 )
 
 // Belt is a chain of strong cities, each a spatial neighbour of the next:
@@ -46,7 +48,14 @@ type Pattern struct {
 func (s *study) pattern(res *Result) error {
 	strong := s.strongCities()
 	belts, inBelt := s.belts(strong)
-	sectors, inSector := s.sectors(strong, inBelt)
+	sectors, inSector, err := s.sectors(strong, inBelt)
+	if err != nil {
+		return err
+	}
+	nearest, err := s.nearestStrong(strong)
+	if err != nil {
+		return err
+	}
 	res.Belts = belts
 	res.Sectors = sectors
 	res.IsolatedHubs = []IsolatedHub{}
@@ -61,7 +70,7 @@ func (s *study) pattern(res *Result) error {
 	}
 	for _, i := range strong {
 		if !inBelt[i] && !inSector[i] {
-			res.IsolatedHubs = append(res.IsolatedHubs, s.isolatedHub(i, strong, res.Summary.Mean))
+			res.IsolatedHubs = append(res.IsolatedHubs, s.isolatedHub(i, nearest[i], res.Summary.Mean))
 			res.Cities[i].Role = "isolated-hub"
 		}
 	}
@@ -122,21 +131,16 @@ func (s *study) belts(strong []int) ([]Belt, map[int]bool) {
 
 // sectors groups the strong cities outside belts that lie within SectorKm
 // of one another (single linkage) and keeps groups of two or more.
-func (s *study) sectors(strong []int, inBelt map[int]bool) ([]Sector, map[int]bool) {
+func (s *study) sectors(strong []int, inBelt map[int]bool) ([]Sector, map[int]bool, error) {
 	var free []int
 	for _, i := range strong {
 		if !inBelt[i] {
 			free = append(free, i)
 		}
 	}
-	near := func(i int) []int {
-		var out []int
-		for _, j := range free {
-			if j != i && s.distance(i, j) <= s.p.SectorKm {
-				out = append(out, j)
-			}
-		}
-		return out
+	near, err := s.within(free, s.p.SectorKm)
+	if err != nil {
+		return nil, nil, err
 	}
 	inSector := map[int]bool{}
 	sectors := []Sector{}
@@ -149,22 +153,67 @@ func (s *study) sectors(strong []int, inBelt map[int]bool) ([]Sector, map[int]bo
 		}
 		sectors = append(sectors, Sector{Hub: s.ds.Cities[group[0]].ID, Cities: s.ids(group)})
 	}
-	return sectors, inSector
+	return sectors, inSector, nil
 }
 
-func (s *study) isolatedHub(i int, strong []int, mean float64) IsolatedHub {
-	h := IsolatedHub{ID: s.ds.Cities[i].ID, LagRatio: s.lag[i] / mean}
-	best := -1
-	for _, j := range strong {
-		if j == i {
-			continue
-		}
-		if d := s.distance(i, j); best < 0 || d < h.NearestHubKm {
-			best, h.NearestHubKm = j, d
-		}
+// within returns, for the given cities, the neighbour function of the
+// graph linking those within km of each other, found through a spatial
+// index (a distance band over the subset) rather than every pair.
+func (s *study) within(cities []int, km float64) (func(int) []int, error) {
+	if len(cities) < 2 {
+		return func(int) []int { return nil }, nil
 	}
-	if best >= 0 {
-		h.NearestHub = s.ds.Cities[best].ID
+	lat, lon := make([]float64, len(cities)), make([]float64, len(cities))
+	for k, i := range cities {
+		lat[k], lon[k] = s.ds.Cities[i].Lat, s.ds.Cities[i].Lon
+	}
+	band, err := spatial.DistanceBand(lat, lon, km)
+	if err != nil {
+		return nil, err
+	}
+	local := make(map[int]int, len(cities))
+	for k, i := range cities {
+		local[i] = k
+	}
+	return func(i int) []int {
+		nb, _ := band.Row(local[i])
+		out := make([]int, len(nb))
+		for k, j := range nb {
+			out[k] = cities[j]
+		}
+		return out
+	}, nil
+}
+
+// nearestStrong returns, for each strong city, the nearest other strong
+// city and its distance, through a spatial index (-1 when alone).
+func (s *study) nearestStrong(strong []int) (map[int]int, error) {
+	nearest := make(map[int]int, len(strong))
+	if len(strong) < 2 {
+		for _, i := range strong {
+			nearest[i] = -1
+		}
+		return nearest, nil
+	}
+	lat, lon := make([]float64, len(strong)), make([]float64, len(strong))
+	for k, i := range strong {
+		lat[k], lon[k] = s.ds.Cities[i].Lat, s.ds.Cities[i].Lon
+	}
+	knn, err := spatial.KNN(lat, lon, 1)
+	if err != nil {
+		return nil, err
+	}
+	for k, i := range strong {
+		nb, _ := knn.Row(k)
+		nearest[i] = strong[nb[0]]
+	}
+	return nearest, nil
+}
+
+func (s *study) isolatedHub(i, nearest int, mean float64) IsolatedHub {
+	h := IsolatedHub{ID: s.ds.Cities[i].ID, LagRatio: s.lag[i] / mean}
+	if nearest >= 0 {
+		h.NearestHub, h.NearestHubKm = s.ds.Cities[nearest].ID, s.distance(i, nearest)
 	}
 	return h
 }

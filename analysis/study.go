@@ -119,29 +119,31 @@ var ErrNoMean = errors.New("every score is 0: ratios to the mean and inequality 
 // Run carries out the study of ds with parameters p; source names the input
 // in the result.
 func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
-	s, res, err := newStudy(ds, source, p)
-	if err != nil {
-		return nil, err
-	}
-	// Each stage fills its part of the result; later stages may read what
-	// earlier ones found.
-	return s.run(res, []stage{
-		{"", s.summarise},
-		{"network", s.linkage},
-		{"network", s.structure},
-		{"", s.weights},
-		{"spatial", s.autocorrelation},
-		{"", s.spillover},
-		{"", s.pattern},
-		{"", s.trend},
-	})
+	return RunWith(ds, source, p, Options{})
 }
 
-// stage is one step of a study. skip names the --skip value that leaves it
-// out; stages others depend on have none.
+// stages are the steps of a whole study, in order: each fills its part of
+// the result, and later stages may read what earlier ones found.
+func (s *study) stages() []stage {
+	return []stage{
+		{"summary", "", s.summarise},
+		{"network", "network", s.linkage},
+		{"centrality", "network", s.centrality},
+		{"structure", "network", s.structure},
+		{"weights", "", s.weights},
+		{"spatial statistics", "spatial", s.autocorrelation},
+		{"spillover", "", s.spillover},
+		{"pattern", "", s.pattern},
+		{"trend", "", s.trend},
+	}
+}
+
+// stage is one step of a study: its name (for progress and timings), the
+// --skip value that leaves it out ("" for stages others depend on), and
+// what it does.
 type stage struct {
-	skip string
-	run  func(*Result) error
+	name, skip string
+	run        func(*Result) error
 }
 
 // newStudy checks the parameters and prepares a study of the year they ask
@@ -174,6 +176,10 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 		if st.skip != "" && slices.Contains(s.p.Skip, st.skip) {
 			continue
 		}
+		if err := s.o.context().Err(); err != nil {
+			return nil, err
+		}
+		s.o.progress(st.name, 0, 0)
 		if err := st.run(res); err != nil {
 			return nil, err
 		}
@@ -224,6 +230,7 @@ func datasetInfo(ds *data.Dataset, source string) DatasetInfo {
 
 // study holds what the stages of one run share.
 type study struct {
+	o      Options
 	ds     *data.Dataset
 	p      Parameters
 	scores []float64

@@ -89,7 +89,7 @@ func RunSweep(ds *data.Dataset, p Parameters, param string, from, to, step float
 		if err != nil {
 			return nil, err
 		}
-		if _, err := s.run(res, []stage{{"", s.summarise}, {"", s.weights}, {"", s.spillover}, {"", s.pattern}}); err != nil {
+		if _, err := s.run(res, []stage{{"summary", "", s.summarise}, {"weights", "", s.weights}, {"spillover", "", s.spillover}, {"pattern", "", s.pattern}}); err != nil {
 			return nil, err
 		}
 		sw.Rows = append(sw.Rows, SweepRow{Value: v, Belts: res.Belts, Sectors: res.Sectors, IsolatedHubs: res.IsolatedHubs, Latecomers: res.Latecomers})

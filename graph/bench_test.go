@@ -90,7 +90,7 @@ func BenchmarkShortestPaths(b *testing.B) {
 		g := syntheticRegion(b, n)
 		b.Run(fmt.Sprintf("n=%d/m=%d", n, g.Links()), func(b *testing.B) {
 			for b.Loop() {
-				g.ShortestPaths()
+				g.ShortestPaths(PathOptions{})
 			}
 		})
 	}

@@ -14,7 +14,7 @@ func ExampleNetwork_ShortestPaths() {
 	if err != nil {
 		panic(err)
 	}
-	pc := net.ShortestPaths()
+	pc, _ := net.ShortestPaths(graph.PathOptions{})
 	for v, name := range []string{"a", "b", "c", "d"} {
 		fmt.Printf("%s betweenness %.3f closeness %.3f\n", name, pc.Betweenness[v], pc.Closeness[v])
 	}

@@ -1,84 +1,88 @@
 package graph
 
 // distHeap is a 4-ary min-heap of nodes keyed by their tentative distance,
-// with decrease-key, for Dijkstra's search: each node is in the heap at
-// most once, so a search does n pops rather than one per relaxation, and
-// the wider nodes halve the depth of a binary heap.
+// with decrease-key, for Dijkstra's search. Each node is in the heap at most
+// once, so a search does n pops rather than one per relaxation; the keys sit
+// in the heap beside the nodes, so sifting compares neighbouring memory
+// rather than looking each node's distance up; and the wider nodes halve the
+// depth of a binary heap.
 type distHeap struct {
-	nodes []int32
-	pos   []int32   // index of each node in nodes, -1 when absent
-	dist  []float64 // the search's distances, read as keys
+	items []heapItem
+	pos   []int32 // index of each node in items, -1 when absent
 }
 
-func newDistHeap(dist []float64) distHeap {
-	pos := make([]int32, len(dist))
+type heapItem struct {
+	dist float64
+	node int32
+}
+
+func newDistHeap(n int) distHeap {
+	pos := make([]int32, n)
 	for i := range pos {
 		pos[i] = -1
 	}
-	return distHeap{nodes: make([]int32, 0, 64), pos: pos, dist: dist}
+	return distHeap{items: make([]heapItem, 0, 64), pos: pos}
 }
 
-func (h *distHeap) len() int { return len(h.nodes) }
+func (h *distHeap) len() int { return len(h.items) }
 
-// update inserts v, or moves it up after its distance decreased.
-func (h *distHeap) update(v int32) {
+// update inserts v at distance d, or moves it up to its shorter distance d.
+func (h *distHeap) update(v int32, d float64) {
 	i := h.pos[v]
 	if i < 0 {
-		i = int32(len(h.nodes))
-		h.nodes = append(h.nodes, v)
+		i = int32(len(h.items))
+		h.items = append(h.items, heapItem{})
 	}
-	h.up(int(i), v)
+	h.up(int(i), heapItem{d, v})
 }
 
 // pop removes and returns the nearest node.
 func (h *distHeap) pop() int32 {
-	top := h.nodes[0]
+	top := h.items[0].node
 	h.pos[top] = -1
-	last := h.nodes[len(h.nodes)-1]
-	h.nodes = h.nodes[:len(h.nodes)-1]
-	if len(h.nodes) > 0 {
+	last := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	if len(h.items) > 0 {
 		h.down(0, last)
 	}
 	return top
 }
 
-func (h *distHeap) up(i int, v int32) {
-	d := h.dist[v]
+func (h *distHeap) up(i int, it heapItem) {
 	for i > 0 {
 		parent := (i - 1) / 4
-		p := h.nodes[parent]
-		if h.dist[p] <= d {
+		p := h.items[parent]
+		if p.dist <= it.dist {
 			break
 		}
-		h.nodes[i] = p
-		h.pos[p] = int32(i)
+		h.items[i] = p
+		h.pos[p.node] = int32(i)
 		i = parent
 	}
-	h.nodes[i] = v
-	h.pos[v] = int32(i)
+	h.items[i] = it
+	h.pos[it.node] = int32(i)
 }
 
-func (h *distHeap) down(i int, v int32) {
-	d := h.dist[v]
-	n := len(h.nodes)
+func (h *distHeap) down(i int, it heapItem) {
+	n := len(h.items)
 	for {
 		first := 4*i + 1
 		if first >= n {
 			break
 		}
-		best, bestDist := first, h.dist[h.nodes[first]]
+		best := first
 		for c := first + 1; c < min(first+4, n); c++ {
-			if cd := h.dist[h.nodes[c]]; cd < bestDist {
-				best, bestDist = c, cd
+			if h.items[c].dist < h.items[best].dist {
+				best = c
 			}
 		}
-		if bestDist >= d {
+		if h.items[best].dist >= it.dist {
 			break
 		}
-		h.nodes[i] = h.nodes[best]
-		h.pos[h.nodes[i]] = int32(i)
+		h.items[i] = h.items[best]
+		h.pos[h.items[i].node] = int32(i)
 		i = best
 	}
-	h.nodes[i] = v
-	h.pos[v] = int32(i)
+	h.items[i] = it
+	h.pos[it.node] = int32(i)
 }

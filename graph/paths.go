@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"context"
 	"math"
 	"runtime"
-	"sync"
+
+	"collab/internal/parallel"
 )
 
 // PathCentrality holds the measures computed from all shortest paths, with
@@ -20,6 +22,27 @@ type PathCentrality struct {
 	// Harmonic is sum_{v != u} 1/d(v,u) over the nodes that reach u
 	// (NetworkX's harmonic_centrality, unnormalised).
 	Harmonic []float64
+	// Sampled is the number of sources the measures were estimated from,
+	// 0 when every node was a source (exact values).
+	Sampled int
+	// BetweennessSE is the standard error of each estimated betweenness
+	// (nil when exact).
+	BetweennessSE []float64
+}
+
+// PathOptions tune ShortestPaths. The zero value computes exact values.
+type PathOptions struct {
+	// Sample, when between 1 and n-1 on an undirected network, estimates
+	// the measures from Sample sources instead of all n (see ShortestPaths).
+	Sample int
+	// Seed draws the sample; the same seed gives the same sources.
+	Seed uint64
+	// Progress, when set, is called from one goroutine as blocks of
+	// sources finish, with the number of sources done and the total.
+	Progress func(done, total int)
+	// Context, when set, stops the search early; ShortestPaths then
+	// returns its error.
+	Context context.Context
 }
 
 // tieTolerance is the relative difference under which two path lengths are
@@ -29,8 +52,8 @@ type PathCentrality struct {
 const tieTolerance = 1e-10
 
 // chunkCount splits the sources into this many fixed blocks. Each block's
-// betweenness is summed into the total in block order, so the result is the
-// same bit for bit whatever the number of cores.
+// sums are added to the totals in block order, so the result is the same
+// bit for bit whatever the number of cores.
 const chunkCount = 256
 
 // ShortestPaths computes betweenness, closeness and harmonic closeness in one
@@ -40,116 +63,176 @@ const chunkCount = 256
 // searches follow links backward; betweenness is the same either way (a
 // shortest path from s to t through v is one from t to s backward).
 // Time O(n m log n), memory O(n + m) per core.
-func (g *Network) ShortestPaths() PathCentrality {
+//
+// With o.Sample = K on an undirected network, K sources are drawn without
+// replacement, in each connected component in proportion to its size (at
+// least two per component, or all of a smaller one). A node's betweenness
+// is estimated from the dependencies on it of its component's sampled
+// sources, scaled by c/K_c (Brandes and Pich 2007), with standard error
+// c sqrt((1 - K_c/c) s^2 / K_c), s^2 the dependencies' sample variance; its
+// closeness and harmonic closeness from the mean distance to the sampled
+// sources times the c-1 other nodes of its component (Eppstein and Wang
+// 2004). Time O(K m log n).
+func (g *Network) ShortestPaths(o PathOptions) (PathCentrality, error) {
 	n := g.n
-	pc := PathCentrality{
-		Betweenness: make([]float64, n),
-		Closeness:   make([]float64, n),
-		Harmonic:    make([]float64, n),
-	}
+	pc := PathCentrality{Betweenness: make([]float64, n), Closeness: make([]float64, n), Harmonic: make([]float64, n)}
 	if n == 0 {
-		return pc
+		return pc, nil
 	}
-	chunks := min(chunkCount, n)
-	workers := min(runtime.GOMAXPROCS(0), chunks)
-	type job struct {
-		chunk   int
-		partial []float64
+	// The searches run on a copy numbered for locality; the results are
+	// put back in the caller's numbering.
+	order := g.localityOrder()
+	local := g.renumbered(order)
+	plan := local.planSources(o)
+	t, err := local.tallyPaths(plan, o)
+	if err != nil {
+		return pc, err
 	}
-	// The dispatcher hands out chunks in order, each with a buffer taken from
-	// a pool of 2*workers; the merger returns a buffer after adding it to the
-	// total in chunk order. Chunk k always gets its buffer before chunk k+1,
-	// so the merger never waits on a chunk that cannot start.
-	free := make(chan []float64, 2*workers)
-	for range 2 * workers {
-		free <- make([]float64, n)
+	est := PathCentrality{Betweenness: t.dependency, Closeness: t.closeness, Harmonic: t.harmonic}
+	if plan.sampled {
+		pc.Sampled = len(plan.sources)
+		est = PathCentrality{Betweenness: make([]float64, n), Closeness: make([]float64, n), Harmonic: make([]float64, n), BetweennessSE: make([]float64, n)}
+		plan.estimate(&est, t)
+		pc.BetweennessSE = make([]float64, n)
 	}
-	jobs := make(chan job)
-	done := make(chan job, 2*workers)
-	go func() {
-		for c := range chunks {
-			jobs <- job{chunk: c, partial: <-free}
-		}
-		close(jobs)
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w := newSearch(g)
-			for j := range jobs {
-				clear(j.partial)
-				for s := j.chunk * n / chunks; s < (j.chunk+1)*n/chunks; s++ {
-					w.run(s)
-					w.accumulate(s, j.partial)
-					pc.Closeness[s], pc.Harmonic[s] = w.closeness()
-				}
-				done <- j
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
-	pending := map[int][]float64{}
-	for next := 0; next < chunks; {
-		j, ok := <-done
-		if !ok {
-			break
-		}
-		pending[j.chunk] = j.partial
-		for p, ok := pending[next]; ok; p, ok = pending[next] {
-			for v, x := range p {
-				pc.Betweenness[v] += x
-			}
-			delete(pending, next)
-			free <- p
-			next++
+	for k, v := range order {
+		pc.Betweenness[v], pc.Closeness[v], pc.Harmonic[v] = est.Betweenness[k], est.Closeness[k], est.Harmonic[k]
+		if plan.sampled {
+			pc.BetweennessSE[v] = est.BetweennessSE[k]
 		}
 	}
 	if n > 2 {
 		scale := 1 / (float64(n-1) * float64(n-2))
 		for v := range pc.Betweenness {
 			pc.Betweenness[v] *= scale
+			if pc.BetweennessSE != nil {
+				pc.BetweennessSE[v] *= scale
+			}
 		}
 	}
-	return pc
+	return pc, nil
 }
 
-// search is one worker's state for single-source shortest paths: Brandes'
-// sigma (path counts), delta (dependencies), predecessor lists stored in the
-// slots of each node's links back, and the order in which nodes were settled.
-// It follows the links of fwd; back holds the same links reversed.
+// tally is what the searches from a block of sources add up, per node.
+// Exact runs fill dependency, and closeness and harmonic per source; sampled
+// runs fill dependency, its square, and the distance sums from the sources.
+type tally struct {
+	dependency, dependency2 []float64
+	closeness, harmonic     []float64 // exact: of each source
+	distance, inverse       []float64 // sampled: sums over the sources reaching each node
+	reached                 []int32
+}
+
+func newTally(n int, sampled bool) *tally {
+	t := &tally{dependency: make([]float64, n)}
+	if sampled {
+		t.dependency2, t.distance, t.inverse, t.reached = make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)
+	}
+	return t
+}
+
+func (t *tally) clear() {
+	clear(t.dependency)
+	clear(t.dependency2)
+	clear(t.distance)
+	clear(t.inverse)
+	clear(t.reached)
+}
+
+// add adds block b's sums into t (the totals).
+func (t *tally) add(b *tally) {
+	for v, x := range b.dependency {
+		t.dependency[v] += x
+	}
+	for v, x := range b.dependency2 {
+		t.dependency2[v] += x
+		t.distance[v] += b.distance[v]
+		t.inverse[v] += b.inverse[v]
+		t.reached[v] += b.reached[v]
+	}
+}
+
+// tallyPaths runs the searches from plan's sources in fixed blocks on all
+// cores and adds the blocks' sums in block order (parallel.Blocks).
+func (g *Network) tallyPaths(plan sourcePlan, o PathOptions) (*tally, error) {
+	n, sources := g.n, plan.sources
+	total := newTally(n, plan.sampled)
+	if !plan.sampled {
+		total.closeness, total.harmonic = make([]float64, n), make([]float64, n)
+	}
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	chunks := min(chunkCount, len(sources))
+	block := func(b int) []int32 { return sources[b*len(sources)/chunks : (b+1)*len(sources)/chunks] }
+	searches := make(chan *search, runtime.GOMAXPROCS(0))
+	finished := 0
+	err := parallel.Blocks(ctx, chunks, func() *tally { return newTally(n, plan.sampled) },
+		func(b int, t *tally) {
+			var w *search
+			select {
+			case w = <-searches:
+			default:
+				w = newSearch(g)
+			}
+			t.clear()
+			for _, s := range block(b) {
+				w.run(int(s))
+				w.accumulate(int(s), t)
+				if !plan.sampled {
+					total.closeness[s], total.harmonic[s] = w.closeness()
+				}
+			}
+			searches <- w
+		},
+		func(b int, t *tally) {
+			total.add(t)
+			finished += len(block(b))
+			if o.Progress != nil {
+				o.Progress(finished, len(sources))
+			}
+		})
+	if err != nil {
+		return nil, err
+	}
+	return total, nil
+}
+
+// search is one worker's state for single-source shortest paths: per node
+// its distance, Brandes' sigma (path count) and delta (dependency), kept
+// side by side so that reaching a node touches one cache line; the
+// predecessor lists, stored in the slots of each node's links back; and the
+// order in which nodes were settled.
 type search struct {
 	g         *Network
 	fwd, back *rows
-	dist      []float64
-	sigma     []float64
-	delta     []float64
-	settled   []bool
-	predCount []int32
+	state     []nodeState
 	pred      []int32
 	order     []int32
 	queue     distHeap
 }
 
+type nodeState struct {
+	dist, sigma, delta float64
+	preds              int32
+	settled            bool
+}
+
 func newSearch(g *Network) *search {
 	n := g.n
 	w := &search{
-		g:         g,
-		fwd:       &g.in, // into each node; the same rows as g.out when undirected
-		back:      &g.out,
-		dist:      make([]float64, n),
-		sigma:     make([]float64, n),
-		delta:     make([]float64, n),
-		settled:   make([]bool, n),
-		predCount: make([]int32, n),
-		pred:      make([]int32, len(g.out.adj)),
-		order:     make([]int32, 0, n),
+		g:     g,
+		fwd:   &g.in, // into each node; the same rows as g.out when undirected
+		back:  &g.out,
+		state: make([]nodeState, n),
+		pred:  make([]int32, len(g.out.adj)),
+		order: make([]int32, 0, n),
+		queue: newDistHeap(n),
 	}
-	for i := range w.dist {
-		w.dist[i] = math.Inf(1)
+	for i := range w.state {
+		w.state[i].dist = math.Inf(1)
 	}
-	w.queue = newDistHeap(w.dist)
 	return w
 }
 
@@ -158,62 +241,65 @@ func newSearch(g *Network) *search {
 // was also settled, so is in order.
 func (w *search) run(s int) {
 	for _, v := range w.order {
-		w.dist[v] = math.Inf(1)
-		w.sigma[v] = 0
-		w.delta[v] = 0
-		w.settled[v] = false
-		w.predCount[v] = 0
+		w.state[v] = nodeState{dist: math.Inf(1)}
 	}
 	w.order = w.order[:0]
-	w.dist[s] = 0
-	w.sigma[s] = 1
-	w.queue.update(int32(s))
+	w.state[s].dist = 0
+	w.state[s].sigma = 1
+	w.queue.update(int32(s), 0)
 	for w.queue.len() > 0 {
 		u := w.queue.pop()
-		d := w.dist[u]
-		w.settled[u] = true
+		su := &w.state[u]
+		su.settled = true
+		d, sigma := su.dist, su.sigma
 		w.order = append(w.order, u)
 		lo, hi := w.fwd.start[u], w.fwd.start[u+1]
-		for k, v := range w.fwd.adj[lo:hi] {
-			if w.settled[v] {
+		adj, length := w.fwd.adj[lo:hi], w.fwd.length[lo:hi]
+		length = length[:len(adj)] // one bounds check for the loop
+		for k, v := range adj {
+			nd := d + length[k]
+			sv := &w.state[v]
+			cur := sv.dist
+			if nd > cur+tieTolerance*cur || sv.settled {
+				continue // longer: the common case, settled nodes included
+			}
+			if math.IsInf(cur, 1) || nd < cur-tieTolerance*cur { // first reached, or shorter
+				sv.dist, sv.sigma, sv.preds = nd, sigma, 1
+				w.pred[w.back.start[v]] = u
+				w.queue.update(v, nd)
 				continue
 			}
-			nd := d + w.fwd.length[lo+k]
-			switch cur := w.dist[v]; {
-			case sameLength(nd, cur):
-				w.sigma[v] += w.sigma[u]
-				w.pred[w.back.start[v]+int(w.predCount[v])] = u
-				w.predCount[v]++
-			case nd < cur:
-				w.dist[v] = nd
-				w.sigma[v] = w.sigma[u]
-				w.pred[w.back.start[v]] = u
-				w.predCount[v] = 1
-				w.queue.update(v)
-			}
+			// as long, within the tolerance: another shortest path
+			sv.sigma += sigma
+			w.pred[w.back.start[v]+int(sv.preds)] = u
+			sv.preds++
 		}
 	}
 }
 
-func sameLength(a, b float64) bool {
-	if math.IsInf(b, 1) {
-		return false // b is not reached yet
-	}
-	return math.Abs(a-b) <= tieTolerance*max(math.Abs(a), math.Abs(b))
-}
-
-// accumulate adds the dependencies of source s on every other node to
-// partial, visiting nodes from the farthest back to s (Brandes' stack order).
-func (w *search) accumulate(s int, partial []float64) {
+// accumulate adds the dependencies of source s on every other node to t,
+// visiting nodes from the farthest back to s (Brandes' stack order); for a
+// sampled run also their squares and the distances from s.
+func (w *search) accumulate(s int, t *tally) {
+	sampled := t.dependency2 != nil
 	for k := len(w.order) - 1; k >= 0; k-- {
 		v := w.order[k]
-		coeff := (1 + w.delta[v]) / w.sigma[v]
+		sv := &w.state[v]
+		coeff := (1 + sv.delta) / sv.sigma
 		base := w.back.start[v]
-		for _, u := range w.pred[base : base+int(w.predCount[v])] {
-			w.delta[u] += w.sigma[u] * coeff
+		for _, u := range w.pred[base : base+int(sv.preds)] {
+			su := &w.state[u]
+			su.delta += su.sigma * coeff
 		}
-		if int(v) != s {
-			partial[v] += w.delta[v]
+		if int(v) == s {
+			continue
+		}
+		t.dependency[v] += sv.delta
+		if sampled {
+			t.dependency2[v] += sv.delta * sv.delta
+			t.distance[v] += sv.dist
+			t.inverse[v] += 1 / sv.dist
+			t.reached[v]++
 		}
 	}
 }
@@ -223,8 +309,8 @@ func (w *search) accumulate(s int, partial []float64) {
 func (w *search) closeness() (closeness, harmonic float64) {
 	var total float64
 	for _, v := range w.order[1:] {
-		total += w.dist[v]
-		harmonic += 1 / w.dist[v]
+		total += w.state[v].dist
+		harmonic += 1 / w.state[v].dist
 	}
 	reached := float64(len(w.order) - 1)
 	if total > 0 && w.g.n > 1 {

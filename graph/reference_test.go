@@ -90,7 +90,7 @@ func TestShortestPathsMatchNetworkX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pc := g.ShortestPaths()
+		pc, _ := g.ShortestPaths(PathOptions{})
 		checkClose(t, c.name+" betweenness", c.nodes, pc.Betweenness, c.betweenness, referenceTol)
 		checkClose(t, c.name+" closeness", c.nodes, pc.Closeness, c.closeness, referenceTol)
 		checkClose(t, c.name+" harmonic", c.nodes, pc.Harmonic, c.harmonic, referenceTol)

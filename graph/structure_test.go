@@ -145,7 +145,7 @@ func TestDirectedPathsMatchNetworkX(t *testing.T) {
 		t.Fatal(err)
 	}
 	names := []string{"0", "1", "2", "3", "4", "5", "6"}
-	pc := g.ShortestPaths()
+	pc, _ := g.ShortestPaths(PathOptions{})
 	checkClose(t, "betweenness", names, pc.Betweenness, []float64{0.533333333333333, 0.0333333333333333, 0.533333333333333, 0.4, 0.4, 0.366666666666667, 0.3}, referenceTol)
 	checkClose(t, "closeness", names, pc.Closeness, []float64{0.460358056265985, 0.420070011668611, 0.485175202156334, 0.94488188976378, 0.851063829787234, 0.609137055837564, 0.642857142857143}, referenceTol)
 	checkClose(t, "harmonic", names, pc.Harmonic, []float64{6.71059476409594, 5.94553803643228, 4.71281917665451, 8.28538524641888, 9.76808852195849, 4.88288845556584, 5.04810667203761}, referenceTol)

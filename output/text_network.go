@@ -26,6 +26,13 @@ func (p *report) network() {
 	}
 	p.line("%s; %s, %d cities, %d links, density %s", source, kind, n.Nodes, n.Links, fixed(n.Density, 3))
 	p.line("%d connected component%s (largest %d cities)", n.Components, plural(n.Components), n.LargestComponent)
+	if n.PathSources > 0 && n.PathSources < n.Nodes {
+		estimate := fmt.Sprintf("Betweenness, closeness and harmonic closeness are estimated from shortest paths out of %d of the %d cities (sampled; --betweenness-sample all for exact values)", n.PathSources, n.Nodes)
+		if n.BetweennessError != nil {
+			estimate += fmt.Sprintf("; the ten most central cities' betweenness has a median relative standard error of %s%%", fixed(100**n.BetweennessError, 1))
+		}
+		p.sentences([]string{estimate + "."})
+	}
 }
 
 // measure is one per-city value the report ranks cities by.

@@ -27,6 +27,15 @@ func unitVector(lat, lon float64) [3]float64 {
 	return [3]float64{math.Cos(φ) * math.Cos(λ), math.Cos(φ) * math.Sin(λ), math.Sin(φ)}
 }
 
+// arcKm returns the great-circle distance in km between two unit vectors,
+// 2R asin(|a - b| / 2): the haversine distance, computed from the chord
+// with one square root and one arcsine instead of six trigonometric calls,
+// for loops over many pairs.
+func arcKm(a, b [3]float64) float64 {
+	dx, dy, dz := a[0]-b[0], a[1]-b[1], a[2]-b[2]
+	return 2 * EarthRadius * math.Asin(min(math.Sqrt(dx*dx+dy*dy+dz*dz)/2, 1))
+}
+
 // chord returns the chord length on the unit sphere of a great-circle
 // distance of km.
 func chord(km float64) float64 {

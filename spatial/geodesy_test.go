@@ -28,3 +28,14 @@ func TestHaversine(t *testing.T) {
 		}
 	}
 }
+
+// TestArcKm checks the chord formula against Haversine over distances from
+// metres to the antipodes.
+func TestArcKm(t *testing.T) {
+	for _, c := range [][4]float64{{31.23, 121.47, 31.2301, 121.4701}, {31.23, 121.47, 32.07, 118.78}, {0, 0, 0, 179.9}, {-45, 10, 60, -120}, {89.9, 0, -89.9, 180}} {
+		want := Haversine(c[0], c[1], c[2], c[3])
+		if got := arcKm(unitVector(c[0], c[1]), unitVector(c[2], c[3])); math.Abs(got-want) > 1e-9*max(1, want) {
+			t.Errorf("arcKm%v = %.12f, Haversine %.12f", c, got, want)
+		}
+	}
+}

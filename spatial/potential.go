@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strconv"
@@ -63,34 +64,132 @@ type Spillover struct {
 }
 
 // Potential computes the spillover among cities at lat, lon (degrees) with
-// scores s. It visits every pair, O(n^2) time on all cores and O(n)
-// memory; each city's sums run over the others in index order, so the
-// result does not depend on the number of cores.
+// scores s. It visits every pair once, O(n^2) time on all cores and O(n)
+// memory per core, adding each pair's part to both cities; rows are summed
+// in fixed blocks merged in block order, so the result does not depend on
+// the number of cores.
 func Potential(lat, lon, s []float64, decay Decay) Spillover {
 	n := len(s)
-	sp := Spillover{Received: make([]float64, n), Emitted: make([]float64, n), MainSource: make([]int, n), MainShare: make([]float64, n)}
-	parallel.For(n, func(i int) {
-		main, best := -1, 0.0
-		var received, reach float64
-		for j := 0; j < n; j++ {
-			if j == i {
-				continue
+	points := make([][3]float64, n)
+	for i := range points {
+		points[i] = unitVector(lat[i], lon[i])
+	}
+	bounds := pairBlocks(n, min(n, potentialBlocks))
+	total := newSpillTally(n)
+	parallel.Blocks(context.Background(), len(bounds)-1, func() *spillTally { return newSpillTally(n) },
+		func(b int, t *spillTally) {
+			t.clear()
+			f := make([]float64, n) // the decay from row i to each j > i
+			for i := bounds[b]; i < bounds[b+1]; i++ {
+				decay.row(f[i+1:], points[i], points[i+1:])
+				t.addRow(i, f[i+1:], s)
 			}
-			f := decay.At(Haversine(lat[i], lon[i], lat[j], lon[j]))
-			reach += f // f is symmetric: what i would send to j per unit of score
-			if x := s[j] * f; x > 0 {
-				received += x
-				if x > best {
-					main, best = j, x
-				}
-			}
+		},
+		func(_ int, t *spillTally) { total.add(t) })
+	sp := Spillover{Received: total.received, Emitted: make([]float64, n), MainSource: make([]int, n), MainShare: make([]float64, n)}
+	for i := range n {
+		sp.Emitted[i] = s[i] * total.reach[i]
+		sp.MainSource[i] = int(total.source[i])
+		if total.received[i] > 0 {
+			sp.MainShare[i] = total.best[i] / total.received[i]
 		}
-		sp.Received[i] = received
-		sp.Emitted[i] = s[i] * reach
-		sp.MainSource[i] = main
-		if received > 0 {
-			sp.MainShare[i] = best / received
-		}
-	})
+	}
 	return sp
+}
+
+// potentialBlocks is the number of row blocks Potential sums separately.
+const potentialBlocks = 256
+
+// pairBlocks splits the rows 0..n-1 of the pairs i < j into blocks of
+// about equal numbers of pairs (row i has n-1-i): block b is rows
+// bounds[b] to bounds[b+1].
+func pairBlocks(n, blocks int) []int {
+	bounds := []int{0}
+	per := float64(n) * float64(n-1) / 2 / float64(max(blocks, 1))
+	var pairs float64
+	for i := range n {
+		pairs += float64(n - 1 - i)
+		if pairs >= per*float64(len(bounds)) && len(bounds) < blocks {
+			bounds = append(bounds, i+1)
+		}
+	}
+	if bounds[len(bounds)-1] != n {
+		bounds = append(bounds, n)
+	}
+	return bounds
+}
+
+// spillTally is what a block of pairs sends each city: the spillover
+// received, the decay summed over the pairs (its reach), and its largest
+// single sender.
+type spillTally struct {
+	received, reach, best []float64
+	source                []int32
+}
+
+func newSpillTally(n int) *spillTally {
+	t := &spillTally{received: make([]float64, n), reach: make([]float64, n), best: make([]float64, n), source: make([]int32, n)}
+	for i := range t.source {
+		t.source[i] = -1
+	}
+	return t
+}
+
+func (t *spillTally) clear() {
+	clear(t.received)
+	clear(t.reach)
+	clear(t.best)
+	for i := range t.source {
+		t.source[i] = -1
+	}
+}
+
+// row sets f[k] to the decay over the distance from p to q[k]; one loop per
+// kind keeps the call to math.Exp or math.Pow inline with the distance.
+func (d Decay) row(f []float64, p [3]float64, q [][3]float64) {
+	if d.Kind == "power" {
+		for k := range f {
+			f[k] = math.Pow(max(arcKm(p, q[k]), 1), -d.Scale)
+		}
+		return
+	}
+	for k := range f {
+		f[k] = math.Exp(-arcKm(p, q[k]) / d.Scale)
+	}
+}
+
+// addRow adds the pairs of city i with every j > i, f[j-i-1] their decay:
+// each sends the other its score times the decay.
+func (t *spillTally) addRow(i int, f []float64, s []float64) {
+	base := i + 1
+	for k, x := range f {
+		j := base + k
+		t.reach[i] += x
+		t.reach[j] += x
+		t.offer(i, j, s[j]*x)
+		t.offer(j, i, s[i]*x)
+	}
+}
+
+// offer records that city j sends x to city i.
+func (t *spillTally) offer(i, j int, x float64) {
+	if x <= 0 {
+		return
+	}
+	t.received[i] += x
+	if x > t.best[i] || (x == t.best[i] && int32(j) < t.source[i]) {
+		t.best[i], t.source[i] = x, int32(j)
+	}
+}
+
+// add adds block u's sums to t; the largest sender is kept, ties to the
+// lower index.
+func (t *spillTally) add(u *spillTally) {
+	for i := range t.received {
+		t.received[i] += u.received[i]
+		t.reach[i] += u.reach[i]
+		if u.source[i] >= 0 && (u.best[i] > t.best[i] || (u.best[i] == t.best[i] && (t.source[i] < 0 || u.source[i] < t.source[i]))) {
+			t.best[i], t.source[i] = u.best[i], u.source[i]
+		}
+	}
 }

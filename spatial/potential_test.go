@@ -1,7 +1,9 @@
 package spatial
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -66,5 +68,20 @@ func TestParseDecay(t *testing.T) {
 		if _, err := ParseDecay(s); err == nil || !strings.Contains(err.Error(), "exp:KM") {
 			t.Errorf("ParseDecay(%q) = %v, want an error naming the forms", s, err)
 		}
+	}
+}
+
+func BenchmarkPotential(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		rng := rand.New(rand.NewPCG(1, 2))
+		lat, lon, s := make([]float64, n), make([]float64, n), make([]float64, n)
+		for i := range n {
+			lat[i], lon[i], s[i] = 28+6*rng.Float64(), 115.5+7*rng.Float64(), math.Exp(3+1.2*rng.NormFloat64())
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Potential(lat, lon, s, DefaultDecay)
+			}
+		})
 	}
 }

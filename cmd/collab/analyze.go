@@ -130,7 +130,12 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := analysis.Run(ds, source, p)
+	bar := newProgress(env.stderr)
+	res, err := analysis.RunWith(ds, source, p, analysis.Options{Progress: bar.update})
+	bar.finish()
+	if cmd.Bool("timings") {
+		bar.report()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -170,6 +175,7 @@ func reportFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text, json or markdown"},
 		&cli.IntFlag{Name: "top", Value: 10, Usage: "cities shown in the report's tables"},
+		&cli.BoolFlag{Name: "timings", Usage: "print the wall time of each stage of the study on stderr"},
 	}
 }
 

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/urfave/cli/v3"
 
 	"collab/analysis"
@@ -19,6 +22,7 @@ func networkFlags() []cli.Flag {
 		&cli.FloatFlag{Name: "resolution", Value: d.Resolution, Usage: "Louvain resolution: 1 is classic modularity, larger gives smaller communities"},
 		&cli.IntFlag{Name: "communities", Value: d.Communities, Usage: "seeded Louvain runs; the partition of highest modularity is kept"},
 		&cli.FloatFlag{Name: "role-band", Value: d.RoleBand, Usage: "a city sending over 0.5+B of its linkage radiates, under 0.5-B receives"},
+		&cli.StringFlag{Name: "betweenness-sample", Value: "auto", Usage: fmt.Sprintf("sources of the shortest-path measures: all (exact), K (estimate from K sampled cities), or auto (exact up to %d cities, else %d)", analysis.AutoExactMax, analysis.AutoSources)},
 	}
 }
 
@@ -32,5 +36,17 @@ func readNetworkFlags(cmd *cli.Command, p *analysis.Parameters) error {
 	p.Resolution = cmd.Float("resolution")
 	p.Communities = cmd.Int("communities")
 	p.RoleBand = cmd.Float("role-band")
+	switch v := cmd.String("betweenness-sample"); v {
+	case "auto":
+		p.BetweennessSample = analysis.AutoSample
+	case "all":
+		p.BetweennessSample = 0
+	default:
+		k, err := strconv.Atoi(v)
+		if err != nil || k < 2 {
+			return usagef("--betweenness-sample %q: give auto, all, or a number of sources from 2", v)
+		}
+		p.BetweennessSample = k
+	}
 	return nil
 }

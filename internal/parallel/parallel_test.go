@@ -1,6 +1,8 @@
 package parallel
 
 import (
+	"context"
+	"math"
 	"runtime"
 	"testing"
 )
@@ -18,5 +20,38 @@ func TestForVisitsEachIndexOnce(t *testing.T) {
 			}
 		}
 		runtime.GOMAXPROCS(prev)
+	}
+}
+
+// TestBlocksMergesInOrder sums floats whose sum depends on the order of
+// addition and checks the same bits on one core and eight, and that every
+// block is merged once, in order.
+func TestBlocksMergesInOrder(t *testing.T) {
+	sum := func(procs int) (float64, []int) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var total float64
+		var order []int
+		err := Blocks(context.Background(), 100, func() *float64 { return new(float64) },
+			func(b int, acc *float64) { *acc = 1 / float64(b+1) * 1e-3 * float64(b*b) },
+			func(b int, acc *float64) { total += *acc; order = append(order, b) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return total, order
+	}
+	one, order := sum(1)
+	eight, _ := sum(8)
+	if math.Float64bits(one) != math.Float64bits(eight) {
+		t.Errorf("sums differ: %v on one core, %v on eight", one, eight)
+	}
+	for i, b := range order {
+		if i != b {
+			t.Fatalf("merge order %v", order)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := Blocks(ctx, 10, func() int { return 0 }, func(int, int) {}, func(int, int) {}); err == nil {
+		t.Error("a cancelled context gave no error")
 	}
 }
