@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"collab/graph"
+	"collab/spatial"
 )
 
 // NetworkParameters shape the linkage network and its measures.
@@ -256,26 +257,40 @@ func (s *study) network() (*graph.Network, error) {
 		s.p.Directed = s.ds.Directed
 	}
 	var edges []graph.Edge
+	if mode != "links" {
+		gravity, err := s.gravity()
+		if err != nil {
+			return nil, err
+		}
+		edges = gravity
+	}
 	switch mode {
-	case "gravity":
-		edges = s.gravity()
 	case "links":
 		edges = s.observed()
 	case "both":
-		edges = combine(s.observed(), s.gravity(), s.p.LinkShare, s.p.Directed)
+		edges = combine(s.observed(), edges, s.p.LinkShare, s.p.Directed)
 	}
 	return graph.New(len(s.ds.Cities), edges, s.p.Directed)
 }
 
-func (s *study) gravity() []graph.Edge {
-	keep := 0
-	if len(s.ds.Cities) >= s.p.FullBelow {
-		keep = s.p.Keep
+// gravity links every pair of cities, or, from FullBelow cities on, each
+// city to its Keep strongest, found through a spatial index.
+func (s *study) gravity() ([]graph.Edge, error) {
+	var links []graph.Edge
+	if n := len(s.ds.Cities); n < s.p.FullBelow || s.p.Keep >= n-1 {
+		links = graph.Gravity(s.scores, s.p.Beta, 0, s.distance)
+	} else {
+		lat, lon := s.coordinates()
+		strongest, err := spatial.Strongest(lat, lon, s.scores, s.p.Beta, s.p.Keep, graph.MinDistance)
+		if err != nil {
+			return nil, err
+		}
+		links = graph.GravityAmong(s.scores, s.p.Beta, strongest, s.distance)
 	}
 	if s.p.Directed {
-		return graph.GravityDirected(s.scores, s.p.Beta, keep, s.distance)
+		return graph.GravityDirected(s.scores, links), nil
 	}
-	return graph.Gravity(s.scores, s.p.Beta, keep, s.distance)
+	return links, nil
 }
 
 // observed turns the dataset's links into edges, leaving out those of weight

@@ -15,7 +15,9 @@
 //	R_ij = M_i M_j / max(d_ij, 1 km)^beta
 //
 // (Zipf 1946; beta = 2 is the regional-science default), over all pairs or,
-// for large regions, keeping each node's strongest links. GravityDirected
+// for large regions, keeping each node's strongest links; GravityAmong
+// links given candidates (each city's strongest, found by a spatial index
+// without ranking every pair: spatial.Strongest). GravityDirected
 // splits each link into arcs both ways by the modified gravity model of the
 // regional-network literature, R_i->j = M_i/(M_i + M_j) R_ij, so that out-
 // and in-strength tell a city that radiates linkage from one that receives

@@ -73,7 +73,9 @@ func ExampleNetwork_Louvain() {
 // their linkage, k_ij = M_i/(M_i + M_j).
 func ExampleGravityDirected() {
 	km := [][]float64{{0, 100}, {100, 0}}
-	for _, a := range graph.GravityDirected([]float64{300, 100}, 2, 0, func(i, j int) float64 { return km[i][j] }) {
+	mass := []float64{300, 100}
+	links := graph.Gravity(mass, 2, 0, func(i, j int) float64 { return km[i][j] })
+	for _, a := range graph.GravityDirected(mass, links) {
 		fmt.Printf("%d->%d %.2f\n", a.From, a.To, a.Weight)
 	}
 	// Output:

@@ -44,6 +44,24 @@ func Gravity(mass []float64, beta float64, keep int, dist func(i, j int) float64
 	return slices.CompactFunc(edges, func(a, b Edge) bool { return a.From == b.From && a.To == b.To })
 }
 
+// GravityAmong returns the gravity links between each node i and the nodes
+// candidates[i] names (as undirected edges i < j, each pair once, linkage
+// 0 omitted): Gravity for a region too large to rank every pair, the
+// candidates found through a spatial index (spatial.Strongest gives each
+// city's strongest pulls). O(n k) for k candidates each.
+func GravityAmong(mass []float64, beta float64, candidates [][]int, dist func(i, j int) float64) []Edge {
+	var edges []Edge
+	for i, list := range candidates {
+		for _, j := range list {
+			if w := gravityWeight(mass, beta, dist, i, j); j != i && w > 0 {
+				edges = append(edges, Edge{From: min(i, j), To: max(i, j), Weight: w})
+			}
+		}
+	}
+	slices.SortFunc(edges, byEnds)
+	return slices.CompactFunc(edges, func(a, b Edge) bool { return a.From == b.From && a.To == b.To })
+}
+
 // GravityDirected returns the gravity links of Gravity as arcs both ways,
 // each city's share of a link being its share of the pair's mass
 // (the modified gravity model of the regional-network literature):
@@ -51,9 +69,9 @@ func Gravity(mass []float64, beta float64, keep int, dist func(i, j int) float64
 //	R_i->j = k_ij R_ij,  k_ij = M_i / (M_i + M_j),
 //
 // so the larger city of a pair sends more than it receives and the two arcs
-// sum to R_ij. Arcs are ordered by their ends.
-func GravityDirected(mass []float64, beta float64, keep int, dist func(i, j int) float64) []Edge {
-	links := Gravity(mass, beta, keep, dist)
+// sum to R_ij. links are undirected gravity links (Gravity, GravityAmong);
+// arcs are ordered by their ends.
+func GravityDirected(mass []float64, links []Edge) []Edge {
 	arcs := make([]Edge, 0, 2*len(links))
 	for _, l := range links {
 		pair := mass[l.From] + mass[l.To]

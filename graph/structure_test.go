@@ -470,7 +470,7 @@ func TestHierarchyMatchesReachability(t *testing.T) {
 func TestGravityDirected(t *testing.T) {
 	pos := []float64{0, 10, 30}
 	dist := func(i, j int) float64 { return math.Abs(pos[i] - pos[j]) }
-	got := GravityDirected([]float64{2, 3, 0}, 2, 0, dist)
+	got := GravityDirected([]float64{2, 3, 0}, Gravity([]float64{2, 3, 0}, 2, 0, dist))
 	want := []Edge{{0, 1, 2.0 / 5 * 0.06}, {1, 0, 3.0 / 5 * 0.06}}
 	if len(got) != len(want) {
 		t.Fatalf("GravityDirected = %v, want %v", got, want)

@@ -80,6 +80,12 @@
 // cores. Global: O(R (n + links)); local: O(R links), on all cores.
 // FDR gives the Benjamini-Hochberg cut-off for a false discovery rate.
 //
+// # Gravity candidates
+//
+// Strongest finds each city's k strongest pulls mass_j / max(d_ij, floor)^beta
+// by a best-first kd-tree search bounded by each subtree's largest mass, so
+// that a large region's gravity links need not rank every pair.
+//
 // # Spillover
 //
 // Potential computes each city's innovation potential under a distance
