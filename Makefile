@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: build test run lint clean
+.PHONY: build test run lint bench bench-go bench-peers clean
 
 build:
 	$(GO) build -o bin/collab ./cmd/collab
@@ -20,6 +20,18 @@ lint:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt would change the files above"; exit 1; }
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+
+# Go benchmarks of every kernel (graph, spatial, data, output), then the
+# whole-process comparison with igraph, graph-tool, NetworkX and R spdep
+# (bench/compare.py: needs the Debian packages it names). Figures go in
+# docs/PERFORMANCE.md with the commands that produce them.
+bench: bench-go bench-peers
+
+bench-go:
+	$(GO) test -run XXX -bench . -benchtime 3x ./...
+
+bench-peers:
+	/usr/bin/python3 bench/compare.py --sizes 1000,5000,20000 --runs 3
 
 clean:
 	rm -rf bin

@@ -101,20 +101,29 @@ func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	res, err := env.study(cmd)
+	bar := newProgress(env.stderr)
+	res, err := env.study(cmd, bar)
 	if err != nil {
 		return err
 	}
+	bar.update("write", 0, 0)
 	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")}, maps: maps}
 	if err := env.writeFiles(cmd, files, cmd.Args().First(), o, res); err != nil {
 		return err
 	}
-	return o.writer(format, res)(env.stdout)
+	if err := o.writer(format, res)(env.stdout); err != nil {
+		return err
+	}
+	bar.finish()
+	if cmd.Bool("timings") {
+		bar.report()
+	}
+	return nil
 }
 
 // study reads the dataset that cmd names and runs the study its flags ask
-// for, reporting the warnings on stderr.
-func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
+// for, reporting the warnings on stderr and its stages to bar.
+func (env *environment) study(cmd *cli.Command, bar *progress) (*analysis.Result, error) {
 	if cmd.NArg() > 1 {
 		return nil, usagef("%s takes one FILE, got %d arguments", cmd.Name, cmd.NArg())
 	}
@@ -126,17 +135,14 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	bar.update("load", 0, 0)
 	ds, source, err := env.load(cmd.Args().First(), in)
 	if err != nil {
 		return nil, err
 	}
-	bar := newProgress(env.stderr)
 	res, err := analysis.RunWith(ds, source, p, analysis.Options{Progress: bar.update})
-	bar.finish()
-	if cmd.Bool("timings") {
-		bar.report()
-	}
 	if err != nil {
+		bar.finish()
 		return nil, err
 	}
 	res.Version = version

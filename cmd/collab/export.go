@@ -47,7 +47,9 @@ func (env *environment) export(_ context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	res, err := env.study(cmd)
+	bar := newProgress(env.stderr)
+	res, err := env.study(cmd, bar)
+	bar.finish()
 	if err != nil {
 		return err
 	}
