@@ -123,15 +123,19 @@ type Link struct {
 const AutoSample = -1
 
 // AutoExactMax and AutoSources set the automatic choice. Exact betweenness
-// and closeness cost O(n m log n): measured on this project's 2-core
-// machine, about 20 s for 20,000 cities with 8 neighbours each
-// (docs/PERFORMANCE.md), growing as n^2.2, so a region of 50,000 would take
-// minutes. From AutoExactMax on, AutoSources sources bound the time at that
-// of an exact run on about 14,000 cities, and leave the ten most central
-// cities a relative standard error of a few percent.
+// and closeness cost O(n m log n), growing about as n^2 on regional
+// networks: about 10 s for 10,000 cities with 8 neighbours each on the
+// project's 2-core machine, and four times that for 20,000. Above
+// AutoExactMax, AutoSources sampled sources keep a run interactive:
+// measured on ../shared/bench/gen.py's 20,000-city region (92,597 links),
+// 2,000 sources took a tenth of the exact time and left the ten most
+// central cities' betweenness within 1.1% of the exact values on average
+// (2.2% at most; the standard errors the report states averaged 1.6%),
+// and closeness within 0.7% (1.8% at most). docs/PERFORMANCE.md has the
+// figures.
 const (
-	AutoExactMax = 25000
-	AutoSources  = 5000
+	AutoExactMax = 10000
+	AutoSources  = 2000
 )
 
 // pathSample resolves BetweennessSample for a network of n cities: 0 for
