@@ -12,6 +12,13 @@ import (
 // betweenness, standard deviations and spatial statistics are undefined.
 const MinCities = 3
 
+// MaxValue bounds scores and link weights. The analysis multiplies two
+// scores (the gravity model) and sums squares over the cities (standard
+// deviations, Moran's I); below 1e100 neither can overflow float64, whose
+// largest value is about 1.8e308, while any real index, count or sum of
+// money fits with room to spare.
+const MaxValue = 1e100
+
 type recordKind int
 
 const (
@@ -108,17 +115,20 @@ func (c *checker) coordinates(i int) {
 
 func (c *checker) scores(i int) {
 	for k, s := range c.ds.Cities[i].Scores {
-		if !math.IsInf(s, 0) && !(s < 0) {
+		if !math.IsInf(s, 0) && !(s < 0) && !(s > MaxValue) {
 			continue // NaN is a value the reader could not read, and has reported
 		}
 		field, year := "score", ""
 		if len(c.ds.Years) > 0 {
 			field, year = panelField(c.ds.Years[k]), fmt.Sprintf(" for %d", c.ds.Years[k])
 		}
-		if math.IsInf(s, 0) {
+		switch {
+		case math.IsInf(s, 0):
 			c.report(cityRecord, i, field, "the score%s is not a finite number; scores must be finite and >= 0", year)
-		} else {
+		case s < 0:
 			c.report(cityRecord, i, field, "the score%s is %g; scores must be >= 0", year, s)
+		default:
+			c.report(cityRecord, i, field, "the score%s is %g; scores must be at most %g: rescale them (say, to millions)", year, s, MaxValue)
 		}
 	}
 }
@@ -189,6 +199,8 @@ func (c *checker) links(index map[string]int) {
 			c.report(linkRecord, i, "weight", "the weight is not a finite number; weights must be finite and >= 0")
 		case l.Weight < 0:
 			c.report(linkRecord, i, "weight", "the weight is %g; weights must be >= 0", l.Weight)
+		case l.Weight > MaxValue:
+			c.report(linkRecord, i, "weight", "the weight is %g; weights must be at most %g: rescale them", l.Weight, MaxValue)
 		}
 		key := pair{l.Source, l.Target}
 		if !c.ds.Directed && key.b < key.a {

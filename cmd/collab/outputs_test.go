@@ -85,15 +85,24 @@ func runTool(t *testing.T, name string, args ...string) []byte {
 // xmlTexts parses an XML document and returns the text of its elements.
 func xmlTexts(t *testing.T, doc []byte) []string {
 	t.Helper()
+	texts, err := xmlTextsOf(doc)
+	if err != nil {
+		t.Fatalf("not well-formed XML: %v", err)
+	}
+	return texts
+}
+
+// xmlTextsOf parses an XML document and returns the text of its elements.
+func xmlTextsOf(doc []byte) ([]string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	var texts []string
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
-			return texts
+			return texts, nil
 		}
 		if err != nil {
-			t.Fatalf("not well-formed XML: %v", err)
+			return nil, err
 		}
 		if cd, ok := tok.(xml.CharData); ok {
 			texts = append(texts, string(cd))
