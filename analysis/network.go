@@ -172,6 +172,11 @@ func (s *study) network() (*graph.Network, error) {
 		}
 		s.p.Directed = s.ds.Directed
 	}
+	if mode != "links" {
+		if err := s.checkGravitySize(); err != nil {
+			return nil, err
+		}
+	}
 	var edges []graph.Edge
 	switch mode {
 	case "gravity":

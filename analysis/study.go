@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -119,10 +120,17 @@ var ErrNoMean = errors.New("every score is 0: ratios to the mean and inequality 
 // Run carries out the study of ds with parameters p; source names the input
 // in the result.
 func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
+	return RunContext(context.Background(), ds, source, p)
+}
+
+// RunContext is Run that gives up when ctx is done, between stages,
+// returning context.Cause(ctx).
+func RunContext(ctx context.Context, ds *data.Dataset, source string, p Parameters) (*Result, error) {
 	s, res, err := newStudy(ds, source, p)
 	if err != nil {
 		return nil, err
 	}
+	s.ctx = ctx
 	// Each stage fills its part of the result; later stages may read what
 	// earlier ones found.
 	return s.run(res, []stage{
@@ -154,7 +162,7 @@ func newStudy(ds *data.Dataset, source string, p Parameters) (*study, *Result, e
 	if err != nil {
 		return nil, nil, &ParameterError{Msg: err.Error()}
 	}
-	s := &study{ds: ds, p: p, scores: ds.Scores(yi)}
+	s := &study{ctx: context.Background(), ds: ds, p: p, scores: ds.Scores(yi)}
 	for _, w := range ds.Warnings {
 		s.warnings = append(s.warnings, w.Error())
 	}
@@ -173,6 +181,9 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 	for _, st := range stages {
 		if st.skip != "" && slices.Contains(s.p.Skip, st.skip) {
 			continue
+		}
+		if err := context.Cause(s.ctx); err != nil {
+			return nil, err
 		}
 		if err := st.run(res); err != nil {
 			return nil, err
@@ -224,6 +235,7 @@ func datasetInfo(ds *data.Dataset, source string) DatasetInfo {
 
 // study holds what the stages of one run share.
 type study struct {
+	ctx    context.Context // stops the run between stages when done
 	ds     *data.Dataset
 	p      Parameters
 	scores []float64

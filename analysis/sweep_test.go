@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 // from every strong city outside the belt) only at 350 km; the belt holds
 // throughout.
 func TestSweepSample(t *testing.T) {
-	sw, err := RunSweep(sample(t), DefaultParameters(), "sector-km", 100, 400, 25)
+	sw, err := RunSweep(context.Background(), sample(t), DefaultParameters(), "sector-km", 100, 400, 25)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestSweepErrors(t *testing.T) {
 		{"sector-km", 0, 1e9, 1, "at most 1000 steps"},
 		{"sector-km", -10, 0, 5, "--sector-km -10"},
 	} {
-		_, err := RunSweep(ds, DefaultParameters(), c.param, c.from, c.to, c.step)
+		_, err := RunSweep(context.Background(), ds, DefaultParameters(), c.param, c.from, c.to, c.step)
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("sweep %s %v..%v/%v: %v, want %q", c.param, c.from, c.to, c.step, err, c.want)
 		}

@@ -39,9 +39,10 @@ type locator interface {
 
 // checker collects the problems and warnings of one dataset.
 type checker struct {
-	ds       *Dataset
-	loc      locator
-	problems Problems
+	ds        *Dataset
+	loc       locator
+	problems  Problems
+	suggested int // unknown ids looked up by nearID
 }
 
 func (c *checker) report(kind recordKind, i int, field, format string, args ...any) {
@@ -67,10 +68,11 @@ func validate(ds *Dataset, loc locator) Problems {
 			Msg: fmt.Sprintf("the region has %d cities; the analysis needs at least %d", len(ds.Cities), MinCities)})
 	}
 	index := c.ids()
+	adjacent := adjacency(ds, index)
 	for i := range ds.Cities {
 		c.coordinates(i)
 		c.scores(i)
-		c.neighbors(i, index)
+		c.neighbors(i, index, adjacent)
 	}
 	c.links(index)
 	c.sharedCoordinates()
@@ -133,21 +135,56 @@ func (c *checker) scores(i int) {
 	}
 }
 
-func (c *checker) neighbors(i int, index map[string]int) {
+// neighbors checks city i's neighbours; adjacent lists, for each city, the
+// cities it names as neighbours, so that a one-sided listing is found by a
+// binary search rather than a scan of the other city's list (a hub listed
+// by every city of a large region would make that quadratic).
+func (c *checker) neighbors(i int, index map[string]int, adjacent [][]int32) {
 	city := c.ds.Cities[i]
+	var listed map[string]bool // for long lists; short ones are scanned
+	if len(city.Neighbors) > 16 {
+		listed = make(map[string]bool, len(city.Neighbors))
+	}
 	for k, nb := range city.Neighbors {
 		j, ok := index[nb]
+		twice := false
+		if listed != nil {
+			twice = listed[nb]
+			listed[nb] = true
+		} else {
+			twice = slices.Contains(city.Neighbors[:k], nb)
+		}
 		switch {
 		case nb == city.ID:
 			c.report(cityRecord, i, "neighbors", "%q lists itself as a neighbour", nb)
 		case !ok:
 			c.report(cityRecord, i, "neighbors", "neighbour %q is not the id of any city%s", nb, c.nearID(nb, index))
-		case slices.Contains(city.Neighbors[:k], nb):
+		case twice:
 			c.warn(cityRecord, i, "neighbors", "neighbour %q is listed twice; counted once", nb)
-		case !slices.Contains(c.ds.Cities[j].Neighbors, city.ID):
+		case !containsSorted(adjacent[j], int32(i)):
 			c.warn(cityRecord, i, "neighbors", "%q lists %q as a neighbour but %q does not list %q; they are taken as neighbours both ways", city.ID, nb, nb, city.ID)
 		}
 	}
+}
+
+// adjacency lists, for each city, the indices of the cities it names as
+// neighbours, ascending.
+func adjacency(ds *Dataset, index map[string]int) [][]int32 {
+	adj := make([][]int32, len(ds.Cities))
+	for i, city := range ds.Cities {
+		for _, nb := range city.Neighbors {
+			if j, ok := index[nb]; ok {
+				adj[i] = append(adj[i], int32(j))
+			}
+		}
+		slices.Sort(adj[i])
+	}
+	return adj
+}
+
+func containsSorted(xs []int32, x int32) bool {
+	_, found := slices.BinarySearch(xs, x)
+	return found
 }
 
 // panelField names the score of one year of a panel for locators.
@@ -162,21 +199,48 @@ func placeOf(p Problem, file string) string {
 	return fmt.Sprintf("line %d", p.Pos.Line)
 }
 
-// nearID suggests an existing id close to an unknown one, for typos in codes.
+// nearID suggests an existing id one edit from an unknown one, for typos
+// in codes. The suggestion is a convenience: it is skipped for large
+// regions and after maxSuggestions unknown ids, so that a file of many long
+// unknown ids costs no more than its length.
 func (c *checker) nearID(id string, index map[string]int) string {
-	if len(index) > 5000 {
-		return "" // the suggestion is a convenience; skip it on large regions
+	if len(index) > 5000 || c.suggested >= maxSuggestions {
+		return ""
 	}
-	best, bestDist := "", 2
+	c.suggested++
+	best := ""
 	for known := range index {
-		if d := editDistance(id, known); d < bestDist || (d == bestDist && best != "" && known < best) {
-			best, bestDist = known, d
+		if withinOneEdit(id, known) && (best == "" || known < best) {
+			best = known
 		}
 	}
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// maxSuggestions bounds the unknown ids for which a near miss is looked
+// for.
+const maxSuggestions = 100
+
+// withinOneEdit reports whether a and b differ by at most one inserted,
+// deleted or replaced byte, in time linear in their length.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[min(i+1, len(a)):] == b[min(i+1, len(b)):]
+	}
+	return a[i:] == b[i+1:]
 }
 
 func (c *checker) links(index map[string]int) {

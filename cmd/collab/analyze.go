@@ -85,7 +85,7 @@ and fill cities by --color.`,
 	}
 }
 
-func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
+func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 	format := cmd.String("format")
 	if format != "text" && format != "json" && format != "markdown" {
 		return usagef("--format %q: choose text, json or markdown", format)
@@ -101,20 +101,20 @@ func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	res, err := env.study(cmd)
+	res, err := env.study(ctx, cmd)
 	if err != nil {
 		return err
 	}
 	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")}, maps: maps}
-	if err := env.writeFiles(cmd, files, cmd.Args().First(), o, res); err != nil {
+	if err := env.writeFiles(ctx, cmd, files, cmd.Args().First(), o, res); err != nil {
 		return err
 	}
 	return o.writer(format, res)(env.stdout)
 }
 
 // study reads the dataset that cmd names and runs the study its flags ask
-// for, reporting the warnings on stderr.
-func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
+// for, reporting the warnings on stderr; it gives up when ctx is done.
+func (env *environment) study(ctx context.Context, cmd *cli.Command) (*analysis.Result, error) {
 	if cmd.NArg() > 1 {
 		return nil, usagef("%s takes one FILE, got %d arguments", cmd.Name, cmd.NArg())
 	}
@@ -130,7 +130,7 @@ func (env *environment) study(cmd *cli.Command) (*analysis.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := analysis.Run(ds, source, p)
+	res, err := analysis.RunContext(ctx, ds, source, p)
 	if err != nil {
 		return nil, err
 	}

@@ -38,7 +38,7 @@ Examples:
 	}
 }
 
-func (env *environment) export(_ context.Context, cmd *cli.Command) error {
+func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	format := cmd.String("format")
 	if !slices.Contains(formats, format) {
 		return usagef("--format %q: choose one of %s (collab export --format dot yrd.json)", format, strings.Join(formats, ", "))
@@ -47,7 +47,7 @@ func (env *environment) export(_ context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	res, err := env.study(cmd)
+	res, err := env.study(ctx, cmd)
 	if err != nil {
 		return err
 	}
