@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"collab/spatial"
 )
 
 // MinCities is the smallest region the analysis accepts: with fewer cities
@@ -65,7 +67,7 @@ func validate(ds *Dataset, loc locator) Problems {
 	c := &checker{ds: ds, loc: loc}
 	if len(ds.Cities) < MinCities {
 		c.problems = append(c.problems, Problem{File: loc.fileName(),
-			Msg: fmt.Sprintf("the region has %d cities; the analysis needs at least %d", len(ds.Cities), MinCities)})
+			Msg: fmt.Sprintf("the region has %d %s; the analysis needs at least %d", len(ds.Cities), map[bool]string{true: "city", false: "cities"}[len(ds.Cities) == 1], MinCities)})
 	}
 	index := c.ids()
 	adjacent := adjacency(ds, index)
@@ -76,6 +78,7 @@ func validate(ds *Dataset, loc locator) Problems {
 	}
 	c.links(index)
 	c.sharedCoordinates()
+	c.swappedCoordinates()
 	return c.problems
 }
 
@@ -277,6 +280,54 @@ func (c *checker) links(index map[string]int) {
 		}
 		seen[key] = i
 	}
+}
+
+// swappedCoordinates warns about a city whose lat and lon, both in range,
+// look exchanged: it lies far from the region (over 1,000 km and five
+// times the median distance from the median position of the cities) while
+// the position with lat and lon swapped lies among the cities (within
+// twice the median distance, or 1,000 km). Swapped values out of range are
+// errors, reported by coordinates.
+func (c *checker) swappedCoordinates() {
+	n := len(c.ds.Cities)
+	if n < MinCities {
+		return
+	}
+	lats, lons := make([]float64, 0, n), make([]float64, 0, n)
+	for _, city := range c.ds.Cities {
+		if math.Abs(city.Lat) <= 90 && math.Abs(city.Lon) <= 180 {
+			lats, lons = append(lats, city.Lat), append(lons, city.Lon)
+		}
+	}
+	if len(lats) < MinCities {
+		return
+	}
+	clat, clon := median(lats), median(lons)
+	dist := make([]float64, 0, n)
+	for i := range lats {
+		dist = append(dist, spatial.Haversine(lats[i], lons[i], clat, clon))
+	}
+	typical := median(dist)
+	for i, city := range c.ds.Cities {
+		if !(math.Abs(city.Lat) <= 90 && math.Abs(city.Lon) <= 90) {
+			continue // out of range, or not a latitude when swapped
+		}
+		d := spatial.Haversine(city.Lat, city.Lon, clat, clon)
+		swapped := spatial.Haversine(city.Lon, city.Lat, clat, clon)
+		if d > 1000 && d > 5*typical && swapped <= max(2*typical, 1000) {
+			c.warn(cityRecord, i, "lat", "lat %g and lon %g look swapped: the city is %.0f km from the middle of the region, and would be %.0f km with lat and lon exchanged", city.Lat, city.Lon, d, swapped)
+		}
+	}
+}
+
+// median returns the median of xs.
+func median(xs []float64) float64 {
+	xs = slices.Sorted(slices.Values(xs))
+	m := len(xs) / 2
+	if len(xs)%2 == 1 {
+		return xs[m]
+	}
+	return (xs[m-1] + xs[m]) / 2
 }
 
 // sharedCoordinates warns about cities at the same point: allowed, but their
