@@ -362,7 +362,7 @@ func (t *csvTable) read() ([]string, error) {
 // the last one read.
 func (t *csvTable) recordTooLarge() Problem {
 	p := Problem{File: t.file, Pos: Position{Line: t.endLine + 1},
-		Msg: fmt.Sprintf("the record that starts here is over %d MiB; is this a CSV file, or does a quoted field lack its closing quote?", MaxRecordSize>>20)}
+		Msg: fmt.Sprintf("the record that starts here is over %d MiB; is this a CSV file, or does a quoted field lack its closing quote?", t.limit.limit>>20)}
 	if t.row > 0 {
 		p.Path = fmt.Sprintf("row %d", t.row)
 	}

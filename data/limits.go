@@ -48,10 +48,14 @@ func countsWithin(name string, ds *Dataset) error {
 	for _, c := range ds.Cities {
 		neighbors += len(c.Neighbors)
 	}
+	return checkCounts(name, len(ds.Cities), len(ds.Links), neighbors)
+}
+
+func checkCounts(name string, cities, links, neighbors int) error {
 	switch {
-	case len(ds.Cities) > MaxCities:
+	case cities > MaxCities:
 		return tooMany(name, MaxCities, "cities")
-	case len(ds.Links) > MaxLinks:
+	case links > MaxLinks:
 		return tooMany(name, MaxLinks, "links")
 	case neighbors > MaxNeighbors:
 		return tooMany(name, MaxNeighbors, "neighbours in all")
