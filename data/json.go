@@ -40,7 +40,7 @@ func (o Options) decodeJSON(name string, src []byte, geoJSON bool) decoded {
 	case errors.As(err, &se):
 		return decoded{problems: Problems{{File: name, Pos: lines.position(se.offset), Msg: "invalid JSON: " + se.msg}}}
 	case err != nil:
-		return decoded{err: fmt.Errorf("%s: %w; give the cities as CSV, which is read row by row", name, err)}
+		return decoded{err: fmt.Errorf("%s: %w; give the cities as CSV, which is read row by row (or simplify the boundaries of a GeoJSON file)", name, err)}
 	}
 	if geoJSON || isFeatureCollection(root) {
 		return o.decodeGeoJSON(name, root, lines)
