@@ -267,7 +267,7 @@ func open(path string, stdin io.Reader) (io.Reader, func(), error) {
 // size over MaxFileSize is refused before anything is read.
 func readAll(path string, r io.Reader, size int64) ([]byte, error) {
 	if size > MaxFileSize {
-		return nil, tooLarge(path, "%d MiB, over %d MiB; give the cities as CSV, which is read row by row", size>>20, MaxFileSize>>20)
+		return nil, tooLarge(path, "%d bytes, over the %d MiB a JSON file may have (it is read whole); give the cities as CSV, which is read row by row", size, MaxFileSize>>20)
 	}
 	var buf bytes.Buffer
 	if size > 0 {
@@ -278,7 +278,7 @@ func readAll(path string, r io.Reader, size int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if buf.Len() > MaxFileSize {
-		return nil, tooLarge(path, "over %d MiB; give the cities as CSV, which is read row by row", MaxFileSize>>20)
+		return nil, tooLarge(path, "over the %d MiB a JSON file may have (it is read whole); give the cities as CSV, which is read row by row", MaxFileSize>>20)
 	}
 	return buf.Bytes(), nil
 }

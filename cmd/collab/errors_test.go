@@ -110,7 +110,7 @@ var catalogue = []errorCase{
 	{input: "JSON nested 100,000 deep", file: "deep.json", content: strings.Repeat("[", 100000) + strings.Repeat("]", 100000),
 		message: `deep.json:1:10001: invalid JSON: invalid character '[' exceeded max depth`, code: 3},
 	{input: "A JSON file over 1 GiB", file: "big.json", make: sparse(data.MaxFileSize + 1),
-		message: `big.json: file too large: 1024 MiB, over 1024 MiB; give the cities as CSV, which is read row by row`, code: 1},
+		message: `big.json: file too large: 1073741825 bytes, over the 1024 MiB a JSON file may have (it is read whole); give the cities as CSV`, code: 1},
 	{input: "A 1 GB CSV file without line breaks", file: "big.csv", make: sparse(1e9),
 		message: `big.csv:1: the record that starts here is over 64 MiB; is this a CSV file, or does a quoted field lack its closing quote?`, code: 3},
 	{input: "A file that does not exist", file: "none.json", make: func(*testing.T, string) {},
