@@ -32,10 +32,10 @@ type errorCase struct {
 	code    int
 }
 
-// three cities after a first one: a JSON dataset is {"cities": [first,
-// others]}.
+// others are the cities after the first of a small JSON dataset (cities).
 const others = `{"id": "b", "lat": 31, "lon": 121, "score": 2}, {"id": "c", "lat": 32, "lon": 120, "score": 3}`
 
+// cities is a JSON dataset of first and others.
 func cities(first ...string) string {
 	return `{"cities": [` + strings.Join(append(first, others), ", ") + `]}`
 }

@@ -92,22 +92,11 @@ func parses(format string, out []byte) error {
 		_, err := xmlTextsOf(out)
 		return err
 	case "text", "markdown":
-		if !utf8Printable(out) {
-			return errors.New("a raw control character in the report")
+		if i := rawControl(string(out)); i >= 0 {
+			return fmt.Errorf("a raw control or bidirectional character at byte %d of the report", i)
 		}
 	}
 	return nil
-}
-
-// utf8Printable reports whether a report holds no control character but
-// newlines (and no bidirectional override that could reorder a line).
-func utf8Printable(out []byte) bool {
-	for _, r := range string(out) {
-		if (r < 0x20 && r != '\n') || r == 0x7f || r == '\u202e' || r == '\u202d' || r == '\ufffd' {
-			return false
-		}
-	}
-	return true
 }
 
 // Tables of values the decoder picks from: ordinary ones and the extremes

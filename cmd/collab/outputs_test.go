@@ -269,7 +269,7 @@ func hostileRegion(t *testing.T) string {
 func escaped(name string) string {
 	var b strings.Builder
 	for _, r := range name {
-		if unicode.IsControl(r) || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f' {
+		if unicode.IsControl(r) || bidi(r) {
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 			continue
@@ -277,6 +277,18 @@ func escaped(name string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// bidi reports the characters that change the direction of the text
+// around them.
+func bidi(r rune) bool {
+	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f'
+}
+
+// rawControl returns the byte offset of the first control character other
+// than a line end, or bidirectional character, in a report, or -1.
+func rawControl(s string) int {
+	return strings.IndexFunc(s, func(r rune) bool { return r != '\n' && (unicode.IsControl(r) || bidi(r)) })
 }
 
 // dotText is the text Graphviz shows for a quoted DOT string: \" is a
@@ -424,14 +436,11 @@ func TestHostileNameRoundTrips(t *testing.T) {
 }
 
 // checkNoRawControls fails when a report holds a control character other
-// than a line end, or a bidirectional control.
+// than a line end, or a bidirectional character.
 func checkNoRawControls(t *testing.T, what, s string) {
 	t.Helper()
-	for i, r := range s {
-		if r != '\n' && (unicode.IsControl(r) || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')) {
-			t.Errorf("%s holds %U at byte %d: %.40q", what, r, i, s[max(0, i-20):])
-			return
-		}
+	if i := rawControl(s); i >= 0 {
+		t.Errorf("%s holds a raw control or bidirectional character at byte %d: %.40q", what, i, s[i:])
 	}
 }
 

@@ -33,11 +33,17 @@ func (e interrupted) exitCode() int {
 // cancels, with an interrupted cause: the study stops at its next check
 // and any output being written is discarded, so that the files of an
 // earlier run stay as they were. A second signal ends the process at
-// once, as if collab did not catch signals. stop releases the signals.
+// once, as if collab did not catch signals. A signal the process was
+// started with ignored (SIGINT for a background job of a script, or under
+// nohup) stays ignored. stop releases the signals.
 func notifySignals() (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		if !signal.Ignored(sig) {
+			signal.Notify(signals, sig)
+		}
+	}
 	go func() {
 		select {
 		case sig := <-signals:
