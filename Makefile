@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: build test run lint bench bench-go bench-peers clean
+.PHONY: build test run lint bench bench-go bench-peers fuzz fuzz-smoke clean
 
 build:
 	$(GO) build -o bin/collab ./cmd/collab
@@ -11,6 +11,24 @@ build:
 test:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+# Fuzzing: each target in turn for FUZZTIME (go test -fuzz runs one target
+# at a time). Inputs that fail are written to the package's
+# testdata/fuzz/<target>/, which make test then runs; new interesting inputs
+# are minimised for at most 10 s so that fuzzing time goes to fuzzing.
+FUZZTIME ?= 10m
+FUZZ_TARGETS = data:FuzzReadJSON data:FuzzReadCSV data:FuzzReadGeoJSON cmd/collab:FuzzAnalyze spatial:FuzzDelaunay
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "== $$name (./$$pkg, $(FUZZTIME))"; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s || exit 1; \
+	done
+
+# What CI runs after the tests: every target for a few seconds.
+fuzz-smoke:
+	$(MAKE) fuzz FUZZTIME=5s
 
 # The whole study on the embedded Yangtze River Delta sample.
 run:

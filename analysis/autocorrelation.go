@@ -271,13 +271,17 @@ func (s *study) spatialWeights() (*spatial.Weights, error) {
 		if spec.k > n-1 {
 			return nil, paramErrorf("--weights %s: the region has %d cities, so K can be at most %d", spec, n, n-1)
 		}
+		if err := checkKNNSize(spec, n, s.p.Symmetric); err != nil {
+			return nil, err
+		}
 		w, err := spatial.KNN(lat, lon, spec.k)
 		if err == nil && s.p.Symmetric {
 			w = w.Symmetrize()
 		}
 		return w, err
 	case "band":
-		return spatial.DistanceBand(lat, lon, spec.km)
+		w, err := spatial.DistanceBand(lat, lon, spec.km)
+		return w, bandError(spec, err)
 	}
 	return spatial.Delaunay(lat, lon), nil
 }

@@ -90,4 +90,12 @@
 // (1/T) ln(y_T/y_0) = a + b ln y_0 by least squares with speed
 // -ln(1 + bT)/T and half-life ln 2 / speed (Barro and Sala-i-Martin 1992),
 // and the cities whose tier changed.
+//
+// # Limits and cancellation
+//
+// RunContext stops between stages when its context is done (an interrupted
+// command), returning the context's cause. Links that grow with the square
+// of the cities (gravity on every pair of a large region, Keep or knn:K
+// near n, a distance band wider than the region) are refused past MaxLinks
+// with a ParameterError naming the flag, before they are built.
 package analysis

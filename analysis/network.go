@@ -260,6 +260,11 @@ func (s *study) network() (*graph.Network, error) {
 		}
 		s.p.Directed = s.ds.Directed
 	}
+	if mode != "links" {
+		if err := s.checkGravitySize(); err != nil {
+			return nil, err
+		}
+	}
 	var edges []graph.Edge
 	if mode != "links" {
 		gravity, err := s.gravity()

@@ -17,7 +17,9 @@ type Options struct {
 	Progress func(stage string, done, total int)
 }
 
-// RunWith is Run with options: cancellation and progress.
+// RunWith is Run with options: cancellation and progress. A cancelled
+// study returns context.Cause of its context (for instance, which signal
+// stopped it).
 func RunWith(ds *data.Dataset, source string, p Parameters, o Options) (*Result, error) {
 	s, res, err := newStudy(ds, source, p)
 	if err != nil {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -176,7 +177,7 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 		if st.skip != "" && slices.Contains(s.p.Skip, st.skip) {
 			continue
 		}
-		if err := s.o.context().Err(); err != nil {
+		if err := context.Cause(s.o.context()); err != nil {
 			return nil, err
 		}
 		s.o.progress(st.name, 0, 0)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -61,8 +62,9 @@ const maxSweepSteps = 1000
 
 // RunSweep reruns the spillover and the pattern of strong cities for each
 // value from, from+step, ..., up to to, with the other parameters as p.
-// The network and the trend are not computed: they do not change.
-func RunSweep(ds *data.Dataset, p Parameters, param string, from, to, step float64) (*Sweep, error) {
+// The network and the trend are not computed: they do not change. It gives
+// up when ctx is done, returning context.Cause(ctx).
+func RunSweep(ctx context.Context, ds *data.Dataset, p Parameters, param string, from, to, step float64) (*Sweep, error) {
 	k := slices.IndexFunc(SweepParams, func(sp SweepParam) bool { return sp.Name == param })
 	if k < 0 {
 		names := make([]string, len(SweepParams))
@@ -89,6 +91,7 @@ func RunSweep(ds *data.Dataset, p Parameters, param string, from, to, step float
 		if err != nil {
 			return nil, err
 		}
+		s.o.Context = ctx
 		if _, err := s.run(res, []stage{{"summary", "", s.summarise}, {"weights", "", s.weights}, {"spillover", "", s.spillover}, {"pattern", "", s.pattern}}); err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -12,7 +13,7 @@ import (
 // from every strong city outside the belt) only at 350 km; the belt holds
 // throughout.
 func TestSweepSample(t *testing.T) {
-	sw, err := RunSweep(sample(t), DefaultParameters(), "sector-km", 100, 400, 25)
+	sw, err := RunSweep(context.Background(), sample(t), DefaultParameters(), "sector-km", 100, 400, 25)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +67,7 @@ func TestSweepErrors(t *testing.T) {
 		{"sector-km", 0, 1e9, 1, "at most 1000 steps"},
 		{"sector-km", -10, 0, 5, "--sector-km -10"},
 	} {
-		_, err := RunSweep(ds, DefaultParameters(), c.param, c.from, c.to, c.step)
+		_, err := RunSweep(context.Background(), ds, DefaultParameters(), c.param, c.from, c.to, c.step)
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("sweep %s %v..%v/%v: %v, want %q", c.param, c.from, c.to, c.step, err, c.want)
 		}
@@ -80,7 +81,7 @@ func TestSweepErrors(t *testing.T) {
 // Chuzhou 50 and Zhenjiang 65 km; Changzhou's Wuxi 41, Zhenjiang 66 and
 // Taizhou 75 km). At K = 6 Nanjing and Hangzhou join it.
 func TestSweepWeights(t *testing.T) {
-	sw, err := RunSweep(sample(t), DefaultParameters(), "knn", 1, 6, 1)
+	sw, err := RunSweep(context.Background(), sample(t), DefaultParameters(), "knn", 1, 6, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ func TestSweepWeights(t *testing.T) {
 	if got := members(sw.Rows[5]); !slices.Contains(got, "Nanjing") || !slices.Contains(got, "Hangzhou") {
 		t.Errorf("knn:6 belt members %v, want Nanjing and Hangzhou among them", got)
 	}
-	if _, err := RunSweep(sample(t), DefaultParameters(), "band-km", 50, 150, 50); err != nil {
+	if _, err := RunSweep(context.Background(), sample(t), DefaultParameters(), "band-km", 50, 150, 50); err != nil {
 		t.Error(err)
 	}
 }

@@ -38,9 +38,12 @@ type YearFigure struct {
 // its initial log score, (1/T) ln(y_T/y_0) = a + b ln y_0 (Barro and
 // Sala-i-Martin 1992): b < 0 means weaker cities grew faster.
 type BetaConvergence struct {
-	Slope     float64 `json:"slope"`
-	Intercept float64 `json:"intercept"`
-	R2        float64 `json:"r2"`
+	// Slope, Intercept and R2 are null when undefined: fewer than three
+	// cities, every city starting from the same score (no spread to
+	// regress on), or, for R2, every city growing at the same rate.
+	Slope     Number `json:"slope"`
+	Intercept Number `json:"intercept"`
+	R2        Number `json:"r2"`
 	// Speed is lambda = -ln(1 + bT)/T; null when 1 + bT <= 0.
 	Speed *float64 `json:"speed"`
 	// HalfLife is ln 2 / lambda in years; null unless lambda > 0.
@@ -119,14 +122,16 @@ func betaConvergence(y0, yT []float64, span float64) BetaConvergence {
 			g = append(g, math.Log(yT[i]/y0[i])/span)
 		}
 	}
-	b := BetaConvergence{Cities: len(x)}
-	if len(x) < 3 {
+	undefined := Number(math.NaN())
+	b := BetaConvergence{Cities: len(x), Slope: undefined, Intercept: undefined, R2: undefined}
+	if len(x) < 3 || stat.Variance(x, nil) == 0 {
 		return b
 	}
-	b.Intercept, b.Slope = stat.LinearRegression(x, g, nil, false)
-	b.R2 = stat.RSquared(x, g, nil, b.Intercept, b.Slope)
-	if 1+b.Slope*span > 0 {
-		speed := -math.Log(1+b.Slope*span) / span
+	intercept, slope := stat.LinearRegression(x, g, nil, false)
+	b.Intercept, b.Slope = Number(intercept), Number(slope)
+	b.R2 = Number(stat.RSquared(x, g, nil, intercept, slope))
+	if 1+slope*span > 0 {
+		speed := -math.Log(1+slope*span) / span
 		b.Speed = &speed
 		if speed > 0 {
 			half := math.Ln2 / speed

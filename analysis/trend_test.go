@@ -1,9 +1,11 @@
 package analysis
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"collab/data"
@@ -38,7 +40,7 @@ func TestBetaConvergenceByHand(t *testing.T) {
 		yT[i] = y0[i] * math.Exp(10*g)
 	}
 	b := betaConvergence(y0, yT, 10)
-	if math.Abs(b.Slope+0.12) > 1e-12 || math.Abs(b.Intercept-0.34) > 1e-12 || math.Abs(b.R2-1) > 1e-12 || b.Speed != nil || b.Cities != 3 {
+	if math.Abs(float64(b.Slope)+0.12) > 1e-12 || math.Abs(float64(b.Intercept)-0.34) > 1e-12 || math.Abs(float64(b.R2)-1) > 1e-12 || b.Speed != nil || b.Cities != 3 {
 		t.Errorf("beta = %+v, want slope -0.12, intercept 0.34, R² 1, no speed", b)
 	}
 	for i, g := range []float64{0.15, 0.1, 0.05} {
@@ -50,6 +52,24 @@ func TestBetaConvergenceByHand(t *testing.T) {
 	}
 	if b := betaConvergence([]float64{0, 1, 2, 3}, []float64{1, 2, 0, 4}, 5); b.Cities != 2 {
 		t.Errorf("zero scores should be left out: %d cities", b.Cities)
+	}
+}
+
+// TestBetaConvergenceUndefined: with every city starting from the same
+// score there is nothing to regress on (found by FuzzAnalyze, which saw
+// NaN in the JSON); with every city growing at the same rate the slope is
+// 0 and R² is 0/0. Undefined values are null, as every undefined measure.
+func TestBetaConvergenceUndefined(t *testing.T) {
+	b := betaConvergence([]float64{2, 2, 2}, []float64{3, 5, 9}, 10)
+	if b.Cities != 3 || b.Slope.Defined() || b.Intercept.Defined() || b.R2.Defined() || b.Speed != nil || b.HalfLife != nil {
+		t.Errorf("equal initial scores: %+v, want slope, intercept and R² undefined", b)
+	}
+	b = betaConvergence([]float64{1, 2, 4}, []float64{2, 4, 8}, 10)
+	if b.Slope != 0 || b.R2.Defined() {
+		t.Errorf("equal growth: %+v, want slope 0 and R² undefined", b)
+	}
+	if out, err := json.Marshal(b); err != nil || !strings.Contains(string(out), `"r2":null`) {
+		t.Errorf("JSON %s, %v", out, err)
 	}
 }
 
@@ -74,10 +94,10 @@ func TestSampleTrend(t *testing.T) {
 	// gives slope -0.015102035544735343, intercept 0.296723648584816535,
 	// R² 0.84245212489485954 (numpy.polyfit agrees to 1e-15).
 	b := tr.Beta
-	if b.Cities != 41 || math.Abs(b.Slope+0.015102035544735343) > 1e-12 || math.Abs(b.Intercept-0.296723648584816535) > 1e-12 || math.Abs(b.R2-0.84245212489485954) > 1e-12 {
+	if b.Cities != 41 || math.Abs(float64(b.Slope)+0.015102035544735343) > 1e-12 || math.Abs(float64(b.Intercept)-0.296723648584816535) > 1e-12 || math.Abs(float64(b.R2)-0.84245212489485954) > 1e-12 {
 		t.Errorf("beta %+v, want R's lm: slope -0.0151020355447353, intercept 0.2967236485848165, R² 0.8424521248948595", b)
 	}
-	if want := -math.Log(1+20*b.Slope) / 20; b.Speed == nil || math.Abs(*b.Speed-want) > 1e-15 || math.Abs(*b.HalfLife-math.Ln2/want) > 1e-9 {
+	if want := -math.Log(1+20*float64(b.Slope)) / 20; b.Speed == nil || math.Abs(*b.Speed-want) > 1e-15 || math.Abs(*b.HalfLife-math.Ln2/want) > 1e-9 {
 		t.Errorf("speed %v, half-life %v; want %v and ln2/speed", b.Speed, b.HalfLife, want)
 	}
 }

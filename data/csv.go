@@ -30,6 +30,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 	ds := &Dataset{Name: stem(name), ScoreLabel: o.Score, Years: t.s.years,
 		Input: Input{Format: "CSV", Ignored: t.s.ignoredNames()}}
 	d := t.decoder()
+	neighbors := 0
 	for {
 		ok, err := t.next()
 		if err == io.EOF {
@@ -44,6 +45,13 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		c, hasPosition := d.city()
 		if !hasPosition {
 			t.report(t.s.column("lat"), "no position: give lat and lon in WGS84 degrees")
+		}
+		neighbors += len(c.Neighbors)
+		switch {
+		case len(ds.Cities) == MaxCities:
+			return decoded{err: tooMany(name, MaxCities, "cities")}
+		case neighbors > MaxNeighbors:
+			return decoded{err: tooMany(name, MaxNeighbors, "neighbours in all")}
 		}
 		ds.Cities = append(ds.Cities, c)
 		t.keep()
@@ -121,6 +129,9 @@ func readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 		if err != nil {
 			return out, err
 		}
+		if ok && len(out.links) == MaxLinks {
+			return out, tooMany(name, MaxLinks, "links")
+		}
 		if ok {
 			out.links = append(out.links, d.link())
 			t.keep()
@@ -137,6 +148,8 @@ func readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 type csvTable struct {
 	file      string
 	r         *csv.Reader
+	limit     *recordLimit
+	endLine   int // the last line of the last record read
 	delim     rune
 	header    []string
 	headerPos []Position
@@ -160,13 +173,17 @@ func newCSVTable(name string, br *bufio.Reader) (*csvTable, error) {
 		br.Discard(len(utf8BOM))
 	}
 	t.delim = detectDelimiter(br)
-	t.r = csv.NewReader(br)
+	t.limit = &recordLimit{r: br, limit: MaxRecordSize}
+	t.r = csv.NewReader(t.limit)
 	t.r.Comma = t.delim
 	t.r.FieldsPerRecord = -1 // wrong counts are reported row by row, not as the first error
 	t.r.ReuseRecord = true
-	header, err := t.r.Read()
+	header, err := t.read()
 	var pe *csv.ParseError
 	switch {
+	case errors.Is(err, errRecordTooLarge):
+		t.problems = Problems{t.recordTooLarge()}
+		return t, nil
 	case err == io.EOF:
 		t.problems = Problems{{File: name, Msg: "the file is empty; the first line must be a header naming the columns, such as id,name,lat,lon,score"}}
 		return t, nil
@@ -182,11 +199,12 @@ func newCSVTable(name string, br *bufio.Reader) (*csvTable, error) {
 	}
 	t.header = make([]string, len(header))
 	t.headerPos = make([]Position, len(header))
+	all := make([]int, len(header))
 	for i, h := range header {
 		t.header[i] = strings.Clone(strings.TrimSpace(h))
-		line, col := t.r.FieldPos(i)
-		t.headerPos[i] = Position{line, t.charColumn(header, line, col)}
+		all[i] = i
 	}
+	t.charColumns(header, all, t.headerPos)
 	return t, nil
 }
 
@@ -292,11 +310,15 @@ func (t *csvTable) looksHeaderless(required []string) bool {
 // that was reported and skipped; err is io.EOF at the end, or an input
 // error.
 func (t *csvTable) next() (ok bool, err error) {
-	rec, err := t.r.Read()
+	rec, err := t.read()
 	if err == io.EOF {
 		return false, err
 	}
 	t.row++
+	if errors.Is(err, errRecordTooLarge) {
+		t.problems = append(t.problems, t.recordTooLarge())
+		return false, io.EOF // the rest of the file cannot be told apart
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		t.problems = append(t.problems, t.parseProblem(pe, rec))
@@ -316,11 +338,35 @@ func (t *csvTable) next() (ok bool, err error) {
 		return false, nil
 	}
 	t.record = rec
-	for k, c := range t.used {
-		l, col := t.r.FieldPos(c)
-		t.cur[k] = Position{l, t.charColumn(rec, l, col)}
-	}
+	t.charColumns(rec, t.used, t.cur)
 	return true, nil
+}
+
+// read reads the next record, at most MaxRecordSize bytes, and notes
+// where it ends.
+func (t *csvTable) read() ([]string, error) {
+	t.limit.reset()
+	rec, err := t.r.Read()
+	var pe *csv.ParseError
+	switch {
+	case errors.As(err, &pe):
+		t.endLine = pe.Line
+	case err == nil && len(rec) > 0:
+		line, _ := t.r.FieldPos(len(rec) - 1)
+		t.endLine = line + strings.Count(rec[len(rec)-1], "\n")
+	}
+	return rec, err
+}
+
+// recordTooLarge reports a record over MaxRecordSize, which starts after
+// the last one read.
+func (t *csvTable) recordTooLarge() Problem {
+	p := Problem{File: t.file, Pos: Position{Line: t.endLine + 1},
+		Msg: fmt.Sprintf("the record that starts here is over %d MiB; is this a CSV file, or does a quoted field lack its closing quote?", t.limit.limit>>20)}
+	if t.row > 0 {
+		p.Path = fmt.Sprintf("row %d", t.row)
+	}
+	return p
 }
 
 // fieldCountOK accepts a row with the header's number of fields, or more
@@ -382,6 +428,28 @@ func (t *csvTable) charColumn(rec []string, line, byteCol int) int {
 		excess += len(f) - utf8.RuneCountInString(f)
 	}
 	return byteCol - excess
+}
+
+// charColumns sets out[k] to the line and column, in characters, of field
+// cols[k] of rec (cols ascending), in one pass over the record: columns
+// converted one by one would cost the square of the fields of a wide row.
+func (t *csvTable) charColumns(rec []string, cols []int, out []Position) {
+	k, line, excess := 0, -1, 0
+	for j := 0; j < len(rec) && k < len(cols); j++ {
+		l, c := t.r.FieldPos(j)
+		if l != line {
+			line, excess = l, 0
+		}
+		if j == cols[k] {
+			out[k] = Position{l, c - excess}
+			k++
+		}
+		f := rec[j]
+		if nl := strings.LastIndexByte(f, '\n'); nl >= 0 {
+			line, excess, f = l+strings.Count(f, "\n"), 0, f[nl+1:] // the field ends on a later line
+		}
+		excess += len(f) - utf8.RuneCountInString(f)
+	}
 }
 
 func (t *csvTable) parseProblem(pe *csv.ParseError, rec []string) Problem {

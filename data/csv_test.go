@@ -121,7 +121,7 @@ func TestCSVProblems(t *testing.T) {
 			"c.csv:2:1: row 1: has 6 fields; the header has 5 columns",
 			"c.csv:4:1: row 3: has 3 fields; the header has 5 columns",
 			"c.csv:5:7: row 4: a quoted field is not closed, or a quote in it is not doubled",
-			"c.csv: the region has 1 cities; the analysis needs at least 3",
+			"c.csv: the region has 1 city; the analysis needs at least 3",
 			"4 problems"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

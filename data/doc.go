@@ -58,6 +58,17 @@
 // row 4, score_2021, features[12].properties.score), and what would be
 // valid (an unknown field or a missing column names its near miss: "lng"
 // suggests "lon"). Doubtful but usable data (two cities at one point,
-// one-sided neighbours) become Dataset.Warnings. Reading is O(size of the
-// file), plus O(vertices) expected for contiguity from polygons.
+// one-sided neighbours, latitude and longitude that look swapped) become
+// Dataset.Warnings. Reading is O(size of the file), plus O(vertices)
+// expected for contiguity from polygons.
+//
+// # Limits
+//
+// What a file can make the readers hold is bounded (limits.go): a JSON or
+// GeoJSON file of at most MaxFileSize, whose tree may take 1 GiB; CSV
+// records of at most MaxRecordSize; MaxCities, MaxLinks and MaxNeighbors;
+// scores and weights of at most MaxValue. Beyond them a reader returns an
+// error wrapping ErrTooLarge (or, for values, a Problem) rather than
+// exhausting memory. The tree builder's recursion is bounded by
+// encoding/json's limit of 10,000 levels of nesting, checked first.
 package data

@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -26,7 +25,8 @@ type geoReader struct {
 	index    []int   // each city's index in the file's features array
 	props    []*node // each city's properties, or nil
 	s        *schema
-	cur      int // the city being decoded
+	cur      int              // the city being decoded
+	keyIndex []map[string]int // property name -> key, for features with many (see prop)
 	// saidProjected: the advice to reproject is given once, not for every
 	// feature of a projected file.
 	saidProjected bool
@@ -74,7 +74,9 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 	}
 	if ds.Input.Polygons > 0 && len(r.problems) == 0 {
 		ds.Input.SnapM = o.snapM()
-		addContiguity(ds, shapes, o.snapM())
+		if err := addContiguity(name, ds, shapes, o.snapM()); err != nil {
+			return decoded{err: err}
+		}
 	}
 	return decoded{ds: ds, loc: r, problems: r.problems}
 }
@@ -134,7 +136,7 @@ func (r *geoReader) propertyNames() []string {
 			continue
 		}
 		for _, k := range p.keys {
-			if key := strings.ToLower(strings.TrimSpace(k)); !seen[key] {
+			if key := propertyKey(k); !seen[key] {
 				seen[key] = true
 				names = append(names, k)
 			}
@@ -163,19 +165,40 @@ func (r *geoReader) scoreProperties(o Options, features *node) bool {
 // path is where the current city's feature is in the file.
 func (r *geoReader) path(i int) string { return fmt.Sprintf("features[%d]", r.index[i]) }
 
-// prop returns city i's property in column col, or nil.
+// prop returns city i's property in column col, or nil. Names match as
+// the schema matches them: trimmed, without regard to case. A feature with
+// many properties gets an index of them, so that looking up every column
+// (a panel has a column per year) is not quadratic.
 func (r *geoReader) prop(i, col int) (*node, string) {
 	p := r.props[i]
 	if p == nil || col < 0 {
 		return nil, ""
 	}
-	for k, key := range p.keys {
-		if strings.EqualFold(strings.TrimSpace(key), strings.TrimSpace(r.s.names[col])) {
-			return p.fields[k], key
+	name := propertyKey(r.s.names[col])
+	if len(p.keys) <= 16 {
+		for k, key := range p.keys {
+			if propertyKey(key) == name {
+				return p.fields[k], key
+			}
 		}
+		return nil, ""
+	}
+	if r.keyIndex == nil {
+		r.keyIndex = make([]map[string]int, len(r.props))
+	}
+	if r.keyIndex[i] == nil {
+		r.keyIndex[i] = make(map[string]int, len(p.keys))
+		for k := len(p.keys) - 1; k >= 0; k-- { // the first of equal keys wins
+			r.keyIndex[i][propertyKey(p.keys[k])] = k
+		}
+	}
+	if k, ok := r.keyIndex[i][name]; ok {
+		return p.fields[k], p.keys[k]
 	}
 	return nil, ""
 }
+
+func propertyKey(key string) string { return strings.ToLower(strings.TrimSpace(key)) }
 
 func (r *geoReader) get(col int) flatValue {
 	n, _ := r.prop(r.cur, col)
@@ -373,15 +396,25 @@ func (r *geoReader) position(p [2]float64, off int64, path string) bool {
 
 // addContiguity adds the queen neighbours of the cities' boundaries to the
 // neighbours their properties list.
-func addContiguity(ds *Dataset, shapes []spatial.MultiPolygon, snapM float64) {
-	for i, nb := range spatial.QueenContiguity(shapes, snapM) {
+func addContiguity(name string, ds *Dataset, shapes []spatial.MultiPolygon, snapM float64) error {
+	contiguity, err := spatial.QueenContiguity(shapes, snapM)
+	if err != nil {
+		return tooLarge(name, "queen contiguity: %v", err)
+	}
+	for i, nb := range contiguity {
 		c := &ds.Cities[i]
+		listed := make(map[string]bool, len(c.Neighbors))
+		for _, id := range c.Neighbors {
+			listed[id] = true
+		}
 		for _, j := range nb {
-			if id := ds.Cities[j].ID; !slices.Contains(c.Neighbors, id) {
+			if id := ds.Cities[j].ID; !listed[id] {
 				c.Neighbors = append(c.Neighbors, id)
+				listed[id] = true
 			}
 		}
 	}
+	return nil
 }
 
 // locate implements locator: the property holding a field, the geometry for

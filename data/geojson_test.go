@@ -167,19 +167,3 @@ func TestGeoJSONAsJSON(t *testing.T) {
 		t.Errorf("collab JSON with a type field: %v", err)
 	}
 }
-
-// FuzzRead: no input makes a reader panic; a dataset comes back only
-// without problems. go test ./data -fuzz FuzzRead -fuzztime 1m
-func FuzzRead(f *testing.F) {
-	f.Add("c.csv", []byte(citiesCSV))
-	f.Add("c.csv", []byte("id,lat,lon,score\n\"a\"b,1,2,3\n\"open"))
-	f.Add("g.geojson", []byte(collection(square("a", 120, 31, "1"), square("b", 120.1, 31, "2"), square("c", 121, 31, "3"))))
-	f.Add("g.geojson", []byte(`{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [[[[1, 2], [3]]]]}}]}`))
-	f.Add("s.json", Sample())
-	f.Fuzz(func(t *testing.T, name string, src []byte) {
-		ds, err := Read(name, src)
-		if (ds == nil) == (err == nil) {
-			t.Errorf("dataset %v and error %v", ds != nil, err)
-		}
-	})
-}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -33,10 +34,13 @@ func (o Options) decodeJSON(name string, src []byte, geoJSON bool) decoded {
 	if p, bad := encodingProblem(name, src, lines); bad {
 		return decoded{problems: Problems{p}}
 	}
-	root, err := parseTree(src)
-	if err != nil {
-		se := err.(*syntaxError)
+	root, err := parseTree(src, maxTreeSize)
+	var se *syntaxError
+	switch {
+	case errors.As(err, &se):
 		return decoded{problems: Problems{{File: name, Pos: lines.position(se.offset), Msg: "invalid JSON: " + se.msg}}}
+	case err != nil:
+		return decoded{err: fmt.Errorf("%s: %w; give the cities as CSV, which is read row by row (or simplify the boundaries of a GeoJSON file)", name, err)}
 	}
 	if geoJSON || isFeatureCollection(root) {
 		return o.decodeGeoJSON(name, root, lines)

@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -66,24 +67,51 @@ type syntaxError struct {
 func (e *syntaxError) Error() string { return e.msg }
 
 // parseTree reads one JSON document into a tree. A malformed document gives a
-// *syntaxError.
+// *syntaxError; one whose tree would take more than budget bytes, an error
+// wrapping ErrTooLarge.
 //
 // encoding/json checks the document first (json.Valid, which allocates
-// nothing); the tree is then built by a scanner that may trust the syntax.
-// That is several times faster than json.Decoder's token API, which matters
-// for boundary files of millions of coordinates.
-func parseTree(src []byte) (*node, error) {
+// nothing and refuses nesting deeper than 10,000, so that the recursive
+// scanner here is bounded too); the tree is then built by a scanner that
+// may trust the syntax. That is several times faster than json.Decoder's
+// token API, which matters for boundary files of millions of coordinates.
+func parseTree(src []byte, budget int) (*node, error) {
 	if !json.Valid(src) {
 		return nil, locateSyntaxError(src)
 	}
-	p := treeParser{src: src}
-	return p.value(), nil
+	p := treeParser{src: src, budget: budget}
+	root := p.value()
+	if p.over {
+		return nil, fmt.Errorf("%w: its values would take over %d MiB of memory as a tree (a JSON file is read whole)", ErrTooLarge, budget>>20)
+	}
+	return root, nil
 }
 
-// treeParser builds the tree of a valid JSON document.
+// treeParser builds the tree of a valid JSON document. budget is what the
+// tree may still take, in bytes; over is set when it runs out, and the
+// scanner then returns at once, leaving a partial tree.
 type treeParser struct {
-	src []byte
-	off int
+	src    []byte
+	off    int
+	budget int
+	over   bool
+}
+
+// Approximate sizes, in bytes, of what the tree keeps: a node and the
+// pointer to it; a packed position and its offset; a key and its offset
+// (besides the text of each string).
+const (
+	nodeSize     = 152
+	positionSize = 24
+	keySize      = 24
+)
+
+// spend takes n bytes from the budget.
+func (p *treeParser) spend(n int) {
+	p.budget -= n
+	if p.budget < 0 {
+		p.over = true
+	}
 }
 
 func (p *treeParser) skipSpace() {
@@ -100,6 +128,9 @@ func (p *treeParser) skipSpace() {
 func (p *treeParser) value() *node {
 	p.skipSpace()
 	n := &node{offset: int64(p.off)}
+	if p.spend(nodeSize); p.over {
+		return n
+	}
 	switch c := p.src[p.off]; c {
 	case '{':
 		p.object(n)
@@ -148,6 +179,7 @@ func (p *treeParser) string() string {
 		p.off++
 	}
 	p.off++
+	p.spend(p.off - start)
 	if !escaped {
 		return string(p.src[start+1 : p.off-1])
 	}
@@ -159,7 +191,7 @@ func (p *treeParser) string() string {
 func (p *treeParser) object(n *node) {
 	n.kind = kindObject
 	p.off++ // {
-	for {
+	for !p.over {
 		p.skipSpace()
 		if p.src[p.off] == '}' {
 			p.off++
@@ -169,6 +201,7 @@ func (p *treeParser) object(n *node) {
 			p.off++
 			p.skipSpace()
 		}
+		p.spend(keySize)
 		n.keyOff = append(n.keyOff, int64(p.off))
 		n.keys = append(n.keys, p.string())
 		p.skipSpace()
@@ -183,7 +216,7 @@ func (p *treeParser) array(n *node) {
 		return
 	}
 	p.off++ // [
-	for {
+	for !p.over {
 		p.skipSpace()
 		if p.src[p.off] == ']' {
 			p.off++
@@ -204,7 +237,7 @@ func (p *treeParser) positions(n *node) bool {
 	p.off++ // [
 	var pos [][2]float64
 	var offs []int64
-	for {
+	for !p.over {
 		p.skipSpace()
 		switch p.src[p.off] {
 		case ']':
@@ -227,7 +260,9 @@ func (p *treeParser) positions(n *node) bool {
 		}
 		pos = append(pos, xy)
 		offs = append(offs, int64(at))
+		p.spend(positionSize)
 	}
+	return true
 }
 
 // pair reads [x, y] or [x, y, z] of numbers; ok is false for anything else.

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -14,11 +13,6 @@ import (
 
 	"collab/spatial"
 )
-
-// MaxFileSize bounds what a reader loads into memory. A larger file is refused
-// with a message rather than risking the machine's memory. CSV is read row by
-// row and has no such bound.
-const MaxFileSize = 1 << 30
 
 //go:embed samples/yrd.json
 var sampleYRD []byte
@@ -176,6 +170,9 @@ func (o Options) read(name string, r io.Reader, stdin io.Reader, size int64) (*D
 		}
 	}
 	if d.ds != nil {
+		if err := countsWithin(name, d.ds); err != nil {
+			return nil, err
+		}
 		d.problems = append(d.problems, validate(d.ds, d.loc)...)
 	}
 	return finish(d.ds, d.problems)
@@ -251,9 +248,6 @@ func finish(ds *Dataset, problems Problems) (*Dataset, error) {
 	return ds, nil
 }
 
-// ErrTooLarge is returned for inputs over MaxFileSize.
-var ErrTooLarge = errors.New("file too large")
-
 // open opens path, or returns stdin for "-".
 func open(path string, stdin io.Reader) (io.Reader, func(), error) {
 	if path == "-" {
@@ -269,10 +263,14 @@ func open(path string, stdin io.Reader) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-// readAll reads r whole; size, when known, is allocated at once.
+// readAll reads r whole; size, when known, is allocated at once, and a
+// size over MaxFileSize is refused before anything is read.
 func readAll(path string, r io.Reader, size int64) ([]byte, error) {
+	if size > MaxFileSize {
+		return nil, tooLarge(path, "%d bytes, over the %d MiB a JSON file may have (it is read whole); give the cities as CSV, which is read row by row", size, MaxFileSize>>20)
+	}
 	var buf bytes.Buffer
-	if size > 0 && size <= MaxFileSize {
+	if size > 0 {
 		buf.Grow(int(size) + bytes.MinRead)
 	}
 	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
@@ -280,7 +278,7 @@ func readAll(path string, r io.Reader, size int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if buf.Len() > MaxFileSize {
-		return nil, fmt.Errorf("%s: %w: over %d MiB", path, ErrTooLarge, MaxFileSize>>20)
+		return nil, tooLarge(path, "over the %d MiB a JSON file may have (it is read whole); give the cities as CSV, which is read row by row", MaxFileSize>>20)
 	}
 	return buf.Bytes(), nil
 }

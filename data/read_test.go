@@ -88,7 +88,7 @@ func TestReadProblems(t *testing.T) {
   {"id": "a", "lat": 1, "lon": 1, "scores": {"2001": 1, "2021": 2}},
   {"id": "b", "lat": 2, "lon": 2, "scores": {"2001": -4, "2021": 3}},
   {"id": "c", "lat": 3, "lon": 3, "scores": {"2001": 1, "2021": 2}}]}`, []string{`3:54: cities[1].scores.2001: the score for 2001 is -4`}},
-		{"fewer than 3 cities", `{"cities": [{"id": "a", "lat": 1, "lon": 1, "score": 1}]}`, []string{`bad.json: the region has 1 cities; the analysis needs at least 3`}},
+		{"fewer than 3 cities", `{"cities": [{"id": "a", "lat": 1, "lon": 1, "score": 1}]}`, []string{`bad.json: the region has 1 city; the analysis needs at least 3`}},
 		{"unknown neighbour", replace(valid, `"score": 1}`, `"score": 1, "neighbors": ["a", "d"]}`), []string{`cities[2].neighbors: neighbour "d" is not the id of any city`}},
 		{"self neighbour", replace(valid, `"score": 1}`, `"score": 1, "neighbors": ["c"]}`), []string{`"c" lists itself as a neighbour`}},
 		{"link unknown city", addLinks(`{"source": "a", "target": "x", "weight": 2}`), []string{`links[0].target: target "x" is not the id of any city`}},

@@ -6,11 +6,20 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"collab/spatial"
 )
 
 // MinCities is the smallest region the analysis accepts: with fewer cities
 // betweenness, standard deviations and spatial statistics are undefined.
 const MinCities = 3
+
+// MaxValue bounds scores and link weights. The analysis multiplies two
+// scores (the gravity model) and sums squares over the cities (standard
+// deviations, Moran's I); below 1e100 neither can overflow float64, whose
+// largest value is about 1.8e308, while any real index, count or sum of
+// money fits with room to spare.
+const MaxValue = 1e100
 
 type recordKind int
 
@@ -32,9 +41,10 @@ type locator interface {
 
 // checker collects the problems and warnings of one dataset.
 type checker struct {
-	ds       *Dataset
-	loc      locator
-	problems Problems
+	ds        *Dataset
+	loc       locator
+	problems  Problems
+	suggested int // unknown ids looked up by nearID
 }
 
 func (c *checker) report(kind recordKind, i int, field, format string, args ...any) {
@@ -57,16 +67,18 @@ func validate(ds *Dataset, loc locator) Problems {
 	c := &checker{ds: ds, loc: loc}
 	if len(ds.Cities) < MinCities {
 		c.problems = append(c.problems, Problem{File: loc.fileName(),
-			Msg: fmt.Sprintf("the region has %d cities; the analysis needs at least %d", len(ds.Cities), MinCities)})
+			Msg: fmt.Sprintf("the region has %d %s; the analysis needs at least %d", len(ds.Cities), map[bool]string{true: "city", false: "cities"}[len(ds.Cities) == 1], MinCities)})
 	}
 	index := c.ids()
+	adjacent := adjacency(ds, index)
 	for i := range ds.Cities {
 		c.coordinates(i)
 		c.scores(i)
-		c.neighbors(i, index)
+		c.neighbors(i, index, adjacent)
 	}
 	c.links(index)
 	c.sharedCoordinates()
+	c.swappedCoordinates()
 	return c.problems
 }
 
@@ -108,36 +120,74 @@ func (c *checker) coordinates(i int) {
 
 func (c *checker) scores(i int) {
 	for k, s := range c.ds.Cities[i].Scores {
-		if !math.IsInf(s, 0) && !(s < 0) {
+		if !math.IsInf(s, 0) && !(s < 0) && !(s > MaxValue) {
 			continue // NaN is a value the reader could not read, and has reported
 		}
 		field, year := "score", ""
 		if len(c.ds.Years) > 0 {
 			field, year = panelField(c.ds.Years[k]), fmt.Sprintf(" for %d", c.ds.Years[k])
 		}
-		if math.IsInf(s, 0) {
+		switch {
+		case math.IsInf(s, 0):
 			c.report(cityRecord, i, field, "the score%s is not a finite number; scores must be finite and >= 0", year)
-		} else {
+		case s < 0:
 			c.report(cityRecord, i, field, "the score%s is %g; scores must be >= 0", year, s)
+		default:
+			c.report(cityRecord, i, field, "the score%s is %g; scores must be at most %g: rescale them (say, to millions)", year, s, MaxValue)
 		}
 	}
 }
 
-func (c *checker) neighbors(i int, index map[string]int) {
+// neighbors checks city i's neighbours; adjacent lists, for each city, the
+// cities it names as neighbours, so that a one-sided listing is found by a
+// binary search rather than a scan of the other city's list (a hub listed
+// by every city of a large region would make that quadratic).
+func (c *checker) neighbors(i int, index map[string]int, adjacent [][]int32) {
 	city := c.ds.Cities[i]
+	var listed map[string]bool // for long lists; short ones are scanned
+	if len(city.Neighbors) > 16 {
+		listed = make(map[string]bool, len(city.Neighbors))
+	}
 	for k, nb := range city.Neighbors {
 		j, ok := index[nb]
+		twice := false
+		if listed != nil {
+			twice = listed[nb]
+			listed[nb] = true
+		} else {
+			twice = slices.Contains(city.Neighbors[:k], nb)
+		}
 		switch {
 		case nb == city.ID:
 			c.report(cityRecord, i, "neighbors", "%q lists itself as a neighbour", nb)
 		case !ok:
 			c.report(cityRecord, i, "neighbors", "neighbour %q is not the id of any city%s", nb, c.nearID(nb, index))
-		case slices.Contains(city.Neighbors[:k], nb):
+		case twice:
 			c.warn(cityRecord, i, "neighbors", "neighbour %q is listed twice; counted once", nb)
-		case !slices.Contains(c.ds.Cities[j].Neighbors, city.ID):
+		case !containsSorted(adjacent[j], int32(i)):
 			c.warn(cityRecord, i, "neighbors", "%q lists %q as a neighbour but %q does not list %q; they are taken as neighbours both ways", city.ID, nb, nb, city.ID)
 		}
 	}
+}
+
+// adjacency lists, for each city, the indices of the cities it names as
+// neighbours, ascending.
+func adjacency(ds *Dataset, index map[string]int) [][]int32 {
+	adj := make([][]int32, len(ds.Cities))
+	for i, city := range ds.Cities {
+		for _, nb := range city.Neighbors {
+			if j, ok := index[nb]; ok {
+				adj[i] = append(adj[i], int32(j))
+			}
+		}
+		slices.Sort(adj[i])
+	}
+	return adj
+}
+
+func containsSorted(xs []int32, x int32) bool {
+	_, found := slices.BinarySearch(xs, x)
+	return found
 }
 
 // panelField names the score of one year of a panel for locators.
@@ -152,21 +202,48 @@ func placeOf(p Problem, file string) string {
 	return fmt.Sprintf("line %d", p.Pos.Line)
 }
 
-// nearID suggests an existing id close to an unknown one, for typos in codes.
+// nearID suggests an existing id one edit from an unknown one, for typos
+// in codes. The suggestion is a convenience: it is skipped for large
+// regions and after maxSuggestions unknown ids, so that a file of many long
+// unknown ids costs no more than its length.
 func (c *checker) nearID(id string, index map[string]int) string {
-	if len(index) > 5000 {
-		return "" // the suggestion is a convenience; skip it on large regions
+	if len(index) > 5000 || c.suggested >= maxSuggestions {
+		return ""
 	}
-	best, bestDist := "", 2
+	c.suggested++
+	best := ""
 	for known := range index {
-		if d := editDistance(id, known); d < bestDist || (d == bestDist && best != "" && known < best) {
-			best, bestDist = known, d
+		if withinOneEdit(id, known) && (best == "" || known < best) {
+			best = known
 		}
 	}
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// maxSuggestions bounds the unknown ids for which a near miss is looked
+// for.
+const maxSuggestions = 100
+
+// withinOneEdit reports whether a and b differ by at most one inserted,
+// deleted or replaced byte, in time linear in their length.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[min(i+1, len(a)):] == b[min(i+1, len(b)):]
+	}
+	return a[i:] == b[i+1:]
 }
 
 func (c *checker) links(index map[string]int) {
@@ -189,6 +266,8 @@ func (c *checker) links(index map[string]int) {
 			c.report(linkRecord, i, "weight", "the weight is not a finite number; weights must be finite and >= 0")
 		case l.Weight < 0:
 			c.report(linkRecord, i, "weight", "the weight is %g; weights must be >= 0", l.Weight)
+		case l.Weight > MaxValue:
+			c.report(linkRecord, i, "weight", "the weight is %g; weights must be at most %g: rescale them", l.Weight, MaxValue)
 		}
 		key := pair{l.Source, l.Target}
 		if !c.ds.Directed && key.b < key.a {
@@ -201,6 +280,54 @@ func (c *checker) links(index map[string]int) {
 		}
 		seen[key] = i
 	}
+}
+
+// swappedCoordinates warns about a city whose lat and lon, both in range,
+// look exchanged: it lies far from the region (over 1,000 km and five
+// times the median distance from the median position of the cities) while
+// the position with lat and lon swapped lies among the cities (within
+// twice the median distance, or 1,000 km). Swapped values out of range are
+// errors, reported by coordinates.
+func (c *checker) swappedCoordinates() {
+	n := len(c.ds.Cities)
+	if n < MinCities {
+		return
+	}
+	lats, lons := make([]float64, 0, n), make([]float64, 0, n)
+	for _, city := range c.ds.Cities {
+		if math.Abs(city.Lat) <= 90 && math.Abs(city.Lon) <= 180 {
+			lats, lons = append(lats, city.Lat), append(lons, city.Lon)
+		}
+	}
+	if len(lats) < MinCities {
+		return
+	}
+	clat, clon := median(lats), median(lons)
+	dist := make([]float64, 0, n)
+	for i := range lats {
+		dist = append(dist, spatial.Haversine(lats[i], lons[i], clat, clon))
+	}
+	typical := median(dist)
+	for i, city := range c.ds.Cities {
+		if !(math.Abs(city.Lat) <= 90 && math.Abs(city.Lon) <= 90) {
+			continue // out of range, or not a latitude when swapped
+		}
+		d := spatial.Haversine(city.Lat, city.Lon, clat, clon)
+		swapped := spatial.Haversine(city.Lon, city.Lat, clat, clon)
+		if d > 1000 && d > 5*typical && swapped <= max(2*typical, 1000) {
+			c.warn(cityRecord, i, "lat", "lat %g and lon %g look swapped: the city is %.0f km from the middle of the region, and would be %.0f km with lat and lon exchanged", city.Lat, city.Lon, d, swapped)
+		}
+	}
+}
+
+// median returns the median of xs.
+func median(xs []float64) float64 {
+	xs = slices.Sorted(slices.Values(xs))
+	m := len(xs) / 2
+	if len(xs)%2 == 1 {
+		return xs[m]
+	}
+	return (xs[m-1] + xs[m]) / 2
 }
 
 // sharedCoordinates warns about cities at the same point: allowed, but their

@@ -156,8 +156,11 @@ func dotID(s string) string {
 // xlabel, tooltip), so that it shows exactly s: besides the quote,
 // Graphviz reads a backslash as the start of an escape such as \N (the
 // node's name) and "&amp;" as an entity, so backslashes are doubled and
-// ampersands written as entities; a newline becomes Graphviz's \n and other
-// control characters a space.
+// ampersands written as entities; a newline becomes Graphviz's \n, a tab,
+// a carriage return, a C1 control or a bidirectional control (which could
+// reorder the text around it in an editor) a numeric entity, and the other
+// C0 controls, which a C string cannot hold or Graphviz would drop, a
+// space.
 func dotString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
@@ -171,6 +174,8 @@ func dotString(s string) string {
 			b.WriteString("&amp;")
 		case r == '\n':
 			b.WriteString(`\n`)
+		case asReference(r):
+			fmt.Fprintf(&b, "&#x%X;", r)
 		case unicode.IsControl(r):
 			b.WriteByte(' ')
 		default:
@@ -181,16 +186,40 @@ func dotString(s string) string {
 	return b.String()
 }
 
+// asReference reports the characters written as numeric references in DOT
+// and XML: allowed there, but invisible or disruptive written raw (tabs,
+// line ends, C1 controls, bidirectional controls).
+func asReference(r rune) bool {
+	return r == '\t' || r == '\r' || (r >= 0x7f && r <= 0x9f) || bidiControl(r)
+}
+
+// bidiControl reports the characters that change the direction of the
+// text around them.
+func bidiControl(r rune) bool {
+	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f'
+}
+
 // htmlText escapes text for an HTML-like label or an SVG document, both
-// XML: markup characters become entities, and control characters, which
-// XML 1.0 does not allow even as entities, become spaces.
+// XML: markup characters become entities; newlines, tabs, carriage
+// returns, C1 and bidirectional controls numeric references, so that they
+// come back intact from an XML parser; and the other control characters,
+// which XML 1.0 does not allow even as references, spaces.
 func htmlText(s string) string {
-	return xmlEscaper.Replace(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\ufffe' || r == '\uffff' {
-			return ' '
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || bidiControl(r) || r == '\ufffe' || r == '\uffff' }) {
+		return xmlEscaper.Replace(s)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || asReference(r):
+			fmt.Fprintf(&b, "&#x%X;", r)
+		case unicode.IsControl(r) || r == '\ufffe' || r == '\uffff':
+			b.WriteByte(' ')
+		default:
+			b.WriteString(xmlEscaper.Replace(string(r)))
 		}
-		return r
-	}, s))
+	}
+	return b.String()
 }
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -22,13 +23,73 @@ var ErrInputFile = errors.New("is an input file; collab never overwrites its inp
 // path is caught too). A file it replaces keeps its permissions; a new file
 // gets 0644.
 func WriteFile(path string, write func(io.Writer) error, inputs ...string) error {
-	if err := CheckOutput(path, inputs...); err != nil {
+	return WriteFiles(context.Background(), []File{{path, write}}, inputs...)
+}
+
+// File is one file of WriteFiles: its path and the function that writes
+// it.
+type File struct {
+	Path  string
+	Write func(io.Writer) error
+}
+
+// WriteFiles writes files as WriteFile does, and as one: each is written to
+// a temporary file and synced, and only when all are complete are they
+// renamed over their paths, so that a failure, or ctx being done (an
+// interrupted run), leaves every path as it was and no temporary file
+// behind. ctx is checked between files and as each 64 KiB is written; the
+// renames at the end are not interrupted. The inputs are checked before
+// anything is written.
+func WriteFiles(ctx context.Context, files []File, inputs ...string) error {
+	for _, f := range files {
+		if err := CheckOutput(f.Path, inputs...); err != nil {
+			return err
+		}
+	}
+	var written []*pending
+	defer func() {
+		for _, p := range written {
+			p.discard()
+		}
+	}()
+	for _, f := range files {
+		if err := context.Cause(ctx); err != nil {
+			return err
+		}
+		p, err := prepare(ctx, f)
+		if err != nil {
+			return err
+		}
+		written = append(written, p)
+	}
+	if err := context.Cause(ctx); err != nil {
 		return err
 	}
+	for _, p := range written {
+		if err := p.commit(); err != nil {
+			return err
+		}
+	}
+	for _, p := range written {
+		syncDir(p.dir)
+	}
+	return nil
+}
+
+// pending is a file written to its temporary name, not yet renamed.
+type pending struct {
+	path, dir, tmp string
+	committed      bool
+}
+
+// prepare writes f to a temporary file beside its path, synced and
+// closed, with the mode the file will have.
+func prepare(ctx context.Context, f File) (*pending, error) {
+	path := f.Path
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
 		if !info.Mode().IsRegular() {
-			return fmt.Errorf("%s: is not a regular file; choose a file path", path)
+			return nil, fmt.Errorf("%s: is not a regular file; choose a file path", path)
 		}
 		mode = info.Mode().Perm()
 	}
@@ -38,33 +99,55 @@ func WriteFile(path string, write func(io.Writer) error, inputs ...string) error
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: cannot write: the directory %s does not exist", path, dir)
+		return nil, fmt.Errorf("%s: cannot write: the directory %s does not exist", path, dir)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	buf := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(buf); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	p := &pending{path: path, dir: dir, tmp: tmp.Name()}
+	buf := bufio.NewWriterSize(ctxWriter{ctx, tmp}, 1<<16)
+	if err := f.Write(buf); err != nil {
+		tmp.Close()
+		p.discard()
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	for _, step := range []func() error{buf.Flush, func() error { return tmp.Chmod(mode) }, tmp.Sync, tmp.Close} {
 		if err := step(); err != nil {
-			return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
+			tmp.Close()
+			p.discard()
+			return nil, fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
 		}
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
+	return p, nil
+}
+
+// commit renames the temporary file over the path.
+func (p *pending) commit() error {
+	if err := os.Rename(p.tmp, p.path); err != nil {
+		return fmt.Errorf("%s: cannot write: %w", p.path, unwrapPath(err))
 	}
-	ok = true
-	syncDir(dir)
+	p.committed = true
 	return nil
+}
+
+// discard removes the temporary file unless it has been renamed.
+func (p *pending) discard() {
+	if !p.committed {
+		os.Remove(p.tmp)
+	}
+}
+
+// ctxWriter fails once ctx is done, with its cause.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(b []byte) (int, error) {
+	if err := context.Cause(c.ctx); err != nil {
+		return 0, err
+	}
+	return c.w.Write(b)
 }
 
 // CheckOutput reports whether path may be written: it must not be one of

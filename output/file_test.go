@@ -1,6 +1,7 @@
 package output
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -87,5 +88,61 @@ func TestWriteFileUnwritable(t *testing.T) {
 		if err := WriteFile(filepath.Join(ro, "x"), func(w io.Writer) error { return nil }); err == nil || !strings.Contains(err.Error(), "permission denied") {
 			t.Errorf("read-only directory: %v", err)
 		}
+	}
+}
+
+// TestWriteFilesAllOrNothing: when the second of two files fails, or the
+// run is cancelled while it is written, the first keeps its old content
+// too, and no temporary file is left.
+func TestWriteFilesAllOrNothing(t *testing.T) {
+	interrupted := errors.New("interrupted")
+	for _, c := range []struct {
+		name  string
+		write func(cancel context.CancelCauseFunc) func(io.Writer) error
+		want  error
+	}{
+		{"failure", func(context.CancelCauseFunc) func(io.Writer) error {
+			return func(w io.Writer) error { return errors.New("disk on fire") }
+		}, nil},
+		{"cancelled", func(cancel context.CancelCauseFunc) func(io.Writer) error {
+			return func(w io.Writer) error {
+				io.WriteString(w, "half")
+				cancel(interrupted)
+				_, err := w.Write(make([]byte, 1<<17)) // past the buffer: the file is written
+				return err
+			}
+		}, interrupted},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.svg")
+			os.WriteFile(a, []byte("old a"), 0o644)
+			os.WriteFile(b, []byte("old b"), 0o644)
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			err := WriteFiles(ctx, []File{
+				{a, func(w io.Writer) error { _, err := io.WriteString(w, "new a"); return err }},
+				{b, c.write(cancel)},
+			})
+			if err == nil || (c.want != nil && !errors.Is(err, c.want)) {
+				t.Errorf("error %v, want %v", err, c.want)
+			}
+			gotA, _ := os.ReadFile(a)
+			gotB, _ := os.ReadFile(b)
+			entries, _ := os.ReadDir(dir)
+			if string(gotA) != "old a" || string(gotB) != "old b" || len(entries) != 2 {
+				t.Errorf("after the failure: %q, %q and %d files", gotA, gotB, len(entries))
+			}
+		})
+	}
+	// Cancelled before it starts: nothing is written.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(interrupted)
+	path := filepath.Join(t.TempDir(), "c.csv")
+	if err := WriteFiles(ctx, []File{{path, func(w io.Writer) error { return nil }}}); !errors.Is(err, interrupted) {
+		t.Errorf("cancelled: %v", err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a cancelled write created the file")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"html"
 	"io"
 	"math"
 	"regexp"
@@ -87,7 +88,7 @@ func graphvizText(quoted string) string {
 		}
 		b.WriteByte(s[i])
 	}
-	return strings.ReplaceAll(b.String(), "&amp;", "&")
+	return html.UnescapeString(b.String()) // Graphviz reads &amp;, &#x9; and the like as entities
 }
 
 // TestDOTParses reads the DOT map back with gonum's DOT parser and checks
@@ -151,7 +152,9 @@ func TestDOTString(t *testing.T) {
 		hostile:       `"Q\"uote\\ <b>&amp;"`,
 		`\N`:          `"\\N"`, // not the node's name
 		"a\nb":        `"a\nb"`,
-		"tab\there":   `"tab here"`,
+		"tab\there":   `"tab&#x9;here"`,
+		"\u202eevil":  `"&#x202E;evil"`,
+		"bell\a":      `"bell "`,
 		"&amp;":       `"&amp;amp;"`,
 		"苏州":          `"苏州"`,
 		`ends with \`: `"ends with \\"`,
@@ -160,7 +163,7 @@ func TestDOTString(t *testing.T) {
 		if got != want {
 			t.Errorf("dotString(%q) = %s, want %s", in, got, want)
 		}
-		if in != "tab\there" && graphvizText(got) != in {
+		if in != "bell\a" && graphvizText(got) != in {
 			t.Errorf("Graphviz reads %s as %q, want %q", got, graphvizText(got), in)
 		}
 	}

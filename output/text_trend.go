@@ -29,8 +29,15 @@ func (p *report) trend() {
 		fixed(t.MeanGrowth, 1), fixed(100*t.CAGR, 2), direction, fixed(first.CVPopulation, 2), fixed(last.CVPopulation, 2),
 		map[bool]string{true: "sigma convergence", false: "no sigma convergence"}[t.SigmaConvergence]))
 	b := t.Beta
-	if b.Cities >= 3 {
-		s := fmt.Sprintf("Beta convergence: annual log growth on initial log score has slope %s (R² %s, %d cities)", sig(b.Slope), fixed(b.R2, 3), b.Cities)
+	switch {
+	case b.Cities >= 3 && !b.Slope.Defined():
+		sentences = append(sentences, fmt.Sprintf("Beta convergence is undefined: the %d cities start from the same score.", b.Cities))
+	case b.Cities >= 3:
+		r2 := "undefined"
+		if b.R2.Defined() {
+			r2 = fixed(float64(b.R2), 3)
+		}
+		s := fmt.Sprintf("Beta convergence: annual log growth on initial log score has slope %s (R² %s, %d cities)", sig(float64(b.Slope)), r2, b.Cities)
 		if b.Speed != nil {
 			s += fmt.Sprintf(", a speed of %s%% a year", fixed(100**b.Speed, 2))
 		}

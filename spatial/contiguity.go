@@ -1,6 +1,8 @@
 package spatial
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"slices"
 )
@@ -26,14 +28,25 @@ const DefaultSnapM = 1.0
 // memory, where comparing every pair of shapes would be quadratic. Two
 // vertices are within snapM when their equirectangular distance (exact to
 // a micrometre at these lengths) is. Longitudes are not wrapped at ±180°.
-func QueenContiguity(shapes []MultiPolygon, snapM float64) [][]int {
+//
+// Degenerate boundaries could still make that quadratic: thousands of
+// polygons meeting at one point are all neighbours of one another, and
+// thousands of vertices within snapM of each other must all be compared.
+// So the search gives up with an error wrapping ErrTooManyContacts past
+// MaxContacts pairs of neighbours, or past 64 comparisons per vertex plus
+// 100 million, far beyond any real tiling (about 10 per vertex).
+func QueenContiguity(shapes []MultiPolygon, snapM float64) ([][]int, error) {
 	g := newVertexGrid(shapes, snapM)
 	pairs := map[[2]int32]struct{}{}
+	budget := 64*len(g.lon) + 100_000_000
 	for v := range g.lon {
-		g.eachNear(v, func(u int32) {
+		budget -= g.eachNear(v, func(u int32) {
 			a, b := g.shape[u], g.shape[v]
 			pairs[[2]int32{min(a, b), max(a, b)}] = struct{}{}
 		})
+		if budget < 0 || len(pairs) > MaxContacts {
+			return nil, fmt.Errorf("%w: more than %d pairs of neighbours, or of vertices within %g m of one another; simplify the boundaries or lower the snap distance", ErrTooManyContacts, MaxContacts, snapM)
+		}
 		g.insert(v)
 	}
 	nb := make([][]int, len(shapes))
@@ -44,8 +57,15 @@ func QueenContiguity(shapes []MultiPolygon, snapM float64) [][]int {
 	for i := range nb {
 		slices.Sort(nb[i])
 	}
-	return nb
+	return nb, nil
 }
+
+// MaxContacts bounds the pairs of neighbours QueenContiguity finds.
+const MaxContacts = 10_000_000
+
+// ErrTooManyContacts is the error of QueenContiguity on degenerate
+// boundaries.
+var ErrTooManyContacts = errors.New("spatial: too many boundary contacts")
 
 // vertexGrid holds every vertex of the shapes and a hash of the grid cells
 // seen so far: head maps a cell's key to its last inserted vertex and next
@@ -120,8 +140,8 @@ func (g *vertexGrid) insert(v int) {
 }
 
 // eachNear calls f with every inserted vertex of another shape within the
-// snap distance of v.
-func (g *vertexGrid) eachNear(v int, f func(u int32)) {
+// snap distance of v, and returns how many vertices it looked at.
+func (g *vertexGrid) eachNear(v int, f func(u int32)) (looked int) {
 	cx, cy, sx, sy := g.cell(v)
 	for _, key := range [4]uint64{cellKey(cx, cy), cellKey(cx+sx, cy), cellKey(cx, cy+sy), cellKey(cx+sx, cy+sy)} {
 		u, ok := g.head[key]
@@ -130,8 +150,10 @@ func (g *vertexGrid) eachNear(v int, f func(u int32)) {
 				f(u)
 			}
 			u = g.next[u]
+			looked++
 		}
 	}
+	return looked
 }
 
 func (g *vertexGrid) near(u, v int) bool {

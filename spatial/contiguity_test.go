@@ -73,7 +73,7 @@ func TestQueenContiguity(t *testing.T) {
 		{"an empty shape", []MultiPolygon{nil, MultiPolygon{rect(0, 0, 1, 1)}}, 1, [][]int{nil, nil}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := QueenContiguity(c.shapes, c.snapM); !reflect.DeepEqual(got, c.want) {
+			if got, err := QueenContiguity(c.shapes, c.snapM); err != nil || !reflect.DeepEqual(got, c.want) {
 				t.Errorf("QueenContiguity = %v, want %v", got, c.want)
 			}
 		})
@@ -194,7 +194,10 @@ func TestQueenContiguityAgainstSpdep(t *testing.T) {
 	if err := json.Unmarshal(out, &ref); err != nil {
 		t.Fatalf("R output %q: %v", out, err)
 	}
-	got := QueenContiguity(polys, DefaultSnapM)
+	got, err := QueenContiguity(polys, DefaultSnapM)
+	if err != nil {
+		t.Fatal(err)
+	}
 	islands := 0
 	for i := range polys {
 		want := []int(nil)

@@ -60,10 +60,11 @@ func ExampleQueenContiguity() {
 		return spatial.MultiPolygon{{{{lon, lat}, {lon + 0.1, lat}, {lon + 0.1, lat + 0.1}, {lon, lat + 0.1}, {lon, lat}}}}
 	}
 	a, b, c := square(120.5, 31.2), square(120.6, 31.2), square(120.7, 31.3)
-	fmt.Println(spatial.QueenContiguity([]spatial.MultiPolygon{a, b, c}, spatial.DefaultSnapM))
+	nb, err := spatial.QueenContiguity([]spatial.MultiPolygon{a, b, c}, spatial.DefaultSnapM)
+	fmt.Println(nb, err)
 	centre, _ := a.Centroid()
 	fmt.Printf("centroid of a: %.2f, %.2f\n", centre[0], centre[1])
 	// Output:
-	// [[1] [0 2] [1]]
+	// [[1] [0 2] [1]] <nil>
 	// centroid of a: 120.55, 31.25
 }

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -33,23 +34,41 @@ func KNN(lat, lon []float64, k int) (*Weights, error) {
 // DistanceBand returns binary weights linking every pair of cities at most
 // km apart by great-circle distance (libpysal's DistanceBand with
 // binary=True, spdep's dnearneigh with longlat=TRUE). Cities with nothing
-// within km are islands.
+// within km are islands. A band wide enough to link more than MaxBandLinks
+// pairs (a few thousand cities under a band as wide as the region) is
+// refused with an error wrapping ErrTooManyLinks, as its links grow with
+// the square of the cities.
 func DistanceBand(lat, lon []float64, km float64) (*Weights, error) {
+	return distanceBand(lat, lon, km, MaxBandLinks)
+}
+
+// distanceBand is DistanceBand with at most maxLinks links.
+func distanceBand(lat, lon []float64, km float64, maxLinks int) (*Weights, error) {
 	if !(km > 0) || math.IsInf(km, 0) {
 		return nil, fmt.Errorf("spatial: distance band %g km must be a positive number", km)
 	}
 	tree := newKDTree(lat, lon)
 	c := chord(km) * (1 + 1e-9) // a little wider; the exact test is below
 	lists := make([][]int, len(lat))
+	links := 0
 	for i := range lat {
 		tree.within(i, c*c, func(j int) {
 			if Haversine(lat[i], lon[i], lat[j], lon[j]) <= km {
 				lists[i] = append(lists[i], j)
 			}
 		})
+		if links += len(lists[i]); links > maxLinks {
+			return nil, fmt.Errorf("%w: a band of %g km links more than %d pairs", ErrTooManyLinks, km, maxLinks)
+		}
 	}
 	return fromLists(lists), nil
 }
+
+// MaxBandLinks bounds the links of DistanceBand.
+const MaxBandLinks = 20_000_000
+
+// ErrTooManyLinks is the error of DistanceBand past MaxBandLinks.
+var ErrTooManyLinks = errors.New("spatial: too many links")
 
 // MinBand returns the smallest distance band in km that leaves no city
 // without a neighbour: the largest nearest-neighbour distance (libpysal's

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -182,6 +183,12 @@ func TestDistanceBand(t *testing.T) {
 	less, _ := DistanceBand(lat, lon, m*0.999)
 	if len(full.Islands()) != 0 || len(less.Islands()) == 0 {
 		t.Errorf("min band %v km: %d islands; just below: %d", m, len(full.Islands()), len(less.Islands()))
+	}
+	if w, err := distanceBand(lat, lon, m, full.Links()); err != nil || w.Links() != full.Links() {
+		t.Errorf("a band within its bound of links: %v", err)
+	}
+	if _, err := distanceBand(lat, lon, m, full.Links()-1); !errors.Is(err, ErrTooManyLinks) {
+		t.Errorf("a band over its bound of links: %v, want ErrTooManyLinks", err)
 	}
 	if _, err := DistanceBand(lat, lon, 0); err == nil {
 		t.Error("band 0 gave no error")

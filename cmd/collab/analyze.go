@@ -85,7 +85,7 @@ and fill cities by --color.`,
 	}
 }
 
-func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
+func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 	format := cmd.String("format")
 	if format != "text" && format != "json" && format != "markdown" {
 		return usagef("--format %q: choose text, json or markdown", format)
@@ -102,13 +102,13 @@ func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
 		return err
 	}
 	bar := newProgress(env.stderr)
-	res, err := env.study(cmd, bar)
+	res, err := env.study(ctx, cmd, bar)
 	if err != nil {
 		return err
 	}
 	bar.update("write", 0, 0)
 	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")}, maps: maps}
-	if err := env.writeFiles(cmd, files, cmd.Args().First(), o, res); err != nil {
+	if err := env.writeFiles(ctx, cmd, files, cmd.Args().First(), o, res); err != nil {
 		return err
 	}
 	if err := o.writer(format, res)(env.stdout); err != nil {
@@ -122,8 +122,9 @@ func (env *environment) analyze(_ context.Context, cmd *cli.Command) error {
 }
 
 // study reads the dataset that cmd names and runs the study its flags ask
-// for, reporting the warnings on stderr and its stages to bar.
-func (env *environment) study(cmd *cli.Command, bar *progress) (*analysis.Result, error) {
+// for, reporting the warnings on stderr and its stages to bar; it gives up
+// when ctx is done.
+func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progress) (*analysis.Result, error) {
 	if cmd.NArg() > 1 {
 		return nil, usagef("%s takes one FILE, got %d arguments", cmd.Name, cmd.NArg())
 	}
@@ -140,7 +141,7 @@ func (env *environment) study(cmd *cli.Command, bar *progress) (*analysis.Result
 	if err != nil {
 		return nil, err
 	}
-	res, err := analysis.RunWith(ds, source, p, analysis.Options{Progress: bar.update})
+	res, err := analysis.RunWith(ds, source, p, analysis.Options{Context: ctx, Progress: bar.update})
 	if err != nil {
 		bar.finish()
 		return nil, err

@@ -37,12 +37,24 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 
 // run is the whole command line: it parses args (args[0] is the program
 // name), reads from stdin and writes to stdout and stderr, and returns the
-// exit code. main only passes it the process's streams.
+// exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext is run that stops when ctx is done; main passes it the
+// process's streams and a context that a signal cancels. A run stopped by
+// a signal has written no file and exits 128 + the signal's number.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &environment{stdin: stdin, stdout: stdout, stderr: stderr}
-	err := env.root().Run(context.Background(), args)
+	err := env.root().Run(ctx, args)
 	if err == nil {
 		return exitOK
+	}
+	var sig interrupted
+	if errors.As(context.Cause(ctx), &sig) {
+		fmt.Fprintf(stderr, "collab: %v; no output file was written or changed\n", sig)
+		return sig.exitCode()
 	}
 	fmt.Fprintln(stderr, "collab:", err)
 	return exitCode(err)

@@ -38,7 +38,7 @@ Examples:
 	}
 }
 
-func (env *environment) export(_ context.Context, cmd *cli.Command) error {
+func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	format := cmd.String("format")
 	if !slices.Contains(formats, format) {
 		return usagef("--format %q: choose one of %s (collab export --format dot yrd.json)", format, strings.Join(formats, ", "))
@@ -48,7 +48,7 @@ func (env *environment) export(_ context.Context, cmd *cli.Command) error {
 		return err
 	}
 	bar := newProgress(env.stderr)
-	res, err := env.study(cmd, bar)
+	res, err := env.study(ctx, cmd, bar)
 	bar.finish()
 	if err != nil {
 		return err

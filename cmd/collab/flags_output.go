@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -147,9 +148,10 @@ func inputs(path string) []string {
 	return []string{path}
 }
 
-// writeFiles writes every planned file atomically, creating the --out
-// directory first, and says on stderr what it wrote.
-func (env *environment) writeFiles(cmd *cli.Command, files []plannedFile, input string, o outputs, res *analysis.Result) error {
+// writeFiles writes every planned file atomically and all together,
+// creating the --out directory first, and says on stderr what it wrote.
+// When ctx is done before they are all written, none is.
+func (env *environment) writeFiles(ctx context.Context, cmd *cli.Command, files []plannedFile, input string, o outputs, res *analysis.Result) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -162,12 +164,14 @@ func (env *environment) writeFiles(cmd *cli.Command, files []plannedFile, input 
 			return fmt.Errorf("--out %s: cannot create the directory: %w", dir, err)
 		}
 	}
-	written := make([]string, 0, len(files))
-	for _, f := range files {
-		if err := output.WriteFile(f.path, o.writer(f.format, res), inputs(input)...); err != nil {
-			return err
-		}
-		written = append(written, f.path)
+	batch := make([]output.File, len(files))
+	written := make([]string, len(files))
+	for i, f := range files {
+		batch[i] = output.File{Path: f.path, Write: o.writer(f.format, res)}
+		written[i] = f.path
+	}
+	if err := output.WriteFiles(ctx, batch, inputs(input)...); err != nil {
+		return err
 	}
 	fmt.Fprintf(env.stderr, "collab: wrote %s\n", strings.Join(written, ", "))
 	return nil

@@ -5,5 +5,8 @@ package main
 import "os"
 
 func main() {
-	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	ctx, stop := notifySignals()
+	code := runContext(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

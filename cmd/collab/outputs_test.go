@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -14,8 +15,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"gonum.org/v1/gonum/graph/formats/dot"
 	"gonum.org/v1/gonum/graph/formats/dot/ast"
@@ -85,15 +88,24 @@ func runTool(t *testing.T, name string, args ...string) []byte {
 // xmlTexts parses an XML document and returns the text of its elements.
 func xmlTexts(t *testing.T, doc []byte) []string {
 	t.Helper()
+	texts, err := xmlTextsOf(doc)
+	if err != nil {
+		t.Fatalf("not well-formed XML: %v", err)
+	}
+	return texts
+}
+
+// xmlTextsOf parses an XML document and returns the text of its elements.
+func xmlTextsOf(doc []byte) ([]string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	var texts []string
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
-			return texts
+			return texts, nil
 		}
 		if err != nil {
-			t.Fatalf("not well-formed XML: %v", err)
+			return nil, err
 		}
 		if cd, ok := tok.(xml.CharData); ok {
 			texts = append(texts, string(cd))
@@ -213,11 +225,103 @@ func TestOutputsOpenInRealClients(t *testing.T) {
 	}
 }
 
-// TestHostileNameRoundTrips sends a city named Q"uote\ <b>& through every
-// file format and reads it back as each format's own reader (and, where
-// installed, Graphviz and GDAL) would.
+// hostileNames are city names each output format must escape and give
+// back intact: quotes and markup, backslashes (Graphviz reads \N as the
+// node's name), a newline and a tab, a script, a right-to-left override
+// (which would reorder a line), 5,000 characters, Chinese.
+var hostileNames = []string{
+	hostile,
+	`back\slash \N \\ \`,
+	"new\nline",
+	"tab\there",
+	"<script>alert(1)</script>",
+	"\u202eevil\u202c",
+	strings.Repeat("Long", 1250),
+	"苏州 (Suzhou)",
+}
+
+// hostileRegion is a region of 12 cities, the first named hostileNames and
+// scoring highest, so that every table and map shows them.
+func hostileRegion(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(region(t, 12))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ds map[string]any
+	json.Unmarshal(src, &ds)
+	for i, c := range ds["cities"].([]any) {
+		city := c.(map[string]any)
+		if i < len(hostileNames) {
+			city["name"], city["score"] = hostileNames[i], 10000-float64(i)
+		}
+	}
+	src, _ = json.Marshal(ds)
+	path := filepath.Join(t.TempDir(), "hostile.json")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// escaped is how the text report writes a name: control and
+// bidirectional characters as Go escapes, the rest as they are.
+func escaped(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if unicode.IsControl(r) || bidi(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// bidi reports the characters that change the direction of the text
+// around them.
+func bidi(r rune) bool {
+	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f'
+}
+
+// rawControl returns the byte offset of the first control character other
+// than a line end, or bidirectional character, in a report, or -1.
+func rawControl(s string) int {
+	return strings.IndexFunc(s, func(r rune) bool { return r != '\n' && (unicode.IsControl(r) || bidi(r)) })
+}
+
+// dotText is the text Graphviz shows for a quoted DOT string: \" is a
+// quote, \\ a backslash, \n a newline, and entities are decoded.
+func dotText(quoted string) string {
+	s := strings.TrimSuffix(strings.TrimPrefix(quoted, `"`), `"`)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			if s[i] == 'n' {
+				b.WriteByte('\n')
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return html.UnescapeString(b.String())
+}
+
+// TestHostileNameRoundTrips sends the hostile names through every output
+// and reads each back as the format's own reader (and, where installed,
+// Graphviz and GDAL) would: intact from results.json, both CSV files, the
+// GeoJSON, the DOT map (gonum's parser, Graphviz's reading of strings),
+// map.svg (encoding/xml) and report.md (CommonMark's escapes); escaped in
+// the text report, which holds no control or bidirectional character.
 func TestHostileNameRoundTrips(t *testing.T) {
-	dir, _ := analyzeOut(t, region(t, 12))
+	input := hostileRegion(t)
+	dir := filepath.Join(t.TempDir(), "results")
+	report, stderr, code := invoke(t, "", "analyze", input, "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
@@ -227,37 +331,48 @@ func TestHostileNameRoundTrips(t *testing.T) {
 	}
 	t.Run("json", func(t *testing.T) {
 		var res struct{ Cities []struct{ Name string } }
-		json.Unmarshal(read("results.json"), &res)
-		if res.Cities[3].Name != hostile {
-			t.Errorf("results.json: %q", res.Cities[3].Name)
+		if err := json.Unmarshal(read("results.json"), &res); err != nil {
+			t.Fatal(err)
+		}
+		for i, name := range hostileNames {
+			if res.Cities[i].Name != name {
+				t.Errorf("results.json: %.60q, want %.60q", res.Cities[i].Name, name)
+			}
 		}
 	})
 	t.Run("csv", func(t *testing.T) {
 		rows, err := csv.NewReader(bytes.NewReader(read("cities.csv"))).ReadAll()
-		if err != nil || rows[4][slices.Index(rows[0], "name")] != hostile {
-			t.Errorf("cities.csv: %v %q", err, rows[4])
+		if err != nil {
+			t.Fatal(err)
 		}
+		col := slices.Index(rows[0], "name")
 		links, err := csv.NewReader(bytes.NewReader(read("links.csv"))).ReadAll()
 		if err != nil {
 			t.Fatal(err)
 		}
-		found := false
-		for _, row := range links[1:] {
-			found = found || slices.Contains(row, hostile)
-		}
-		if !found {
-			t.Error("links.csv: the name is not among the link's city names")
+		for i, name := range hostileNames {
+			if rows[i+1][col] != name {
+				t.Errorf("cities.csv: %.60q, want %.60q", rows[i+1][col], name)
+			}
+			if !slices.ContainsFunc(links[1:], func(row []string) bool { return slices.Contains(row, name) }) {
+				t.Errorf("links.csv: %.60q is not among the links' city names", name)
+			}
 		}
 	})
 	t.Run("geojson", func(t *testing.T) {
 		var doc struct {
 			Features []struct{ Properties map[string]any }
 		}
-		if err := json.Unmarshal(read("collab.geojson"), &doc); err != nil || doc.Features[3].Properties["name"] != hostile {
-			t.Errorf("collab.geojson: %v %v", err, doc.Features[3].Properties["name"])
+		if err := json.Unmarshal(read("collab.geojson"), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for i, name := range hostileNames {
+			if got := doc.Features[i].Properties["name"]; got != name {
+				t.Errorf("collab.geojson: %.60q, want %.60q", got, name)
+			}
 		}
 		needs(t, "ogrinfo", "gdal-bin")
-		info := runTool(t, "ogrinfo", "-ro", "-al", "-where", "id = 'c0003'", filepath.Join(dir, "collab.geojson"))
+		info := runTool(t, "ogrinfo", "-ro", "-al", "-where", "id = 'c0000'", filepath.Join(dir, "collab.geojson"))
 		if !bytes.Contains(info, []byte("  name (String) = "+hostile+"\n")) {
 			t.Errorf("GDAL reads:\n%s", info)
 		}
@@ -267,33 +382,66 @@ func TestHostileNameRoundTrips(t *testing.T) {
 		if err != nil {
 			t.Fatalf("gonum cannot parse network.dot: %v", err)
 		}
+		tooltips := map[string]string{}
 		for _, st := range file.Graphs[0].Stmts {
-			if n, ok := st.(*ast.NodeStmt); ok && n.Node.ID == `"c0003"` {
+			if n, ok := st.(*ast.NodeStmt); ok {
 				for _, a := range n.Attrs {
-					if a.Key == "tooltip" && a.Val != `"Q\"uote\\ <b>&amp;"` {
-						t.Errorf("tooltip %s", a.Val)
+					if a.Key == "tooltip" {
+						tooltips[n.Node.ID] = dotText(a.Val)
 					}
 				}
 			}
 		}
+		for i, name := range hostileNames {
+			if got := tooltips[fmt.Sprintf(`"c%04d"`, i)]; got != name {
+				t.Errorf("network.dot: tooltip %.60q, want %.60q", got, name)
+			}
+		}
 		needs(t, "neato", "graphviz")
-		svg := runTool(t, "neato", "-n2", "-Tsvg", filepath.Join(dir, "network.dot"))
-		if !slices.Contains(xmlTexts(t, svg), hostile) {
-			t.Errorf("Graphviz does not show the name as written:\n%s", svg)
+		texts := xmlTexts(t, runTool(t, "neato", "-n2", "-Tsvg", filepath.Join(dir, "network.dot")))
+		for _, name := range hostileNames {
+			if !strings.Contains(name, "\n") && !slices.Contains(texts, name) { // Graphviz draws \n as two lines
+				t.Errorf("Graphviz does not show %.60q as written", name)
+			}
 		}
 	})
 	t.Run("svg", func(t *testing.T) {
-		if texts := xmlTexts(t, read("map.svg")); !slices.Contains(texts, hostile) {
-			t.Errorf("map.svg texts: %q", texts)
+		texts := xmlTexts(t, read("map.svg"))
+		for _, name := range hostileNames {
+			if !slices.Contains(texts, name) {
+				t.Errorf("map.svg: no text %.60q", name)
+			}
 		}
 	})
 	t.Run("markdown", func(t *testing.T) {
+		md := string(read("report.md"))
+		checkNoRawControls(t, "report.md", md)
 		// CommonMark reads a backslash before ASCII punctuation as the
 		// punctuation itself.
-		if md := read("report.md"); !bytes.Contains(md, []byte(`Q"uote\\ \<b\>\&`)) {
-			t.Errorf("report.md:\n%s", md)
+		text := regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])").ReplaceAllString(md, "$1")
+		for _, name := range hostileNames {
+			if !strings.Contains(text, escaped(name)) {
+				t.Errorf("report.md does not show %.60q", escaped(name))
+			}
 		}
 	})
+	t.Run("text", func(t *testing.T) {
+		checkNoRawControls(t, "the report", report)
+		for _, name := range hostileNames {
+			if !strings.Contains(report, escaped(name)) {
+				t.Errorf("the report does not show %.60q", escaped(name))
+			}
+		}
+	})
+}
+
+// checkNoRawControls fails when a report holds a control character other
+// than a line end, or a bidirectional character.
+func checkNoRawControls(t *testing.T, what, s string) {
+	t.Helper()
+	if i := rawControl(s); i >= 0 {
+		t.Errorf("%s holds a raw control or bidirectional character at byte %d: %.40q", what, i, s[i:])
+	}
 }
 
 // TestOutputFiles checks the file flags: one file each, the report still

@@ -46,7 +46,7 @@ Examples:
 	}
 }
 
-func (env *environment) sweep(_ context.Context, cmd *cli.Command) error {
+func (env *environment) sweep(ctx context.Context, cmd *cli.Command) error {
 	if cmd.NArg() > 1 {
 		return usagef("sweep takes one FILE, got %d arguments", cmd.NArg())
 	}
@@ -66,7 +66,7 @@ func (env *environment) sweep(_ context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	sw, err := analysis.RunSweep(ds, p, cmd.String("param"), cmd.Float("from"), cmd.Float("to"), cmd.Float("step"))
+	sw, err := analysis.RunSweep(ctx, ds, p, cmd.String("param"), cmd.Float("from"), cmd.Float("to"), cmd.Float("step"))
 	if err != nil {
 		return err
 	}

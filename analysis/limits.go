@@ -1,0 +1,59 @@
+package analysis
+
+import (
+	"errors"
+
+	"collab/spatial"
+)
+
+// MaxLinks bounds the links of the linkage network and of the spatial
+// weights. Each link is held several times over (edge lists, compressed
+// rows both ways, results), at 100 bytes or more in all, so this is about 2
+// GB. Links that grow with the square of the cities pass it long before the
+// cities alone would strain memory: gravity on every pair (--full-below
+// above the region's size), --keep or knn:K near the number of cities, a
+// distance band wider than the region. Those are refused with a parameter
+// error naming the flag, rather than exhausting the machine's memory.
+const MaxLinks = 20_000_000
+
+// checkGravitySize refuses a gravity network of more than MaxLinks links:
+// every pair below FullBelow cities, else each city's Keep strongest.
+func (s *study) checkGravitySize() error {
+	n := len(s.ds.Cities)
+	arcs := 1
+	if s.p.Directed {
+		arcs = 2
+	}
+	if n < s.p.FullBelow {
+		if pairs := n * (n - 1) / 2 * arcs; pairs > MaxLinks {
+			return paramErrorf("--full-below %d: gravity on every pair of %d cities makes %d links, over the %d collab builds; lower --full-below so that each city keeps its --keep strongest links", s.p.FullBelow, n, pairs, MaxLinks)
+		}
+		return nil
+	}
+	if links := n * min(s.p.Keep, n-1) * arcs; links > MaxLinks {
+		return paramErrorf("--keep %d: %d cities keeping %d links each make up to %d links, over the %d collab builds; keep fewer", s.p.Keep, n, s.p.Keep, links, MaxLinks)
+	}
+	return nil
+}
+
+// checkKNNSize refuses knn:K weights of more than MaxLinks links (twice
+// n K when made symmetric, at most).
+func checkKNNSize(spec weightsSpec, n int, symmetric bool) error {
+	links := n * spec.k
+	if symmetric {
+		links *= 2
+	}
+	if links > MaxLinks {
+		return paramErrorf("--weights %s: %d cities with %d neighbours each make up to %d links, over the %d collab builds; choose a smaller K", spec, n, spec.k, links, MaxLinks)
+	}
+	return nil
+}
+
+// bandError turns spatial's refusal of a distance band with too many links
+// into a parameter error.
+func bandError(spec weightsSpec, err error) error {
+	if errors.Is(err, spatial.ErrTooManyLinks) {
+		return paramErrorf("--weights %s: the band links more than %d pairs of cities; choose a shorter band (in km), or knn:K", spec, spatial.MaxBandLinks)
+	}
+	return err
+}

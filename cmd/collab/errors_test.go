@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"collab/data"
+)
+
+// errorCase is one row of the README's table of errors: a kind of bad input,
+// a part of what collab prints for it, and the exit code.
+type errorCase struct {
+	input   string // the README's first column
+	file    string // the input file's name
+	content string // its content
+	// make writes the input instead of content, when it is generated.
+	make func(t *testing.T, path string)
+	// args is the command line, FILE standing for the input's path;
+	// analyze FILE when empty.
+	args []string
+	// signal, when set, has stopped the run before it began.
+	signal  syscall.Signal
+	message string // a part of stderr, with the input's directory left out
+	code    int
+}
+
+// others are the cities after the first of a small JSON dataset (cities).
+const others = `{"id": "b", "lat": 31, "lon": 121, "score": 2}, {"id": "c", "lat": 32, "lon": 120, "score": 3}`
+
+// cities is a JSON dataset of first and others.
+func cities(first ...string) string {
+	return `{"cities": [` + strings.Join(append(first, others), ", ") + `]}`
+}
+
+// catalogue is the README's "Errors" table, row for row (TestErrorCatalogue
+// checks that they agree; go test -update rewrites the table).
+var catalogue = []errorCase{
+	{input: "JSON with a syntax error", file: "syntax.json", content: "{\n \"cities\": [,]}",
+		message: "syntax.json:2:13: invalid JSON: invalid character ',' looking for beginning of value", code: 3},
+	{input: "CSV with a quoted field not closed", file: "quote.csv", content: "id,name,lat,lon,score\na,\"Suzhou,31.3,120.6,1\n",
+		message: "quote.csv:2:24: row 1: a quoted field is not closed, or a quote in it is not doubled", code: 3},
+	{input: "CSV row with more fields than the header", file: "fields.csv", content: "id,name,lat,lon,score\na,Suzhou, Jiangsu,31.3,120.6,1\nb,B,31,121,2\nc,C,32,120,3\n",
+		message: "fields.csv:2:1: row 1: has 6 fields; the header has 5 columns (quote a field that holds the delimiter", code: 3},
+	{input: "A wrong type: a number in quotes", file: "type.json", content: cities(`{"id": "a", "lat": "31.2", "lon": 120, "score": 1}`),
+		message: `type.json:1:32: cities[0].lat: must be a number, not a string (write 31.2 without quotes)`, code: 3},
+	{input: "A missing field", file: "missing.json", content: cities(`{"id": "a", "lat": 31.2, "score": 1}`),
+		message: `missing.json:1:13: cities[0]: missing "lon": degrees east, between -180 and 180`, code: 3},
+	{input: "A missing CSV column, named otherwise", file: "column.csv", content: "id,lat,lng,score\na,31,120,1\nb,31,121,2\nc,32,120,3\n",
+		message: `column.csv:1: header: no "lon" column: each city needs lat and lon in WGS84 degrees; "lng" looks like it`, code: 3},
+	{input: "An unknown field", file: "unknown.json", content: cities(`{"id": "a", "lat": 31.2, "lng": 120, "score": 1}`),
+		message: `cities[0].lng: unknown field "lng" (did you mean "lon"?)`, code: 3},
+	{input: "A duplicate id", file: "duplicate.json", content: cities(`{"id": "b", "lat": 31.2, "lon": 120, "score": 1}`),
+		message: `cities[1].id: id "b" is used twice (first by cities[0] at line 1); ids must be unique`, code: 3},
+	{input: "An unknown id among the neighbours", file: "neighbour.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1, "neighbors": ["bb"]}`),
+		message: `cities[0].neighbors: neighbour "bb" is not the id of any city (did you mean "b"?)`, code: 3},
+	{input: "A link to an unknown id", file: "link.json", content: strings.TrimSuffix(cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1}`), "}") + `, "links": [{"source": "a", "target": "z"}]}`,
+		message: `links[0].target: target "z" is not the id of any city`, code: 3},
+	{input: "A link given twice", file: "twice.json", content: strings.TrimSuffix(cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1}`), "}") + `, "links": [{"source": "a", "target": "b"}, {"source": "b", "target": "a"}]}`,
+		message: `links[1]: duplicates links[0] at line 1 (b - a); give each pair once, with the total weight`, code: 3},
+	{input: "A latitude out of range", file: "range.json", content: cities(`{"id": "a", "lat": 91, "lon": 120, "score": 1}`),
+		message: `cities[0].lat: lat 91 is outside [-90, 90]`, code: 3},
+	{input: "Latitude and longitude swapped, out of range", file: "swapped.json", content: cities(`{"id": "a", "lat": 120.5, "lon": 31.2, "score": 1}`),
+		message: `cities[0].lat: lat 120.5 is outside [-90, 90] (lat 120.5 and lon 31.2 look swapped)`, code: 3},
+	{input: "Latitude and longitude swapped, in range", file: "ethiopia.json",
+		content: `{"cities": [{"id": "a", "lat": 9.0, "lon": 38.7, "score": 1}, {"id": "b", "lat": 11.6, "lon": 37.4, "score": 2}, {"id": "c", "lat": 13.5, "lon": 39.5, "score": 3}, {"id": "d", "lat": 40.5, "lon": 7.6, "score": 3}]}`,
+		message: `warning: ethiopia.json:1:184: cities[3].lat: lat 40.5 and lon 7.6 look swapped: the city is 4298 km from the middle of the region`, code: 0},
+	{input: "GeoJSON positions as [lat, lon]", file: "order.geojson", content: points("[31.2, 121.5]"),
+		message: `features[0].geometry.coordinates: position [31.2, 121.5] is outside longitude [-180, 180], latitude [-90, 90]; GeoJSON gives longitude first: [lon, lat]`, code: 3},
+	{input: "GeoJSON in projected metres", file: "metres.geojson", content: points("[13521000, 3657000]"),
+		message: `projected coordinates (metres)? GeoJSON needs WGS84 degrees: reproject, e.g. ogr2ogr -t_srs EPSG:4326`, code: 3},
+	{input: "A score that is NaN", file: "nan.csv", content: "id,lat,lon,score\na,31,120,NaN\nb,31,121,2\nc,32,120,3\n",
+		message: `nan.csv:2:10: row 1, score: "NaN" is not a number (scores are numbers >= 0)`, code: 3},
+	{input: "An infinite score (Inf, 1e999)", file: "inf.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1e999}`),
+		message: `cities[0].score: the score is not a finite number; scores must be finite and >= 0`, code: 3},
+	{input: "A score over 1e100", file: "huge.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1e300}`),
+		message: `cities[0].score: the score is 1e+300; scores must be at most 1e+100: rescale them`, code: 3},
+	{input: "A negative score", file: "negative.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": -1}`),
+		message: `cities[0].score: the score is -1; scores must be >= 0`, code: 3},
+	{input: "An empty score", file: "empty.csv", content: "id,lat,lon,score\na,31,120,\nb,31,121,2\nc,32,120,3\n",
+		message: `empty.csv:2:10: row 1, score: no score; every city needs one`, code: 3},
+	{input: "A panel missing a year", file: "panel.json", content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "scores": {"2001": 1}}, {"id": "b", "lat": 31, "lon": 121, "scores": {"2001": 1, "2021": 2}}, {"id": "c", "lat": 32, "lon": 120, "scores": {"2001": 1, "2021": 3}}]}`,
+		message: `cities[0].scores: no score for 2021; every city needs a score for each year of the panel (2001, 2021)`, code: 3},
+	{input: "Every score 0", file: "zero.json", content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 0}, {"id": "b", "lat": 31, "lon": 121, "score": 0}, {"id": "c", "lat": 32, "lon": 120, "score": 0}]}`,
+		message: `every score is 0: ratios to the mean and inequality are undefined`, code: 3},
+	{input: "Every score equal", file: "equal.json", content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 5}, {"id": "b", "lat": 31, "lon": 121, "score": 5}, {"id": "c", "lat": 32, "lon": 120, "score": 5}, {"id": "d", "lat": 32, "lon": 121, "score": 5}]}`,
+		message: `warning: every city has the same score: Moran's I and the local statistics are undefined (null)`, code: 0},
+	{input: "A single city", file: "one.json", content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 1}]}`,
+		message: `one.json: the region has 1 city; the analysis needs at least 3`, code: 3},
+	{input: "Two cities", file: "two.json", content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 1}, {"id": "b", "lat": 31, "lon": 121, "score": 2}]}`,
+		message: `two.json: the region has 2 cities; the analysis needs at least 3`, code: 3},
+	{input: "A network in pieces (observed links)", file: "pieces.json", content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 1}, {"id": "b", "lat": 31, "lon": 121, "score": 2}, {"id": "c", "lat": 32, "lon": 120, "score": 3}, {"id": "d", "lat": 32, "lon": 121, "score": 4}], "links": [{"source": "a", "target": "b"}, {"source": "c", "target": "d"}]}`,
+		message: `warning: the network has 2 components (the largest has 2 of 4 cities)`, code: 0},
+	{input: "Cities with no spatial neighbour", file: "island.json", args: []string{"analyze", "FILE", "--weights", "band:200"},
+		content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 1}, {"id": "b", "lat": 31, "lon": 121, "score": 2}, {"id": "c", "lat": 32, "lon": 120, "score": 3}, {"id": "d", "lat": 40, "lon": 100, "score": 4}]}`,
+		message: `warning: 1 of 4 cities have no neighbour under band:200 weights: d; their spatial lag is 0 and they are left out of the LISA tests ("isolated"); the smallest band that leaves none is 2000.9 km`, code: 0},
+	{input: "Two cities at one point", file: "same.json", content: cities(`{"id": "a", "lat": 31, "lon": 121, "score": 1}`),
+		message: `warning: same.json:1:80: cities[1].lat: "b" is at the same coordinates as "a"; their distance is taken as 1 km in the gravity model`, code: 0},
+	{input: "A file that is not UTF-8 (a GBK export)", file: "gbk.csv", content: "id,name,lat,lon,score\na,\xcb\xd5\xd6\xdd,31,120,1\nb,B,31,121,2\nc,C,32,120,3\n",
+		message: `gbk.csv:2:3: the file is not UTF-8 text; save it as CSV UTF-8 (a GBK file converts with iconv -f GB18030 -t UTF-8)`, code: 3},
+	{input: "An empty file", file: "empty.json", content: "",
+		message: `empty.json: the file is empty`, code: 3},
+	{input: "JSON nested 100,000 deep", file: "deep.json", content: strings.Repeat("[", 100000) + strings.Repeat("]", 100000),
+		message: `deep.json:1:10001: invalid JSON: invalid character '[' exceeded max depth`, code: 3},
+	{input: "A JSON file over 1 GiB", file: "big.json", make: sparse(data.MaxFileSize + 1),
+		message: `big.json: file too large: 1073741825 bytes, over the 1024 MiB a JSON file may have (it is read whole); give the cities as CSV`, code: 1},
+	{input: "A 1 GB CSV file without line breaks", file: "big.csv", make: sparse(1e9),
+		message: `big.csv:1: the record that starts here is over 64 MiB; is this a CSV file, or does a quoted field lack its closing quote?`, code: 3},
+	{input: "A file that does not exist", file: "none.json", make: func(*testing.T, string) {},
+		message: `open none.json: no such file or directory`, code: 1},
+	{input: "More permutations than collab runs", file: "perm.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--permutations", "10000000"},
+		message: `--permutations 10000000: must be between 0 (no permutation test) and 999999; 999 is customary`, code: 2},
+	{input: "Gravity on every pair of 6,400 cities", file: "region6400.json", make: regionFile(6400), args: []string{"analyze", "FILE", "--full-below", "10000"},
+		message: `--full-below 10000: gravity on every pair of 6400 cities makes 20476800 links, over the 20000000 collab builds; lower --full-below`, code: 2},
+	{input: "An output that is the input file", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--svg", "FILE"},
+		message: `in.json: is an input file; collab never overwrites its input: choose another output path`, code: 2},
+	{input: "Interrupted (Ctrl-C, SIGINT)", file: "int.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGINT,
+		message: `collab: interrupted (SIGINT); no output file was written or changed`, code: 130},
+	{input: "Stopped (SIGTERM)", file: "term.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGTERM,
+		message: `collab: terminated (SIGTERM); no output file was written or changed`, code: 143},
+}
+
+// points is a GeoJSON FeatureCollection of three Point features, the first
+// at position.
+func points(position string) string {
+	return `{"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"id": "a", "score": 1}, "geometry": {"type": "Point", "coordinates": ` + position + `}},
+{"type": "Feature", "properties": {"id": "b", "score": 2}, "geometry": {"type": "Point", "coordinates": [121, 31]}},
+{"type": "Feature", "properties": {"id": "c", "score": 3}, "geometry": {"type": "Point", "coordinates": [120, 32]}}]}`
+}
+
+// sparse makes a file of size zero bytes that takes no disk space.
+func sparse(size int64) func(*testing.T, string) {
+	return func(t *testing.T, path string) {
+		f, err := os.Create(path)
+		if err == nil {
+			err = f.Truncate(size)
+			f.Close()
+		}
+		if err != nil {
+			t.Skipf("cannot make a sparse file of %d bytes: %v", size, err)
+		}
+	}
+}
+
+// regionFile writes the synthetic region of n cities of outputs_test.go.
+func regionFile(n int) func(*testing.T, string) {
+	return func(t *testing.T, path string) {
+		src, err := os.ReadFile(region(t, n))
+		if err == nil {
+			err = os.WriteFile(path, src, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestErrorCatalogue runs every row of the catalogue: the exit code, the
+// message on stderr, nothing on stdout for invalid data, the input
+// unchanged.
+func TestErrorCatalogue(t *testing.T) {
+	for _, c := range catalogue {
+		t.Run(c.input, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, c.file)
+			if c.make != nil {
+				c.make(t, path)
+			} else if err := os.WriteFile(path, []byte(c.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := fingerprint(path)
+			args := []string{"analyze", "FILE"}
+			if c.args != nil {
+				args = c.args
+			}
+			args = append([]string{"collab"}, args...)
+			for i, a := range args {
+				if a == "FILE" {
+					args[i] = path
+				}
+			}
+			ctx := context.Background()
+			if c.signal != 0 {
+				cancelled, cancel := context.WithCancelCause(ctx)
+				cancel(interrupted{c.signal})
+				ctx = cancelled
+			}
+			t.Setenv("COLUMNS", "")
+			var stdout, stderr bytes.Buffer
+			code := runContext(ctx, args, strings.NewReader(""), &stdout, &stderr)
+			got := strings.ReplaceAll(stderr.String(), dir+string(filepath.Separator), "")
+			if code != c.code || !strings.Contains(got, c.message) {
+				t.Errorf("exit %d, stderr\n%s\nwant exit %d and\n%s", code, got, c.code, c.message)
+			}
+			if c.code != 0 && stdout.Len() > 0 {
+				t.Errorf("stdout %.200q, want nothing", stdout.String())
+			}
+			if after := fingerprint(path); after != before {
+				t.Errorf("the input changed: %s, now %s", before, after)
+			}
+		})
+	}
+}
+
+// fingerprint is a file's size, modification time and, for a small file,
+// content.
+func fingerprint(path string) string {
+	info, err := os.Stat(path)
+	if err != nil {
+		return "none"
+	}
+	s := fmt.Sprintf("%d bytes, modified %v", info.Size(), info.ModTime())
+	if info.Size() < 1<<20 {
+		content, _ := os.ReadFile(path)
+		s += fmt.Sprintf(", %q", content)
+	}
+	return s
+}
+
+// TestErrorCatalogueInREADME checks that the README's "Errors" table is
+// the catalogue, row for row; go test -update rewrites it.
+func TestErrorCatalogueInREADME(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := catalogueTable()
+	re := regexp.MustCompile(`(?s)(## Errors\n.*?\n)(\| input \|.*?\n)\n`)
+	m := re.FindSubmatchIndex(readme)
+	if m == nil {
+		t.Fatal(`README.md has no "## Errors" section with a table starting "| input |"`)
+	}
+	current := string(readme[m[4]:m[5]])
+	if *update {
+		out := string(readme[:m[4]]) + table + string(readme[m[5]:])
+		if err := os.WriteFile("../../README.md", []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if current != table {
+		got, want := strings.Split(current, "\n"), strings.Split(table, "\n")
+		for i := range max(len(got), len(want)) {
+			g, w := line(got, i), line(want, i)
+			if g != w {
+				t.Errorf("README.md's Errors table differs from the catalogue (go test -update rewrites it) at row %d:\nREADME:    %s\ncatalogue: %s", i-1, g, w)
+				break
+			}
+		}
+	}
+}
+
+func line(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+// catalogueTable is the catalogue as a Markdown table.
+func catalogueTable() string {
+	var b strings.Builder
+	b.WriteString("| input | message (as printed, abbreviated) | exit code |\n|---|---|---|\n")
+	for _, c := range catalogue {
+		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", c.input, c.message, strconv.Itoa(c.code))
+	}
+	return b.String()
+}
