@@ -8,9 +8,10 @@ For each size it generates a region with ../shared/bench/gen.py (N cities, links
 city's K = 8 nearest neighbours with gravity weights; cached in bench/.cache), then RUNS
 times, interleaved so that the machine's load falls on everyone alike:
 
-  collab analyze FILE --edges links --weights knn:8 --format json --timings
+  collab analyze FILE --edges links --weights knn:8 --format json --timings [--betweenness-sample all]
       every measure (centrality, structure, 999-permutation Moran, LISA and Gi*,
-      spillover, the pattern); the whole process is timed, and --timings gives the
+      spillover, the pattern; with --exact the shortest-path measures are exact at
+      every size, else sampled above 10,000 cities); the whole process is timed, and --timings gives the
       centrality stage (betweenness, closeness and harmonic closeness from one
       shortest-path pass, plus PageRank and eigenvector centrality);
   ../shared/bench/anchors.py FILE ig,gt[,nx]
@@ -54,8 +55,11 @@ def region(n):
     return path
 
 
+EXTRA = []  # --exact adds --betweenness-sample all
+
+
 def collab(binary, path):
-    wall, rss, p = run([binary, "analyze", path, "--edges", "links", "--weights", "knn:8", "--format", "json", "--timings"])
+    wall, rss, p = run([binary, "analyze", path, "--edges", "links", "--weights", "knn:8", "--format", "json", "--timings"] + EXTRA)
     figures = {"collab analyze (whole process)": wall, "collab peak memory MiB": rss}
     for line in p.stderr.splitlines():
         m = re.match(r"collab: timing (.+) ([0-9.]+)s$", line)
@@ -123,7 +127,11 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--peers", default="ig,gt,nx,spdep")
     ap.add_argument("--scaling", default="", help="sizes for the fitted exponent (collab only)")
+    ap.add_argument("--exact", action="store_true", help="exact shortest-path measures at every size (--betweenness-sample all)")
     a = ap.parse_args()
+    if a.exact:
+        EXTRA.append("--betweenness-sample")
+        EXTRA.append("all")
     binary = os.path.join(ROOT, "bin", "collab")
     subprocess.run(["go", "build", "-o", binary, "./cmd/collab"], cwd=ROOT, check=True)
     for n in [int(s) for s in a.sizes.split(",") if s]:
