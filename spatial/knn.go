@@ -19,12 +19,11 @@ func KNN(lat, lon []float64, k int) (*Weights, error) {
 	}
 	tree := newKDTree(lat, lon)
 	lists := make([][]int, n)
-	var h neighborHeap
+	h := nearestBest()
 	for i := range n {
-		h = h[:0]
-		tree.nearest(i, k, &h)
-		lists[i] = make([]int, len(h))
-		for m, c := range h {
+		tree.nearest(i, k, h)
+		lists[i] = make([]int, len(h.items))
+		for m, c := range h.items {
 			lists[i][m] = c.index
 		}
 	}
@@ -76,12 +75,11 @@ var ErrTooManyLinks = errors.New("spatial: too many links")
 func MinBand(lat, lon []float64) float64 {
 	tree := newKDTree(lat, lon)
 	var worst float64
-	var h neighborHeap
+	h := nearestBest()
 	for i := range lat {
-		h = h[:0]
-		tree.nearest(i, 1, &h)
-		if len(h) == 1 {
-			j := h[0].index
+		tree.nearest(i, 1, h)
+		if len(h.items) == 1 {
+			j := h.items[0].index
 			worst = max(worst, Haversine(lat[i], lon[i], lat[j], lon[j]))
 		}
 	}
@@ -169,58 +167,23 @@ func (a candidate) before(b candidate) bool {
 	return a.d2 < b.d2 || (a.d2 == b.d2 && a.index < b.index)
 }
 
-// neighborHeap is a max-heap of the best candidates so far: the worst at 0.
-type neighborHeap []candidate
-
-func (h *neighborHeap) offer(c candidate, k int) {
-	s := *h
-	if len(s) < k {
-		s = append(s, c)
-		for i := len(s) - 1; i > 0; { // sift up
-			p := (i - 1) / 2
-			if !s[p].before(s[i]) {
-				break
-			}
-			s[p], s[i] = s[i], s[p]
-			i = p
-		}
-		*h = s
-		return
-	}
-	if !c.before(s[0]) {
-		return
-	}
-	s[0] = c
-	for i := 0; ; { // sift down
-		l, r, worst := 2*i+1, 2*i+2, i
-		if l < len(s) && s[worst].before(s[l]) {
-			worst = l
-		}
-		if r < len(s) && s[worst].before(s[r]) {
-			worst = r
-		}
-		if worst == i {
-			break
-		}
-		s[i], s[worst] = s[worst], s[i]
-		i = worst
-	}
-}
+func nearestBest() *best[candidate] { return &best[candidate]{better: candidate.before} }
 
 // nearest puts the k nearest points to point q (q excluded) in h, in no
 // particular order.
-func (t *kdTree) nearest(q, k int, h *neighborHeap) {
-	t.searchNearest(q, k, 0, len(t.order), h)
+func (t *kdTree) nearest(q, k int, h *best[candidate]) {
+	h.reset(k)
+	t.searchNearest(q, 0, len(t.order), h)
 }
 
-func (t *kdTree) searchNearest(q, k, lo, hi int, h *neighborHeap) {
+func (t *kdTree) searchNearest(q, lo, hi int, h *best[candidate]) {
 	if lo >= hi {
 		return
 	}
 	mid := (lo + hi) / 2
 	p := t.order[mid]
 	if p != q {
-		h.offer(candidate{t.dist2(q, p), p}, k)
+		h.offer(candidate{t.dist2(q, p), p})
 	}
 	ax := t.axis[mid]
 	diff := t.p[q][ax] - t.p[p][ax]
@@ -228,10 +191,10 @@ func (t *kdTree) searchNearest(q, k, lo, hi int, h *neighborHeap) {
 	if diff > 0 {
 		nearLo, nearHi, farLo, farHi = mid+1, hi, lo, mid
 	}
-	t.searchNearest(q, k, nearLo, nearHi, h)
+	t.searchNearest(q, nearLo, nearHi, h)
 	// Equal distances must still be visited: a tie may have a lower index.
-	if len(*h) < k || diff*diff <= (*h)[0].d2 {
-		t.searchNearest(q, k, farLo, farHi, h)
+	if !h.full() || diff*diff <= h.worst().d2 {
+		t.searchNearest(q, farLo, farHi, h)
 	}
 }
 

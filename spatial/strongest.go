@@ -32,16 +32,17 @@ func Strongest(lat, lon, mass []float64, beta float64, k int, floorKm float64) (
 	t.heaviest(mass, heaviest, 0, n)
 	out := make([][]int, n)
 	parallel.For(n, func(i int) {
-		s := pullSearch{t: t, mass: mass, heaviest: heaviest, beta: beta, floor: floorKm, q: i, k: k}
+		s := pullSearch{t: t, mass: mass, heaviest: heaviest, beta: beta, floor: floorKm, q: i,
+			best: best[pull]{k: k, better: pull.stronger}}
 		s.visit(0, n, 0)
-		slices.SortFunc(s.best, func(a, b pull) int {
+		slices.SortFunc(s.best.items, func(a, b pull) int {
 			if a.stronger(b) {
 				return -1
 			}
 			return 1
 		})
-		out[i] = make([]int, len(s.best))
-		for m, p := range s.best {
+		out[i] = make([]int, len(s.best.items))
+		for m, p := range s.best.items {
 			out[i][m] = p.index
 		}
 	})
@@ -74,8 +75,8 @@ type pullSearch struct {
 	t              *kdTree
 	mass, heaviest []float64
 	beta, floor    float64
-	q, k           int
-	best           []pull // a min-heap on strength: the weakest kept at 0
+	q              int
+	best           best[pull] // the strongest so far, the weakest of them at the root
 }
 
 func (s *pullSearch) score(m, km float64) float64 {
@@ -89,16 +90,16 @@ func (s *pullSearch) visit(lo, hi int, lb2 float64) {
 		return
 	}
 	mid := (lo + hi) / 2
-	if len(s.best) == s.k {
+	if s.best.full() {
 		bound := s.score(s.heaviest[mid], 2*EarthRadius*math.Asin(min(math.Sqrt(lb2)/2, 1)))
-		if bound < s.best[0].score {
+		if bound < s.best.worst().score {
 			return // nothing here can enter the k strongest
 		}
 	}
 	t := s.t
 	p := t.order[mid]
 	if p != s.q && s.mass[p] > 0 {
-		s.offer(pull{s.score(s.mass[p], arcKm(t.p[s.q], t.p[p])), p})
+		s.best.offer(pull{s.score(s.mass[p], arcKm(t.p[s.q], t.p[p])), p})
 	}
 	diff := t.p[s.q][t.axis[mid]] - t.p[p][t.axis[mid]]
 	nearLo, nearHi, farLo, farHi := lo, mid, mid+1, hi
@@ -107,39 +108,4 @@ func (s *pullSearch) visit(lo, hi int, lb2 float64) {
 	}
 	s.visit(nearLo, nearHi, lb2)
 	s.visit(farLo, farHi, max(lb2, diff*diff))
-}
-
-func (s *pullSearch) offer(c pull) {
-	h := s.best
-	if len(h) < s.k {
-		h = append(h, c)
-		for i := len(h) - 1; i > 0; { // sift the new one up past stronger parents
-			p := (i - 1) / 2
-			if !h[p].stronger(h[i]) {
-				break
-			}
-			h[p], h[i] = h[i], h[p]
-			i = p
-		}
-		s.best = h
-		return
-	}
-	if !c.stronger(h[0]) {
-		return
-	}
-	h[0] = c
-	for i := 0; ; {
-		l, r, weakest := 2*i+1, 2*i+2, i
-		if l < len(h) && h[weakest].stronger(h[l]) {
-			weakest = l
-		}
-		if r < len(h) && h[weakest].stronger(h[r]) {
-			weakest = r
-		}
-		if weakest == i {
-			break
-		}
-		h[i], h[weakest] = h[weakest], h[i]
-		i = weakest
-	}
 }
