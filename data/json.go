@@ -247,8 +247,8 @@ func (r *jsonReader) link(n *node, path string) Link {
 		return l
 	}
 	r.unknownFields(n, path, linkFields)
-	l.Source = r.id(n, path, "source", true)
-	l.Target = r.id(n, path, "target", true)
+	l.Source = r.id(n, path, "source", false) // validation reports a missing end
+	l.Target = r.id(n, path, "target", false)
 	l.Kind = r.str(n, path, "kind")
 	if w := n.field("weight"); w != nil {
 		if v, ok := r.numberValue(w, path+".weight"); ok {

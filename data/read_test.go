@@ -97,7 +97,8 @@ func TestReadProblems(t *testing.T) {
 		{"negative weight", addLinks(`{"source": "a", "target": "b", "weight": -3}`), []string{`links[0].weight: the weight is -3; weights must be >= 0`}},
 		{"infinite weight", addLinks(`{"source": "a", "target": "b", "weight": -1e400}`), []string{`links[0].weight: the weight is not a finite number`}},
 		{"duplicate link", addLinks(`{"source": "a", "target": "b"}, {"source": "b", "target": "a"}`), []string{`links[1]: duplicates links[0] at line 9 (b - a)`}},
-		{"link field near miss", addLinks(`{"from": "a", "target": "b"}`), []string{`links[0].from: unknown field "from" (did you mean "source"?)`, `links[0]: missing "source"`}},
+		{"link field near miss", addLinks(`{"from": "a", "target": "b"}`), []string{`links[0].from: unknown field "from" (did you mean "source"?)`, `links[0]: the source is missing or empty`}},
+		{"empty link end", addLinks(`{"source": "", "target": "a"}`), []string{`links[0].source: the source is missing or empty`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ds, err := Read("bad.json", []byte(c.src))

@@ -252,10 +252,16 @@ func (c *checker) links(index map[string]int) {
 	for i, l := range c.ds.Links {
 		_, okS := index[l.Source]
 		_, okT := index[l.Target]
-		if !okS && l.Source != "" {
+		if strings.TrimSpace(l.Source) == "" {
+			c.report(linkRecord, i, "source", "the source is missing or empty: give the id of the city the link starts from")
+		}
+		if strings.TrimSpace(l.Target) == "" {
+			c.report(linkRecord, i, "target", "the target is missing or empty: give the id of the city the link goes to")
+		}
+		if !okS && strings.TrimSpace(l.Source) != "" {
 			c.report(linkRecord, i, "source", "source %q is not the id of any city%s", l.Source, c.nearID(l.Source, index))
 		}
-		if !okT && l.Target != "" {
+		if !okT && strings.TrimSpace(l.Target) != "" {
 			c.report(linkRecord, i, "target", "target %q is not the id of any city%s", l.Target, c.nearID(l.Target, index))
 		}
 		if l.Source == l.Target && l.Source != "" {
