@@ -11,11 +11,12 @@ import (
 type Trend struct {
 	Years  []int        `json:"years"`
 	Series []YearFigure `json:"series"`
-	// MeanGrowth is the last year's mean over the first's.
-	MeanGrowth float64 `json:"mean_growth"`
+	// MeanGrowth is the last year's mean over the first's; null when that
+	// overflows (a first mean near the smallest float).
+	MeanGrowth Number `json:"mean_growth"`
 	// CAGR is the compound annual growth rate of the mean,
 	// (last/first)^(1/years) - 1.
-	CAGR float64 `json:"cagr"`
+	CAGR Number `json:"cagr"`
 	// SigmaConvergence is true when the coefficient of variation fell
 	// from the first year to the last.
 	SigmaConvergence bool            `json:"sigma_convergence"`
@@ -96,8 +97,9 @@ func (s *study) trend(res *Result) error {
 	}
 	first, last := t.Series[0], t.Series[len(t.Series)-1]
 	span := float64(years[len(years)-1] - years[0])
-	t.MeanGrowth = last.Mean / first.Mean
-	t.CAGR, _ = CAGR(first.Mean, last.Mean, span)
+	t.MeanGrowth = Number(last.Mean / first.Mean)
+	cagr, _ := CAGR(first.Mean, last.Mean, span)
+	t.CAGR = Number(cagr)
 	t.SigmaConvergence = last.CVPopulation < first.CVPopulation
 	t.Beta = betaConvergence(s.ds.Scores(0), s.ds.Scores(len(years)-1), span)
 	if t.Beta.Cities < len(s.ds.Cities) {

@@ -81,11 +81,11 @@ func TestSampleTrend(t *testing.T) {
 	if tr == nil || !slices.Equal(tr.Years, []int{2001, 2021}) {
 		t.Fatalf("trend %+v", tr)
 	}
-	got := fmt.Sprintf("%.2f %.2f %.0f", tr.Series[0].CVPopulation, tr.Series[1].CVPopulation, tr.MeanGrowth)
+	got := fmt.Sprintf("%.2f %.2f %.0f", tr.Series[0].CVPopulation, tr.Series[1].CVPopulation, float64(tr.MeanGrowth))
 	if got != "2.46 1.69 338" || !tr.SigmaConvergence {
 		t.Errorf("CV 2001, CV 2021, growth = %s (sigma %v); want 2.46 1.69 338", got, tr.SigmaConvergence)
 	}
-	if want := math.Pow(tr.MeanGrowth, 1.0/20) - 1; math.Abs(tr.CAGR-want) > 1e-15 {
+	if want := math.Pow(float64(tr.MeanGrowth), 1.0/20) - 1; math.Abs(float64(tr.CAGR)-want) > 1e-15 {
 		t.Errorf("CAGR %v, want %v", tr.CAGR, want)
 	}
 	// R 4.2 (Debian r-base), with jsonlite:
@@ -112,5 +112,25 @@ func TestNoTrendForOneYear(t *testing.T) {
 	}
 	if r := run(t, ds, DefaultParameters()); r.Trend != nil {
 		t.Errorf("trend %+v for a single year", r.Trend)
+	}
+}
+
+// TestTrendOverflow: a first-year mean near the smallest float makes the
+// growth overflow to +Inf, which JSON cannot hold; it is undefined (null).
+// Found by FuzzAnalyze (testdata/fuzz/FuzzAnalyze/b7fab6a3c326ff9f).
+func TestTrendOverflow(t *testing.T) {
+	ds, err := data.Read("tiny.json", []byte(`{"cities": [
+		{"id": "a", "lat": 1, "lon": 1, "scores": {"2001": 0, "2021": 0}},
+		{"id": "b", "lat": 2, "lon": 2, "scores": {"2001": 5e-324, "2021": 1}},
+		{"id": "c", "lat": 3, "lon": 3, "scores": {"2001": 5e-324, "2021": 0}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, ds, DefaultParameters())
+	if r.Trend == nil || r.Trend.MeanGrowth.Defined() || r.Trend.CAGR.Defined() {
+		t.Fatalf("trend %+v: want undefined growth", r.Trend)
+	}
+	if _, err := json.Marshal(r); err != nil {
+		t.Errorf("results do not marshal: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"collab/analysis"
 	"fmt"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ func (p *report) trend() {
 	}
 	var sentences []string
 	sentences = append(sentences, fmt.Sprintf("The mean grew %s-fold (%s%% a year, compound); the coefficient of variation %s from %s to %s (%s).",
-		fixed(t.MeanGrowth, 1), fixed(100*t.CAGR, 2), direction, fixed(first.CVPopulation, 2), fixed(last.CVPopulation, 2),
+		fixedNumber(t.MeanGrowth, 1), fixedNumber(100*t.CAGR, 2), direction, fixed(first.CVPopulation, 2), fixed(last.CVPopulation, 2),
 		map[bool]string{true: "sigma convergence", false: "no sigma convergence"}[t.SigmaConvergence]))
 	b := t.Beta
 	switch {
@@ -57,4 +58,12 @@ func (p *report) trend() {
 		sentences = append(sentences, fmt.Sprintf("%d %s changed tier: %s.", n, pluralWord(n, "city", "cities"), strings.Join(moves, ", ")))
 	}
 	p.sentences(sentences)
+}
+
+// fixedNumber formats a measure that may be undefined.
+func fixedNumber(x analysis.Number, decimals int) string {
+	if !x.Defined() {
+		return "undefined"
+	}
+	return fixed(float64(x), decimals)
 }
