@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"collab/internal/parallel"
 )
 
 // CorePeriphery is a continuous core-periphery model of a network and the
@@ -45,7 +47,8 @@ type CorePeriphery struct {
 // coordinate update iterated on its own, a minimum-residual fit as in
 // Comrey's MINRES, converges far too slowly on sparse regional networks,
 // whose weakly linked clusters leave the problem ill-conditioned.) Each
-// iteration costs two products with the weights, O(n + m) time, and the
+// iteration costs one product with the weights (A c follows from the
+// previous A c and A d), O(n + m) time on all cores, and the
 // memory is O(n + m). The fixed point makes c an eigenvector of the weights
 // with c_k^2 on the diagonal, the relation to eigenvector centrality that
 // Borgatti and Everett point out. Like any such search it finds a local
@@ -91,8 +94,9 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 	f := newMinres(g)
 	ac, ad := make([]float64, n), make([]float64, n)
 	grad, prev, dir := make([]float64, n), make([]float64, n), make([]float64, n)
+	f.product(ac, c)
+	exact := true
 	for iter := range maxIterations {
-		f.product(ac, c)
 		var s2 float64
 		for _, x := range c {
 			s2 += x * x
@@ -111,8 +115,13 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 			gDiff += grad[k] * (grad[k] - prev[k])
 		}
 		if step <= tol*top {
-			converged = true
-			break
+			if exact {
+				converged = true
+				break
+			}
+			f.product(ac, c) // confirm on the exact product: the updated one drifts by rounding
+			exact = true
+			continue
 		}
 		// Polak-Ribière+ conjugate direction, restarted when it does not
 		// descend.
@@ -136,6 +145,13 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 			c[k] += t * dir[k]
 		}
 		grad, prev = prev, grad
+		if exact = (iter+1)%refresh == 0; exact {
+			f.product(ac, c)
+		} else {
+			for k := range ac {
+				ac[k] += t * ad[k] // A(c + t d) = Ac + t Ad: one product an iteration, not two
+			}
+		}
 	}
 	for k, x := range c {
 		c[k] = math.Abs(x) // |c| fits at least as well as c, as every a_ij >= 0
@@ -162,17 +178,30 @@ func newMinres(g *Network) *minres {
 	return f
 }
 
-// product sets y to the symmetric part of the weights times x, O(n + m).
+// product sets y to the symmetric part of the weights times x, O(n + m),
+// in blocks of rows on all cores; each row is its own sum, so the result
+// does not depend on the number of cores.
 func (f *minres) product(y, x []float64) {
-	for u := range x {
-		adj, w := f.sym.neighbors(u)
-		sum := 0.0
-		for k, v := range adj {
-			sum += w[k] * x[v]
+	blocks := 1 + len(f.sym.adj)/productBlock
+	parallel.For(blocks, func(b int) {
+		for u := b * len(x) / blocks; u < (b+1)*len(x)/blocks; u++ {
+			adj, w := f.sym.neighbors(u)
+			sum := 0.0
+			for k, v := range adj {
+				sum += w[k] * x[v]
+			}
+			y[u] = f.half * sum
 		}
-		y[u] = f.half * sum
-	}
+	})
 }
+
+// productBlock is about the number of links a block of product's rows
+// holds: enough that a block outweighs handing it to a core.
+const productBlock = 1 << 14
+
+// refresh is how often (in iterations) coreness recomputes A c exactly
+// rather than updating it, so that rounding cannot accumulate.
+const refresh = 50
 
 // correlation returns the Pearson correlation of a_ij and c_i c_j over the
 // n(n-1) ordered pairs i != j, given the sums of a and a^2 over them; NaN
