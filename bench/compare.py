@@ -16,7 +16,11 @@ times, interleaved so that the machine's load falls on everyone alike:
       shortest-path pass, plus PageRank and eigenvector centrality);
   ../shared/bench/anchors.py FILE ig,gt[,nx]
       igraph's and graph-tool's betweenness and closeness on the same links, path
-      length 1/weight (NetworkX only up to 1,000 cities: it takes minutes beyond);
+      length 1/weight, each function call timed alone (NetworkX only up to 1,000
+      cities: it takes minutes beyond);
+  bench/gt_betweenness.py FILE
+      graph-tool's betweenness alone as a whole process (interpreter, imports,
+      reading the links the same way), timed as collab's whole process is;
   ../shared/bench/spdep_lisa.R FILE 8 999
       R spdep: kNN weights, Moran's I, localmoran_perm and localG_perm, 999
       permutations.
@@ -78,6 +82,11 @@ def anchors(path, libs):
     return figures
 
 
+def graph_tool_whole(path):
+    wall, _, _ = run([PY, os.path.join(HERE, "gt_betweenness.py"), path])
+    return {"graph-tool betweenness (whole process)": wall}
+
+
 def spdep(path):
     wall, _, _ = run(["Rscript", os.path.join(SHARED, "spdep_lisa.R"), path, "8", "999"])
     return {"spdep (whole process)": wall}
@@ -94,6 +103,8 @@ def ratios(med):
             r("collab stage centrality", f"{lib} betweenness+closeness",
               f"collab centrality / {lib} betweenness+closeness")
         r("collab analyze (whole process)", f"{lib} betweenness", f"collab analyze / {lib} betweenness alone")
+    r("collab analyze (whole process)", "graph-tool betweenness (whole process)",
+      "collab analyze / graph-tool betweenness, both whole processes")
     r("collab analyze (whole process)", "spdep (whole process)", "collab analyze / spdep localmoran_perm+localG_perm")
     return out
 
@@ -106,6 +117,8 @@ def measure(binary, n, runs, peers):
         libs = [l for l in ("ig", "gt") if l in peers] + (["nx"] if "nx" in peers and n <= 1000 else [])
         if libs:
             got.update(anchors(path, libs))
+        if "gt" in peers:
+            got.update(graph_tool_whole(path))
         if "spdep" in peers:
             got.update(spdep(path))
         for k, v in got.items():
