@@ -606,3 +606,69 @@ func TestCorePeripheryConvergesOnRegions(t *testing.T) {
 		t.Errorf("converged %v, fit %v", cp.Converged, cp.Fit)
 	}
 }
+
+// TestPreconditionerHessian checks the block the core-periphery
+// preconditioner inverts against the Hessian of the residual
+// R(c) = sum_{i!=j} (a_ij - c_i c_j)^2 taken by central second differences
+// of R summed pair by pair, on networks small enough for the block to hold
+// every node.
+func TestPreconditionerHessian(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		n        int
+		edges    []Edge
+		directed bool
+	}{
+		{"undirected", 5, []Edge{{0, 1, 3}, {1, 2, 1.5}, {2, 0, 2}, {2, 3, 0.5}, {3, 4, 4}}, false},
+		{"digraph7", 7, digraph7, true},
+	} {
+		g, err := New(c.n, c.edges, c.directed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := make([][]float64, c.n)
+		for i := range a {
+			a[i] = make([]float64, c.n)
+		}
+		for _, e := range c.edges {
+			a[e.From][e.To] += e.Weight
+			if !c.directed {
+				a[e.To][e.From] += e.Weight
+			}
+		}
+		residual := func(x []float64) float64 {
+			r := 0.0
+			for i := range x {
+				for j := range x {
+					if i != j {
+						r += (a[i][j] - x[i]*x[j]) * (a[i][j] - x[i]*x[j])
+					}
+				}
+			}
+			return r
+		}
+		x := make([]float64, c.n)
+		s2 := 0.0
+		for i := range x {
+			x[i] = 0.3 + 0.25*float64(i%4)
+			s2 += x[i] * x[i]
+		}
+		p := newPreconditioner(newMinres(g), c.n)
+		p.apply(make([]float64, c.n), make([]float64, c.n), x, s2)
+		const h = 1e-4
+		at := func(i, j int, di, dj float64) float64 {
+			y := slices.Clone(x)
+			y[i] += di
+			y[j] += dj
+			return residual(y)
+		}
+		for i, k := range p.nodes {
+			for j, l := range p.nodes {
+				want := (at(k, l, h, h) - at(k, l, h, -h) - at(k, l, -h, h) + at(k, l, -h, -h)) / (4 * h * h)
+				if got := p.block.At(i, j); math.Abs(got-want) > 1e-6*math.Max(1, math.Abs(want)) {
+					t.Errorf("%s: Hessian (%d, %d) = %.10g, second differences give %.10g", c.name, k, l, got, want)
+				}
+			}
+		}
+	}
+}
