@@ -20,7 +20,7 @@ func largeResult(n int) *analysis.Result {
 		c.ID, c.Name, c.Province = fmt.Sprintf("c%05d", i), fmt.Sprintf("City %d", i), fmt.Sprintf("P%d", i%30)
 		c.Lat, c.Lon, c.Score = 20+25*rng.Float64(), 90+35*rng.Float64(), rng.ExpFloat64()*10
 		c.Tier = 1 + rng.IntN(4)
-		c.Betweenness, c.PageRank = rng.Float64(), rng.Float64()/float64(n)
+		c.Centrality = &analysis.Centrality{Betweenness: rng.Float64(), PageRank: rng.Float64() / float64(n)}
 	}
 	for k := range r.Links {
 		a, b := rng.IntN(n), rng.IntN(n)
@@ -42,6 +42,7 @@ func BenchmarkWriters(b *testing.B) {
 		{"GeoJSON", func(w io.Writer) error { return GeoJSON(w, r, MapOptions{}) }},
 		{"CitiesCSV", func(w io.Writer) error { return CitiesCSV(w, r) }},
 		{"LinksCSV", func(w io.Writer) error { return LinksCSV(w, r) }},
+		{"JSON", func(w io.Writer) error { return JSON(w, r) }},
 	} {
 		b.Run(w.name, func(b *testing.B) {
 			var n countWriter
