@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -49,10 +48,7 @@ func SweepText(w io.Writer, sw *analysis.Sweep, o Options) error {
 
 // SweepJSON writes a sweep as indented JSON.
 func SweepJSON(w io.Writer, sw *analysis.Sweep) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sw)
+	return writeIndented(w, sw)
 }
 
 func orDash(s string) string {
