@@ -1,5 +1,7 @@
 package graph
 
+import "math"
+
 // distHeap is a 4-ary min-heap of nodes keyed by their tentative distance,
 // with decrease-key, for Dijkstra's search. Each node is in the heap at most
 // once, so a search does n pops rather than one per relaxation; the keys sit
@@ -11,8 +13,12 @@ type distHeap struct {
 	pos   []int32 // index of each node in items, -1 when absent
 }
 
+// heapItem holds a node and its distance as math.Float64bits: distances are
+// never negative, and the bits of non-negative floats order as the floats
+// do, so keys compare as integers, which the compiler can select between
+// without a branch.
 type heapItem struct {
-	dist float64
+	key  uint64
 	node int32
 }
 
@@ -26,14 +32,15 @@ func newDistHeap(n int) distHeap {
 
 func (h *distHeap) len() int { return len(h.items) }
 
-// update inserts v at distance d, or moves it up to its shorter distance d.
+// update inserts v at distance d >= 0, or moves it up to its shorter
+// distance d.
 func (h *distHeap) update(v int32, d float64) {
 	i := h.pos[v]
 	if i < 0 {
 		i = int32(len(h.items))
 		h.items = append(h.items, heapItem{})
 	}
-	h.up(int(i), heapItem{d, v})
+	h.up(int(i), heapItem{math.Float64bits(d), v})
 }
 
 // pop removes and returns the nearest node.
@@ -52,7 +59,7 @@ func (h *distHeap) up(i int, it heapItem) {
 	for i > 0 {
 		parent := (i - 1) / 4
 		p := h.items[parent]
-		if p.dist <= it.dist {
+		if p.key <= it.key {
 			break
 		}
 		h.items[i] = p
@@ -64,25 +71,36 @@ func (h *distHeap) up(i int, it heapItem) {
 }
 
 func (h *distHeap) down(i int, it heapItem) {
-	n := len(h.items)
+	items := h.items
+	n := len(items)
 	for {
 		first := 4*i + 1
 		if first >= n {
 			break
 		}
-		best := first
-		for c := first + 1; c < min(first+4, n); c++ {
-			if h.items[c].dist < h.items[best].dist {
-				best = c
+		kids := items[first:min(first+4, n)]
+		best := 0
+		if len(kids) == 4 {
+			// A tournament decided by arithmetic, not by branches that the
+			// processor would mispredict half the time: keys are below
+			// 2^63, so x - y wraps past 2^63 exactly when x < y.
+			a := int((kids[1].key - kids[0].key) >> 63)
+			b := 2 + int((kids[3].key-kids[2].key)>>63)
+			best = a ^ (a^b)&-int((kids[b].key-kids[a].key)>>63)
+		} else {
+			for c := 1; c < len(kids); c++ {
+				if kids[c].key < kids[best].key {
+					best = c
+				}
 			}
 		}
-		if h.items[best].dist >= it.dist {
+		if kids[best].key >= it.key {
 			break
 		}
-		h.items[i] = h.items[best]
-		h.pos[h.items[i].node] = int32(i)
-		i = best
+		items[i] = kids[best]
+		h.pos[kids[best].node] = int32(i)
+		i = first + best
 	}
-	h.items[i] = it
+	items[i] = it
 	h.pos[it.node] = int32(i)
 }
