@@ -268,14 +268,14 @@ func (w *search) run(s int) {
 				continue // longer: the common case, settled nodes included
 			}
 			sv := &w.state[v]
-			if sv.settled {
-				continue
-			}
-			if math.IsInf(cur, 1) || nd < cur-tieTolerance*cur { // first reached, or shorter
+			if !(nd >= cur-tieTolerance*cur) { // shorter, or first reached (cur = +Inf makes the bound NaN)
 				w.dist[v], sv.sigma, sv.preds = nd, sigma, 1
 				w.pred[w.back.start[v]] = u
 				w.queue.update(v, nd)
 				continue
+			}
+			if sv.settled {
+				continue // settled before u, so no farther than u: it can only tie, over a link of next to no length
 			}
 			// as long, within the tolerance: another shortest path
 			sv.sigma += sigma
