@@ -36,6 +36,22 @@ func arcKm(a, b [3]float64) float64 {
 	return 2 * EarthRadius * asin(math.Sqrt(dx*dx+dy*dy+dz*dz)/2)
 }
 
+// arcsKm sets km[k] to arcKm(p, q[k]) for every k, in two passes: the half
+// chords, then their arcsines. The iterations of each pass are independent,
+// so the processor overlaps many of them; computed pair by pair, each a
+// chain of square root and arcsine waiting on the last, the row took twice
+// as long.
+func arcsKm(km []float64, p [3]float64, q [][3]float64) {
+	q = q[:len(km)]
+	for k := range km {
+		dx, dy, dz := p[0]-q[k][0], p[1]-q[k][1], p[2]-q[k][2]
+		km[k] = math.Sqrt(dx*dx+dy*dy+dz*dz) / 2
+	}
+	for k, h := range km {
+		km[k] = 2 * EarthRadius * asin(h)
+	}
+}
+
 // asin returns the arcsine of x in [0, 1] (larger x are taken as 1). Up to
 // 1/8, half the chord of 1,600 km of great circle, where the distances of
 // a region lie, it sums the Taylor series x + x^3/6 + 3x^5/40 + ...,

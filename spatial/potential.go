@@ -144,17 +144,18 @@ func (t *spillTally) clear() {
 	}
 }
 
-// row sets f[k] to the decay over the distance from p to q[k]; one loop per
-// kind keeps the call to math.Exp or math.Pow inline with the distance.
+// row sets f[k] to the decay over the distance from p to q[k]: the
+// distances first, then the decay in a pass of its own (see arcsKm).
 func (d Decay) row(f []float64, p [3]float64, q [][3]float64) {
+	arcsKm(f, p, q)
 	if d.Kind == "power" {
-		for k := range f {
-			f[k] = math.Pow(max(arcKm(p, q[k]), 1), -d.Scale)
+		for k, km := range f {
+			f[k] = math.Pow(max(km, 1), -d.Scale)
 		}
 		return
 	}
-	for k := range f {
-		f[k] = math.Exp(-arcKm(p, q[k]) / d.Scale)
+	for k, km := range f {
+		f[k] = math.Exp(-km / d.Scale)
 	}
 }
 
