@@ -62,11 +62,12 @@ func (s *study) pattern(res *Result) error {
 	for i := range res.Cities {
 		res.Cities[i].Role = "none"
 	}
+	index := s.ds.Index()
 	for _, b := range belts {
-		s.setRole(res, b.Members, "belt")
+		setRole(res, index, b.Members, "belt")
 	}
 	for _, sec := range sectors {
-		s.setRole(res, sec.Cities, "sector")
+		setRole(res, index, sec.Cities, "sector")
 	}
 	for _, i := range strong {
 		if !inBelt[i] && !inSector[i] {
@@ -77,8 +78,7 @@ func (s *study) pattern(res *Result) error {
 	return nil
 }
 
-func (s *study) setRole(res *Result, ids []string, role string) {
-	index := s.ds.Index()
+func setRole(res *Result, index map[string]int, ids []string, role string) {
 	for _, id := range ids {
 		res.Cities[index[id]].Role = role
 	}
