@@ -50,8 +50,9 @@
 //     clustering); Fagiolo's directed triangles on directed networks.
 //     Triangles listed once each, O(m^1.5).
 //   - CoreNumbers: the k-core number of each node (Batagelj and Zaversnik,
-//     O(n + m)); CorePeriphery: Borgatti and Everett's continuous coreness,
-//     its fit, and the core of their discrete model, O(n + m) per sweep.
+//     O(n + m)); CorePeriphery: Borgatti and Everett's continuous coreness
+//     by preconditioned conjugate gradients, its fit, and the core of their
+//     discrete model, O(n + m) per iteration.
 //   - StructuralHoles: Burt's constraint and effective size with mutual
 //     weights (NetworkX's constraint and effective_size), O(sum k^2).
 //   - Louvain: communities by gonum's community.Modularize with a seeded
