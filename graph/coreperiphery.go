@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
 
 	"collab/internal/parallel"
@@ -180,17 +182,15 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 // make them), moving weight between them barely changes the residual: the
 // Hessian has one tiny eigenvalue among large ones, and unpreconditioned
 // conjugate gradients take thousands of iterations to cross that valley.
-// So the block of the Hessian over the blockSize nodes of largest |c| is
-// inverted exactly (through its eigenvalues, taken in absolute value so
-// that the direction still descends away from the minimum), and every
-// other node is scaled by its diagonal entry.
+// So every node is scaled by its diagonal entry, and where the block of the
+// Hessian over the blockSize nodes of largest |c| is positive definite (as
+// it is near a minimum) that block is solved exactly, by Cholesky; where it
+// is not, the diagonal scaling alone still gives a descent direction.
 type preconditioner struct {
 	f     *minres
 	nodes []int   // the nodes of the block, by decreasing |c|
 	at    []int32 // each node's place in nodes, or -1
 	block *mat.SymDense
-	eigen mat.EigenSym
-	vecs  mat.Dense
 	gs    []float64
 }
 
@@ -218,36 +218,26 @@ func (p *preconditioner) apply(z, g, c []float64, s2 float64) {
 	}
 	p.choose(c)
 	p.fill(c, s2)
-	if !p.eigen.Factorize(p.block, true) {
+	for i, k := range p.nodes {
+		p.gs[i] = g[k]
+	}
+	// Near a minimum the block is positive definite, and solving it is
+	// what crosses the valley; elsewhere the diagonal scaling above stands.
+	// (LAPACK's Cholesky in place, without mat.Cholesky's estimate of the
+	// condition number, which would double the cost: a nearly singular
+	// block is the valley itself, and its long step is wanted.)
+	chol, ok := lapack64.Potrf(p.block.RawSymmetric())
+	if !ok {
 		return
 	}
-	values := p.eigen.Values(nil)
-	p.eigen.VectorsTo(&p.vecs)
-	floor := 0.0
-	for _, v := range values {
-		floor = max(floor, math.Abs(v)*1e-14)
-	}
-	if floor == 0 {
-		return
-	}
-	// z_S = V diag(1/|lambda|) V^T g_S over the block's nodes S.
-	clear(p.gs)
-	for e, v := range values {
-		proj := 0.0
-		for i, k := range p.nodes {
-			proj += p.vecs.At(i, e) * g[k]
-		}
-		proj /= max(math.Abs(v), floor)
-		for i := range p.gs {
-			p.gs[i] += proj * p.vecs.At(i, e)
-		}
-	}
+	lapack64.Potrs(chol, blas64.General{Rows: len(p.gs), Cols: 1, Stride: 1, Data: p.gs})
 	for i, k := range p.nodes {
 		z[k] = p.gs[i]
 	}
 }
 
-// fill sets the block to the Hessian over the chosen nodes at c.
+// fill sets the block to the Hessian over the chosen nodes at c (apply then
+// factorises it in place).
 func (p *preconditioner) fill(c []float64, s2 float64) {
 	for i, k := range p.nodes {
 		for j, l := range p.nodes[:i] {

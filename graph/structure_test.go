@@ -654,7 +654,8 @@ func TestPreconditionerHessian(t *testing.T) {
 			s2 += x[i] * x[i]
 		}
 		p := newPreconditioner(newMinres(g), c.n)
-		p.apply(make([]float64, c.n), make([]float64, c.n), x, s2)
+		p.choose(x)
+		p.fill(x, s2)
 		const h = 1e-4
 		at := func(i, j int, di, dj float64) float64 {
 			y := slices.Clone(x)
