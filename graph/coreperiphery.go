@@ -194,8 +194,8 @@ type preconditioner struct {
 	gs    []float64
 }
 
-// blockSize is the number of nodes whose block of the Hessian
-// preconditioner inverts exactly.
+// blockSize is the number of nodes whose block of the Hessian the
+// preconditioner solves exactly.
 const blockSize = 16
 
 func newPreconditioner(f *minres, n int) *preconditioner {

@@ -15,8 +15,8 @@ type distHeap struct {
 
 // heapItem holds a node and its distance as math.Float64bits: distances are
 // never negative, and the bits of non-negative floats order as the floats
-// do, so keys compare as integers, which the compiler can select between
-// without a branch.
+// do, so keys compare as integers, and down picks the nearest child by
+// integer arithmetic rather than by branches.
 type heapItem struct {
 	key  uint64
 	node int32
