@@ -608,7 +608,7 @@ func TestCorePeripheryConvergesOnRegions(t *testing.T) {
 }
 
 // TestPreconditionerHessian checks the block the core-periphery
-// preconditioner inverts against the Hessian of the residual
+// preconditioner solves against the Hessian of the residual
 // R(c) = sum_{i!=j} (a_ij - c_i c_j)^2 taken by central second differences
 // of R summed pair by pair, on networks small enough for the block to hold
 // every node.
