@@ -32,8 +32,14 @@ func unitVector(lat, lon float64) [3]float64 {
 // with one square root and one arcsine instead of six trigonometric calls,
 // for loops over many pairs.
 func arcKm(a, b [3]float64) float64 {
+	return 2 * EarthRadius * asin(halfChord(a, b))
+}
+
+// halfChord returns half the distance between two unit vectors, the sine
+// of half the angle between them.
+func halfChord(a, b [3]float64) float64 {
 	dx, dy, dz := a[0]-b[0], a[1]-b[1], a[2]-b[2]
-	return 2 * EarthRadius * asin(math.Sqrt(dx*dx+dy*dy+dz*dz)/2)
+	return math.Sqrt(dx*dx+dy*dy+dz*dz) / 2
 }
 
 // arcsKm sets km[k] to arcKm(p, q[k]) for every k, in two passes: the half
@@ -44,8 +50,7 @@ func arcKm(a, b [3]float64) float64 {
 func arcsKm(km []float64, p [3]float64, q [][3]float64) {
 	q = q[:len(km)]
 	for k := range km {
-		dx, dy, dz := p[0]-q[k][0], p[1]-q[k][1], p[2]-q[k][2]
-		km[k] = math.Sqrt(dx*dx+dy*dy+dz*dz) / 2
+		km[k] = halfChord(p, q[k])
 	}
 	for k, h := range km {
 		km[k] = 2 * EarthRadius * asin(h)
