@@ -186,7 +186,10 @@ func (s *study) weights(res *Result) error {
 func (s *study) autocorrelation(res *Result) error {
 	w, lag := s.w, s.lag
 	perm := spatial.Permutations{R: s.p.Permutations, Seed: s.p.Seed}
-	m := spatial.GlobalMoran(s.scores, w, perm)
+	m, err := spatial.GlobalMoran(s.ctx, s.scores, w, perm)
+	if err != nil {
+		return err
+	}
 	res.Moran = &Moran{I: Number(m.I), Expected: Number(m.Expected), VarianceNormal: Number(m.VarNormal),
 		VarianceRandom: Number(m.VarRandom), ZNormal: Number(m.ZNormal), ZRandom: Number(m.ZRandom),
 		PNormal: Number(m.PNormal), PRandom: Number(m.PRandom), PPermutation: Number(m.PPermutation),
@@ -194,8 +197,14 @@ func (s *study) autocorrelation(res *Result) error {
 	if !res.Moran.I.Defined() {
 		s.warnf("every city has the same score: Moran's I and the local statistics are undefined (null)")
 	}
-	lisa := spatial.LocalMoran(s.scores, w, perm)
-	gi := spatial.GetisOrdStar(s.scores, w, perm)
+	lisa, err := spatial.LocalMoran(s.ctx, s.scores, w, perm)
+	if err != nil {
+		return err
+	}
+	gi, err := spatial.GetisOrdStar(s.ctx, s.scores, w, perm)
+	if err != nil {
+		return err
+	}
 	var clusters []*string
 	res.LISA, clusters = s.classify(w, lisa)
 	for i := range res.Cities {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -182,7 +183,7 @@ func TestSpatialParameterErrors(t *testing.T) {
 		if ds == nil {
 			ds = sample(t)
 		}
-		_, err := Run(ds, "test", p)
+		_, err := Run(context.Background(), ds, p)
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v, want a ParameterError containing %q", err, c.want)
 		}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -36,7 +37,7 @@ func TestQuadraticLinksRefused(t *testing.T) {
 			p := DefaultParameters()
 			p.Permutations = 0
 			c.set(&p)
-			_, err := Run(ds, "big", p)
+			_, err := Run(context.Background(), ds, p)
 			var param *ParameterError
 			if !errors.As(err, &param) || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want a parameter error %q", err, c.want)

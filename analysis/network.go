@@ -171,8 +171,8 @@ func (s *study) centrality(res *Result) error {
 	net, cities := s.net, res.Cities
 	sample := s.p.pathSample(net.Nodes())
 	s.p.BetweennessSample = sample // recorded resolved: 0 exact, else the sources
-	pc, err := net.ShortestPaths(graph.PathOptions{Sample: sample, Seed: s.p.Seed, Context: s.o.Context,
-		Progress: func(done, total int) { s.o.progress("centrality", done, total) }})
+	pc, err := net.ShortestPaths(s.ctx, graph.PathOptions{Sample: sample, Seed: s.p.Seed,
+		Progress: func(done, total int) { s.o.report("centrality", done, total) }})
 	if err != nil {
 		return err
 	}
@@ -287,10 +287,13 @@ func (s *study) network() (*graph.Network, error) {
 func (s *study) gravity() ([]graph.Edge, error) {
 	var links []graph.Edge
 	if n := len(s.ds.Cities); n < s.p.FullBelow || s.p.Keep >= n-1 {
-		links = graph.Gravity(s.scores, s.p.Beta, 0, s.distance)
+		var err error
+		if links, err = graph.Gravity(s.ctx, s.scores, s.p.Beta, s.distance); err != nil {
+			return nil, err
+		}
 	} else {
 		lat, lon := s.coordinates()
-		strongest, err := spatial.Strongest(lat, lon, s.scores, s.p.Beta, s.p.Keep, graph.MinDistance)
+		strongest, err := spatial.Strongest(s.ctx, lat, lon, s.scores, s.p.Beta, s.p.Keep, graph.MinDistance)
 		if err != nil {
 			return nil, err
 		}

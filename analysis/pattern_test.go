@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"slices"
@@ -47,7 +48,7 @@ func patternOf(t *testing.T, ds *data.Dataset) *Result {
 	t.Helper()
 	p := DefaultParameters()
 	p.Edges = "gravity"
-	r, err := Run(ds, "region", p)
+	r, err := Run(context.Background(), ds, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func TestTwoClustersAndALoneHub(t *testing.T) {
 	}
 	p := DefaultParameters()
 	p.SectorKm = 100 // s1 and s2 are 167 km apart: both become isolated
-	r2, err := Run(ds, "region", p)
+	r2, err := Run(context.Background(), ds, p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,7 +78,10 @@ func (s *study) spillover(res *Result) error {
 	for i, c := range s.ds.Cities {
 		lat[i], lon[i] = c.Lat, c.Lon
 	}
-	sp := spatial.Potential(lat, lon, s.scores, s.p.Decay)
+	sp, err := spatial.Potential(s.ctx, lat, lon, s.scores, s.p.Decay)
+	if err != nil {
+		return err
+	}
 	for i := range res.Cities {
 		c := &res.Cities[i]
 		c.Spillover = Spillover{Potential: s.scores[i] + sp.Received[i], SpilloverIn: sp.Received[i],

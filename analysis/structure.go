@@ -75,14 +75,30 @@ type StructureSummary struct {
 // structural holes and, when directed, each city's role.
 func (s *study) structure(res *Result) error {
 	net := s.net
-	weighted, binary := net.Clustering(true), net.Clustering(false)
-	partition := net.Louvain(s.p.Resolution, s.p.Seed, s.p.Communities)
+	weighted, err := net.Clustering(s.ctx, true)
+	if err != nil {
+		return err
+	}
+	binary, err := net.Clustering(s.ctx, false)
+	if err != nil {
+		return err
+	}
+	partition, err := net.Louvain(s.ctx, s.p.Resolution, s.p.Seed, s.p.Communities)
+	if err != nil {
+		return err
+	}
 	cores := net.CoreNumbers()
-	cp := net.CorePeriphery(convergenceTol)
+	cp, err := net.CorePeriphery(s.ctx, convergenceTol)
+	if err != nil {
+		return err
+	}
 	if !cp.Converged {
 		s.warnf("the core-periphery coreness did not converge (on star-like networks the best fit lies at infinity: the hub's coreness tends to 1, its partners' to 0); its values are approximate")
 	}
-	constraint, effective := net.StructuralHoles()
+	constraint, effective, err := net.StructuralHoles(s.ctx)
+	if err != nil {
+		return err
+	}
 	in, out := net.InStrength(), net.OutStrength()
 	sum := &res.Network.StructureSummary
 	*sum = StructureSummary{
@@ -92,7 +108,11 @@ func (s *study) structure(res *Result) error {
 		Connectedness: orNull(net.Connectedness()),
 	}
 	if net.Directed() {
-		sum.Hierarchy = orNull(net.Hierarchy())
+		h, err := net.Hierarchy(s.ctx)
+		if err != nil {
+			return err
+		}
+		sum.Hierarchy = orNull(h)
 	}
 	for i := range res.Cities {
 		sum.MaxCore = max(sum.MaxCore, cores[i])

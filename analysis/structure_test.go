@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"math"
 	"runtime"
@@ -149,7 +150,7 @@ func TestDirectedLinks(t *testing.T) {
 	p = DefaultParameters()
 	p.Directed = true
 	var perr *ParameterError
-	if _, err := Run(undirected, "three", p); !errors.As(err, &perr) || !strings.Contains(err.Error(), `the dataset's links are undirected`) {
+	if _, err := Run(context.Background(), undirected, p); !errors.As(err, &perr) || !strings.Contains(err.Error(), `the dataset's links are undirected`) {
 		t.Errorf("--directed on undirected links: %v", err)
 	}
 }

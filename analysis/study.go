@@ -117,10 +117,18 @@ type Place struct {
 // tiers and inequality, are undefined.
 var ErrNoMean = errors.New("every score is 0: ratios to the mean and inequality are undefined")
 
-// Run carries out the study of ds with parameters p; source names the input
-// in the result.
-func Run(ds *data.Dataset, source string, p Parameters) (*Result, error) {
-	return RunWith(ds, source, p, Options{})
+// Run carries out the study of ds with parameters p. ctx stops it between
+// stages and inside the long ones; a stopped study returns
+// context.Cause(ctx) (for instance, which signal stopped it).
+func Run(ctx context.Context, ds *data.Dataset, p Parameters, opts ...Option) (*Result, error) {
+	s, res, err := newStudy(ctx, ds, p)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range opts {
+		o(&s.o)
+	}
+	return s.run(res, s.stages())
 }
 
 // stages are the steps of a whole study, in order: each fills its part of
@@ -149,7 +157,7 @@ type stage struct {
 
 // newStudy checks the parameters and prepares a study of the year they ask
 // for.
-func newStudy(ds *data.Dataset, source string, p Parameters) (*study, *Result, error) {
+func newStudy(ctx context.Context, ds *data.Dataset, p Parameters) (*study, *Result, error) {
 	if err := p.check(); err != nil {
 		return nil, nil, err
 	}
@@ -157,11 +165,11 @@ func newStudy(ds *data.Dataset, source string, p Parameters) (*study, *Result, e
 	if err != nil {
 		return nil, nil, &ParameterError{Msg: err.Error()}
 	}
-	s := &study{ds: ds, p: p, scores: ds.Scores(yi)}
+	s := &study{ctx: ctx, ds: ds, p: p, scores: ds.Scores(yi)}
 	for _, w := range ds.Warnings {
 		s.warnings = append(s.warnings, w.Error())
 	}
-	res := &Result{Dataset: datasetInfo(ds, source), Cities: make([]City, len(ds.Cities))}
+	res := &Result{Dataset: datasetInfo(ds), Cities: make([]City, len(ds.Cities))}
 	if len(ds.Years) > 0 {
 		year := ds.Years[yi]
 		res.Summary.Year = &year
@@ -177,11 +185,14 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 		if st.skip != "" && slices.Contains(s.p.Skip, st.skip) {
 			continue
 		}
-		if err := context.Cause(s.o.context()); err != nil {
-			return nil, err
+		if s.ctx.Err() != nil {
+			return nil, context.Cause(s.ctx)
 		}
-		s.o.progress(st.name, 0, 0)
+		s.o.report(st.name, 0, 0)
 		if err := st.run(res); err != nil {
+			if s.ctx.Err() != nil {
+				return nil, context.Cause(s.ctx)
+			}
 			return nil, err
 		}
 	}
@@ -217,8 +228,8 @@ func (p *Parameters) check() error {
 	return nil
 }
 
-func datasetInfo(ds *data.Dataset, source string) DatasetInfo {
-	info := DatasetInfo{Name: ds.Name, Source: source, ScoreLabel: ds.ScoreLabel, Cities: len(ds.Cities),
+func datasetInfo(ds *data.Dataset) DatasetInfo {
+	info := DatasetInfo{Name: ds.Name, Source: ds.Input.Source, ScoreLabel: ds.ScoreLabel, Cities: len(ds.Cities),
 		Links: len(ds.Links), Years: ds.Years, Notes: ds.Notes}
 	if info.Years == nil {
 		info.Years = []int{}
@@ -231,7 +242,8 @@ func datasetInfo(ds *data.Dataset, source string) DatasetInfo {
 
 // study holds what the stages of one run share.
 type study struct {
-	o      Options
+	ctx    context.Context
+	o      options
 	ds     *data.Dataset
 	p      Parameters
 	scores []float64

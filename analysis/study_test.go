@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -22,7 +23,7 @@ func sample(t *testing.T) *data.Dataset {
 
 func run(t *testing.T, ds *data.Dataset, p Parameters) *Result {
 	t.Helper()
-	r, err := Run(ds, "test", p)
+	r, err := Run(context.Background(), ds, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func TestRunErrors(t *testing.T) {
 	} {
 		p := DefaultParameters()
 		c.change(&p)
-		_, err := Run(ds, "test", p)
+		_, err := Run(context.Background(), ds, p)
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v, want a ParameterError containing %q", err, c.want)
 		}
@@ -154,7 +155,7 @@ func TestRunErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(zero, "zero", DefaultParameters()); !errors.Is(err, ErrNoMean) {
+	if _, err := Run(context.Background(), zero, DefaultParameters()); !errors.Is(err, ErrNoMean) {
 		t.Errorf("all-zero scores: %v, want ErrNoMean", err)
 	}
 }

@@ -87,11 +87,10 @@ func RunSweep(ctx context.Context, ds *data.Dataset, p Parameters, param string,
 		if err := SweepParams[k].set(&q, v); err != nil {
 			return nil, err
 		}
-		s, res, err := newStudy(ds, "", q)
+		s, res, err := newStudy(ctx, ds, q)
 		if err != nil {
 			return nil, err
 		}
-		s.o.Context = ctx
 		if _, err := s.run(res, []stage{{"summary", "", s.summarise}, {"weights", "", s.weights}, {"spillover", "", s.spillover}, {"pattern", "", s.pattern}}); err != nil {
 			return nil, err
 		}

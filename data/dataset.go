@@ -28,6 +28,9 @@ type Dataset struct {
 
 // Input describes how a dataset was read.
 type Input struct {
+	// Source names where the dataset was read from: a file's name,
+	// "standard input", the embedded sample.
+	Source string
 	Format string // "JSON", "CSV" or "GeoJSON"
 	// Ignored lists the columns (CSV) or properties (GeoJSON) that collab
 	// does not read, as named in the file.

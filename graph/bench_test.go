@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"slices"
+	"cmp"
+	"context"
 	"bufio"
 	"fmt"
 	"math"
@@ -54,7 +57,8 @@ func syntheticRegion(t testing.TB, n int) *Network {
 	for i := range n {
 		x[i], y[i], mass[i] = 600*rng.Float64(), 700*rng.Float64(), math.Exp(3+1.2*rng.NormFloat64())
 	}
-	edges := Gravity(mass, 2, 8, func(i, j int) float64 { return math.Hypot(x[i]-x[j], y[i]-y[j]) })
+	dist := func(i, j int) float64 { return math.Hypot(x[i]-x[j], y[i]-y[j]) }
+	edges := GravityAmong(mass, 2, strongestPulls(mass, 8, dist), dist)
 	g, err := New(n, edges, false)
 	if err != nil {
 		t.Fatal(err)
@@ -69,13 +73,13 @@ func BenchmarkStructure(b *testing.B) {
 		name string
 		run  func()
 	}{
-		{"ClusteringWeighted", func() { g.Clustering(true) }},
-		{"ClusteringBinary", func() { g.Clustering(false) }},
+		{"ClusteringWeighted", func() { g.Clustering(context.Background(), true) }},
+		{"ClusteringBinary", func() { g.Clustering(context.Background(), false) }},
 		{"CoreNumbers", func() { g.CoreNumbers() }},
-		{"StructuralHoles", func() { g.StructuralHoles() }},
-		{"Louvain", func() { g.Louvain(1, 1, 1) }},
-		{"CorePeriphery", func() { g.CorePeriphery(1e-12) }},
-		{"Hierarchy", func() { g.Hierarchy() }},
+		{"StructuralHoles", func() { g.StructuralHoles(context.Background()) }},
+		{"Louvain", func() { g.Louvain(context.Background(), 1, 1, 1) }},
+		{"CorePeriphery", func() { g.CorePeriphery(context.Background(), 1e-12) }},
+		{"Hierarchy", func() { g.Hierarchy(context.Background()) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
@@ -90,7 +94,7 @@ func BenchmarkShortestPaths(b *testing.B) {
 		g := syntheticRegion(b, n)
 		b.Run(fmt.Sprintf("n=%d/m=%d", n, g.Links()), func(b *testing.B) {
 			for b.Loop() {
-				g.ShortestPaths(PathOptions{})
+				g.ShortestPaths(context.Background(), PathOptions{})
 			}
 		})
 	}
@@ -108,4 +112,23 @@ func BenchmarkRanks(b *testing.B) {
 			g.Eigenvector(1e-12)
 		}
 	})
+}
+
+// strongestPulls lists each node's k strongest gravity partners (beta 2),
+// by ranking every pair: what spatial.Strongest finds through its index.
+func strongestPulls(mass []float64, k int, dist func(i, j int) float64) [][]int {
+	n := len(mass)
+	out := make([][]int, n)
+	for i := range n {
+		others := make([]int, 0, n-1)
+		for j := range n {
+			if j != i {
+				others = append(others, j)
+			}
+		}
+		pull := func(j int) float64 { return mass[j] / math.Pow(max(dist(i, j), MinDistance), 2) }
+		slices.SortStableFunc(others, func(a, b int) int { return cmp.Compare(pull(b), pull(a)) })
+		out[i] = others[:min(k, len(others))]
+	}
+	return out
 }

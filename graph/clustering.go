@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"cmp"
 	"math"
 	"slices"
@@ -27,8 +28,8 @@ import (
 //
 // Triangles are listed once each by the forward algorithm (Schank and
 // Wagner 2005: each node looks only at neighbours ranked above it by
-// degree), O(m^1.5) time and O(n + m) memory.
-func (g *Network) Clustering(weighted bool) []float64 {
+// degree), O(m^1.5) time and O(n + m) memory; ctx is checked between nodes.
+func (g *Network) Clustering(ctx context.Context, weighted bool) ([]float64, error) {
 	f := func(float64) float64 { return 1 }
 	if weighted {
 		scale := 0.0
@@ -38,7 +39,10 @@ func (g *Network) Clustering(weighted bool) []float64 {
 		f = func(w float64) float64 { return math.Cbrt(w / scale) }
 	}
 	s := g.symmetric(f)
-	t := s.closedWalks3()
+	t, err := s.closedWalks3(ctx)
+	if err != nil {
+		return nil, err
+	}
 	c := make([]float64, g.n)
 	for u := range c {
 		if t[u] == 0 {
@@ -53,7 +57,7 @@ func (g *Network) Clustering(weighted bool) []float64 {
 		}
 		c[u] = t[u] / possible
 	}
-	return c
+	return c, nil
 }
 
 // symmetric returns the undirected union of the links as rows, each pair
@@ -96,7 +100,7 @@ func (g *Network) symmetric(f func(float64) float64) rows {
 // r: twice the sum, over the triangles through u, of the product of their
 // three weights. Each triangle is found once, from its lowest-ranked node,
 // ranking nodes by degree and then index.
-func (r *rows) closedWalks3() []float64 {
+func (r *rows) closedWalks3(ctx context.Context) ([]float64, error) {
 	n := len(r.start) - 1
 	order := make([]int32, n)
 	for u := range order {
@@ -124,6 +128,9 @@ func (r *rows) closedWalks3() []float64 {
 	t := make([]float64, n)
 	mark := make([]float64, n) // weight of the link from the current node, 0 if none
 	for u := 0; u < n; u++ {
+		if u%cancelCheck == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		adjU, wU := higher.neighbors(u)
 		for k, v := range adjU {
 			mark[v] = wU[k]
@@ -144,5 +151,5 @@ func (r *rows) closedWalks3() []float64 {
 			mark[v] = 0
 		}
 	}
-	return t
+	return t, nil
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"cmp"
 	"math"
 	"math/rand/v2"
@@ -41,34 +42,54 @@ type Partition struct {
 // Q is NaN.
 //
 // gonum builds its own copy of the network (O(n + m) memory, in maps);
-// each run takes about O(m) per pass, and runs share the cores.
-func (g *Network) Louvain(resolution float64, seed uint64, runs int) Partition {
+// each run takes about O(m) per pass, and runs share the cores. gonum's
+// search cannot be interrupted: when ctx is done Louvain returns its error
+// at once and leaves the runs under way to finish on their own goroutines,
+// their results unused.
+func (g *Network) Louvain(ctx context.Context, resolution float64, seed uint64, runs int) (Partition, error) {
 	if len(g.edges) == 0 {
-		return g.singletons() // gonum's directed Louvain fails without links
+		return g.singletons(), nil // gonum's directed Louvain fails without links
 	}
 	view := g.gonumGraph()
 	if runs <= 1 {
-		return g.louvainRun(view, resolution, seed, 0)
+		return g.louvainRun(ctx, view, resolution, seed, 0)
 	}
 	// Keep only each run's modularity, then repeat the best run: memory
 	// stays O(n + m) however many runs there are.
 	q := make([]float64, runs)
-	parallel.For(runs, func(r int) { q[r] = g.louvainRun(view, resolution, seed, r).Q })
+	err := parallel.For(ctx, runs, func(r int) {
+		if p, err := g.louvainRun(ctx, view, resolution, seed, r); err == nil {
+			q[r] = p.Q
+		}
+	})
+	if err != nil {
+		return Partition{}, err
+	}
 	best := 0
 	for r := range q {
 		if q[r] > q[best] {
 			best = r
 		}
 	}
-	return g.louvainRun(view, resolution, seed, best)
+	return g.louvainRun(ctx, view, resolution, seed, best)
 }
 
-func (g *Network) louvainRun(view gonum.Graph, resolution float64, seed uint64, run int) Partition {
-	reduced := community.Modularize(view, resolution, rand.NewPCG(seed, uint64(run)))
-	p := g.partition(reduced.Communities())
-	p.Q = g.Modularity(p.Community, resolution)
-	p.Run = run
-	return p
+// louvainRun is run number run of Louvain, given up when ctx is done.
+func (g *Network) louvainRun(ctx context.Context, view gonum.Graph, resolution float64, seed uint64, run int) (Partition, error) {
+	found := make(chan Partition, 1)
+	go func() {
+		reduced := community.Modularize(view, resolution, rand.NewPCG(seed, uint64(run)))
+		p := g.partition(reduced.Communities())
+		p.Q = g.Modularity(p.Community, resolution)
+		p.Run = run
+		found <- p
+	}()
+	select {
+	case p := <-found:
+		return p, nil
+	case <-ctx.Done():
+		return Partition{}, ctx.Err()
+	}
 }
 
 // singletons puts every node in a community of its own.

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"cmp"
 	"math"
 	"slices"
@@ -75,18 +76,21 @@ type CorePeriphery struct {
 // correlates best with the link weights; ties go to the smaller core. A
 // network whose core is a clique and whose periphery has no links among
 // itself has CoreFit 1. Finding it costs O(n log n + m).
-func (g *Network) CorePeriphery(tol float64) CorePeriphery {
+func (g *Network) CorePeriphery(ctx context.Context, tol float64) (CorePeriphery, error) {
 	cp := CorePeriphery{Fit: math.NaN(), CoreFit: math.NaN(), Core: make([]bool, g.n)}
-	cp.Coreness, cp.Fit, cp.Converged = g.coreness(tol)
+	var err error
+	if cp.Coreness, cp.Fit, cp.Converged, err = g.coreness(ctx, tol); err != nil {
+		return CorePeriphery{}, err
+	}
 	cp.CoreFit = g.bestCore(cp.Coreness, cp.Core)
-	return cp
+	return cp, nil
 }
 
-func (g *Network) coreness(tol float64) (c []float64, fit float64, converged bool) {
+func (g *Network) coreness(ctx context.Context, tol float64) (c []float64, fit float64, converged bool, err error) {
 	n := g.n
 	c = g.Strength()
 	if n < 2 {
-		return c, math.NaN(), true
+		return c, math.NaN(), true, nil
 	}
 	var sa, saa float64
 	for _, w := range g.out.weight { // every ordered pair once
@@ -94,7 +98,7 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 		saa += w * w
 	}
 	if sa == 0 {
-		return c, math.NaN(), true
+		return c, math.NaN(), true, nil
 	}
 	for i := range c {
 		c[i] /= math.Sqrt(sa)
@@ -107,6 +111,9 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 	exact := true
 	zgPrev := 0.0
 	for iter := range maxIterations {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, false, err
+		}
 		var s2 float64
 		for _, x := range c {
 			s2 += x * x
@@ -172,7 +179,7 @@ func (g *Network) coreness(tol float64) (c []float64, fit float64, converged boo
 	}
 	fit = f.correlation(c, ac, sa, saa)
 	scaleToMax(c)
-	return c, fit, converged
+	return c, fit, converged, nil
 }
 
 // preconditioner approximates the inverse Hessian of the residual for
@@ -300,7 +307,9 @@ func newMinres(g *Network) *minres {
 // does not depend on the number of cores.
 func (f *minres) product(y, x []float64) {
 	blocks := 1 + len(f.sym.adj)/productBlock
-	parallel.For(blocks, func(b int) {
+	// One product is O(m), short enough that the caller checks for
+	// cancellation between products.
+	parallel.For(context.Background(), blocks, func(b int) {
 		for u := b * len(x) / blocks; u < (b+1)*len(x)/blocks; u++ {
 			adj, w := f.sym.neighbors(u)
 			sum := 0.0

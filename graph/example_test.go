@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"context"
 	"fmt"
 
 	"collab/graph"
@@ -14,7 +15,7 @@ func ExampleNetwork_ShortestPaths() {
 	if err != nil {
 		panic(err)
 	}
-	pc, _ := net.ShortestPaths(graph.PathOptions{})
+	pc, _ := net.ShortestPaths(context.Background(), graph.PathOptions{})
 	for v, name := range []string{"a", "b", "c", "d"} {
 		fmt.Printf("%s betweenness %.3f closeness %.3f\n", name, pc.Betweenness[v], pc.Closeness[v])
 	}
@@ -29,7 +30,10 @@ func ExampleNetwork_ShortestPaths() {
 // squared distance.
 func ExampleGravity() {
 	km := [][]float64{{0, 100, 300}, {100, 0, 200}, {300, 200, 0}}
-	links := graph.Gravity([]float64{500, 300, 100}, 2, 0, func(i, j int) float64 { return km[i][j] })
+	links, err := graph.Gravity(context.Background(), []float64{500, 300, 100}, 2, func(i, j int) float64 { return km[i][j] })
+	if err != nil {
+		panic(err)
+	}
 	for _, l := range links {
 		fmt.Printf("%d-%d %.3f\n", l.From, l.To, l.Weight)
 	}
@@ -53,11 +57,12 @@ func ExampleNetwork_Louvain() {
 	if err != nil {
 		panic(err)
 	}
-	p := net.Louvain(1, 42, 1)
+	p, _ := net.Louvain(context.Background(), 1, 42, 1)
 	fmt.Printf("communities %v, Q = %.4f (70/196 = %.4f)\n", p.Community, p.Q, 70.0/196)
-	constraint, effective := net.StructuralHoles()
+	constraint, effective, _ := net.StructuralHoles(context.Background())
+	clustering, _ := net.Clustering(context.Background(), false)
 	for v := range 6 {
-		fmt.Printf("%d constraint %.3f effective size %.3f clustering %.3f\n", v, constraint[v], effective[v], net.Clustering(false)[v])
+		fmt.Printf("%d constraint %.3f effective size %.3f clustering %.3f\n", v, constraint[v], effective[v], clustering[v])
 	}
 	// Output:
 	// communities [0 0 0 1 1 1], Q = 0.3571 (70/196 = 0.3571)
@@ -74,7 +79,10 @@ func ExampleNetwork_Louvain() {
 func ExampleGravityDirected() {
 	km := [][]float64{{0, 100}, {100, 0}}
 	mass := []float64{300, 100}
-	links := graph.Gravity(mass, 2, 0, func(i, j int) float64 { return km[i][j] })
+	links, err := graph.Gravity(context.Background(), mass, 2, func(i, j int) float64 { return km[i][j] })
+	if err != nil {
+		panic(err)
+	}
 	for _, a := range graph.GravityDirected(mass, links) {
 		fmt.Printf("%d->%d %.2f\n", a.From, a.To, a.Weight)
 	}

@@ -1,10 +1,9 @@
 package graph
 
 import (
+	"context"
 	"math"
 	"slices"
-
-	"collab/internal/parallel"
 )
 
 // MinDistance floors the distance (in km) between two cities in the gravity
@@ -16,32 +15,25 @@ const MinDistance = 1.0
 //
 //	R_ij = M_i M_j / max(d_ij, MinDistance)^beta,
 //
-// as undirected edges i < j, omitting pairs whose linkage is 0 (a zero mass).
-// dist(i, j) is the distance in km. With keep > 0 only each node's keep
-// strongest links are kept (the union over nodes), so memory is O(n keep)
-// rather than O(n^2); time is O(n^2) distance evaluations either way.
-func Gravity(mass []float64, beta float64, keep int, dist func(i, j int) float64) []Edge {
+// as undirected edges i < j, omitting pairs whose linkage is 0 (a zero mass,
+// or a product of masses below the smallest float64). dist(i, j) is the
+// distance in km. O(n^2) time and memory; regions too large for every pair
+// take each city's strongest links instead (GravityAmong). ctx is checked
+// between rows.
+func Gravity(ctx context.Context, mass []float64, beta float64, dist func(i, j int) float64) ([]Edge, error) {
 	n := len(mass)
-	if keep <= 0 || keep >= n-1 {
-		return gravityComplete(mass, beta, dist)
-	}
-	strongest := make([][]Edge, n)
-	parallel.For(n, func(i int) {
-		row := make([]Edge, 0, n-1)
-		for j := 0; j < n; j++ {
-			if w := gravityWeight(mass, beta, dist, i, j); j != i && w > 0 {
-				row = append(row, Edge{From: min(i, j), To: max(i, j), Weight: w})
+	edges := make([]Edge, 0, n*(n-1)/2)
+	for i := 0; i < n; i++ {
+		if i%cancelCheck == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for j := i + 1; j < n; j++ {
+			if w := gravityWeight(mass, beta, dist, i, j); w > 0 {
+				edges = append(edges, Edge{From: i, To: j, Weight: w})
 			}
 		}
-		slices.SortFunc(row, strongerFirst)
-		strongest[i] = slices.Clip(row[:min(keep, len(row))])
-	})
-	var edges []Edge
-	for _, row := range strongest {
-		edges = append(edges, row...)
 	}
-	slices.SortFunc(edges, byEnds)
-	return slices.CompactFunc(edges, func(a, b Edge) bool { return a.From == b.From && a.To == b.To })
+	return edges, nil
 }
 
 // GravityAmong returns the gravity links between each node i and the nodes
@@ -88,33 +80,9 @@ func GravityDirected(mass []float64, links []Edge) []Edge {
 	return arcs
 }
 
-func gravityComplete(mass []float64, beta float64, dist func(i, j int) float64) []Edge {
-	n := len(mass)
-	edges := make([]Edge, 0, n*(n-1)/2)
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			if w := gravityWeight(mass, beta, dist, i, j); w > 0 {
-				edges = append(edges, Edge{From: i, To: j, Weight: w})
-			}
-		}
-	}
-	return edges
-}
-
 func gravityWeight(mass []float64, beta float64, dist func(i, j int) float64, i, j int) float64 {
 	d := max(dist(i, j), MinDistance)
 	return mass[i] * mass[j] / math.Pow(d, beta)
-}
-
-// strongerFirst orders edges by weight, heaviest first, ties by their ends.
-func strongerFirst(a, b Edge) int {
-	switch {
-	case a.Weight > b.Weight:
-		return -1
-	case a.Weight < b.Weight:
-		return 1
-	}
-	return byEnds(a, b)
 }
 
 func byEnds(a, b Edge) int {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"math"
 	"runtime"
 
@@ -25,7 +26,7 @@ import (
 //
 // Each node scans its neighbours' neighbours: O(sum_u k_u^2) time, run in
 // parallel over nodes, and O(n + m) memory.
-func (g *Network) StructuralHoles() (constraint, effectiveSize []float64) {
+func (g *Network) StructuralHoles(ctx context.Context) (constraint, effectiveSize []float64, err error) {
 	n := g.n
 	constraint, effectiveSize = make([]float64, n), make([]float64, n)
 	mutual := g.symmetric(func(w float64) float64 { return w })
@@ -40,10 +41,13 @@ func (g *Network) StructuralHoles() (constraint, effectiveSize []float64) {
 	// Blocks of nodes, each with its own scratch arrays; every node's result
 	// depends only on the network, so how nodes are split does not matter.
 	blocks := min(n, 4*runtime.GOMAXPROCS(0))
-	parallel.For(blocks, func(b int) {
+	err = parallel.For(ctx, blocks, func(b int) {
 		share := make([]float64, n)    // p_uw for w in N(u)
 		indirect := make([]float64, n) // sum_w p_uw p_wv for v two steps from u
 		for u := b * n / blocks; u < (b+1)*n/blocks; u++ {
+			if u%cancelCheck == 0 && ctx.Err() != nil {
+				return
+			}
 			adj, w := mutual.neighbors(u)
 			if len(adj) == 0 {
 				constraint[u], effectiveSize[u] = math.NaN(), math.NaN()
@@ -78,5 +82,8 @@ func (g *Network) StructuralHoles() (constraint, effectiveSize []float64) {
 			}
 		}
 	})
-	return constraint, effectiveSize
+	if err != nil {
+		return nil, nil, err
+	}
+	return constraint, effectiveSize, nil
 }

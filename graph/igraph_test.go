@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"bytes"
 	"fmt"
 	"math"
@@ -55,7 +56,7 @@ func TestMatchesIgraph(t *testing.T) {
 			want[k] = append(want[k], x)
 		}
 	}
-	pc, _ := g.ShortestPaths(PathOptions{})
+	pc, _ := g.ShortestPaths(context.Background(), PathOptions{})
 	n := float64(g.Nodes())
 	pairs := (n - 1) * (n - 2) / 2
 	for v := range g.Nodes() {

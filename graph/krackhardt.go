@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"cmp"
 	"math"
 	"runtime"
@@ -41,7 +42,7 @@ func (g *Network) Connectedness() float64 {
 // counted by a search from every component over the acyclic network of
 // components, in parallel: O(C (C + m)) time for C components, O(n + m)
 // memory.
-func (g *Network) Hierarchy() float64 {
+func (g *Network) Hierarchy(ctx context.Context) (float64, error) {
 	label, count := g.strongComponents()
 	size := make([]int64, count)
 	for _, c := range label {
@@ -54,10 +55,13 @@ func (g *Network) Hierarchy() float64 {
 	dag := g.condensation(label, count)
 	blocks := min(count, 4*runtime.GOMAXPROCS(0)) // integer sums: any split gives the same total
 	oneWay := make([]int64, blocks)
-	parallel.For(blocks, func(b int) {
+	err := parallel.For(ctx, blocks, func(b int) {
 		seen := make([]int, count) // the search (c+1) that last reached each component
 		queue := make([]int32, 0, count)
 		for c := b * count / blocks; c < (b+1)*count/blocks; c++ {
+			if c%cancelCheck == 0 && ctx.Err() != nil {
+				return
+			}
 			seen[c] = c + 1
 			queue = append(queue[:0], int32(c))
 			var reached int64
@@ -74,14 +78,17 @@ func (g *Network) Hierarchy() float64 {
 			oneWay[b] += size[c] * reached
 		}
 	})
+	if err != nil {
+		return 0, err
+	}
 	var asymmetric int64
 	for _, x := range oneWay {
 		asymmetric += x
 	}
 	if mutual+asymmetric == 0 {
-		return math.NaN()
+		return math.NaN(), nil
 	}
-	return float64(asymmetric) / float64(mutual+asymmetric)
+	return float64(asymmetric) / float64(mutual+asymmetric), nil
 }
 
 // strongComponents labels each node with its strongly connected component

@@ -236,3 +236,7 @@ func (g *Network) Components() (label []int, sizes []int) {
 	}
 	return label, sizes
 }
+
+// cancelCheck is how many nodes (or rows) a long loop handles between two
+// checks of its context: a fraction of a millisecond of work at any size.
+const cancelCheck = 256

@@ -138,7 +138,7 @@ func TestShortestPathsMatchGonum(t *testing.T) {
 	paths := path.DijkstraAllPaths(sg)
 	wantB := network.BetweennessWeighted(sg, paths)
 	wantC := network.Closeness(sg, paths)
-	got, _ := g.ShortestPaths(PathOptions{})
+	got, _ := g.ShortestPaths(context.Background(), PathOptions{})
 	_, sizes := g.Components()
 	if len(sizes) != 1 {
 		t.Fatalf("test graph has %d components; closeness comparison needs one", len(sizes))
@@ -159,9 +159,9 @@ func TestShortestPathsMatchGonum(t *testing.T) {
 func TestShortestPathsDeterministic(t *testing.T) {
 	g := randomNetwork(t, 700, 2500, 3)
 	prev := runtime.GOMAXPROCS(1)
-	one, _ := g.ShortestPaths(PathOptions{})
+	one, _ := g.ShortestPaths(context.Background(), PathOptions{})
 	runtime.GOMAXPROCS(8)
-	many, _ := g.ShortestPaths(PathOptions{})
+	many, _ := g.ShortestPaths(context.Background(), PathOptions{})
 	runtime.GOMAXPROCS(prev)
 	for v := range one.Betweenness {
 		if math.Float64bits(one.Betweenness[v]) != math.Float64bits(many.Betweenness[v]) ||
@@ -176,23 +176,30 @@ func TestShortestPathsDeterministic(t *testing.T) {
 func TestGravity(t *testing.T) {
 	pos := []float64{0, 10, 20}
 	dist := func(i, j int) float64 { return math.Abs(pos[i] - pos[j]) }
-	got := Gravity([]float64{2, 3, 5}, 2, 0, dist)
+	gravity := func(mass []float64, dist func(i, j int) float64) []Edge {
+		edges, err := Gravity(context.Background(), mass, 2, dist)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return edges
+	}
+	got := gravity([]float64{2, 3, 5}, dist)
 	want := []Edge{{0, 1, 2 * 3 / 100.0}, {0, 2, 2 * 5 / 400.0}, {1, 2, 3 * 5 / 100.0}}
 	if !slices.Equal(got, want) {
 		t.Errorf("Gravity = %v, want %v", got, want)
 	}
-	if got := Gravity([]float64{2, 3, 0}, 2, 0, dist); len(got) != 1 {
+	if got := gravity([]float64{2, 3, 0}, dist); len(got) != 1 {
 		t.Errorf("a zero mass should drop its links: %v", got)
 	}
 	// Same coordinates: the distance is floored at MinDistance (1 km).
-	same := Gravity([]float64{2, 3}, 2, 0, func(i, j int) float64 { return 0 })
+	same := gravity([]float64{2, 3}, func(i, j int) float64 { return 0 })
 	if len(same) != 1 || same[0].Weight != 6 {
 		t.Errorf("co-located cities: %v, want weight 6", same)
 	}
-	// keep=1: each city keeps its strongest link; the union is {0-1, 1-2}.
-	kept := Gravity([]float64{2, 3, 5}, 2, 1, dist)
+	// Each node's strongest partner: the union is {0-1, 1-2}.
+	kept := GravityAmong([]float64{2, 3, 5}, 2, [][]int{{1}, {2}, {1}}, dist)
 	if want := []Edge{{0, 1, 0.06}, {1, 2, 0.15}}; !slices.Equal(kept, want) {
-		t.Errorf("Gravity keep=1 = %v, want %v", kept, want)
+		t.Errorf("GravityAmong = %v, want %v", kept, want)
 	}
 }
 
@@ -209,7 +216,7 @@ func TestGravity(t *testing.T) {
 // are the same on one core and eight.
 func TestShortestPathsSampled(t *testing.T) {
 	g := syntheticRegion(t, 1000)
-	exact, _ := g.ShortestPaths(PathOptions{})
+	exact, _ := g.ShortestPaths(context.Background(), PathOptions{})
 	top := make([]int, g.Nodes())
 	for i := range top {
 		top[i] = i
@@ -219,9 +226,9 @@ func TestShortestPathsSampled(t *testing.T) {
 	m := 0
 	for seed := uint64(5); seed < 8; seed++ {
 		prev := runtime.GOMAXPROCS(1)
-		est, err := g.ShortestPaths(PathOptions{Sample: 200, Seed: seed})
+		est, err := g.ShortestPaths(context.Background(), PathOptions{Sample: 200, Seed: seed})
 		runtime.GOMAXPROCS(8)
-		again, _ := g.ShortestPaths(PathOptions{Sample: 200, Seed: seed})
+		again, _ := g.ShortestPaths(context.Background(), PathOptions{Sample: 200, Seed: seed})
 		runtime.GOMAXPROCS(prev)
 		if err != nil || est.Sampled != 200 || est.BetweennessSE == nil {
 			t.Fatalf("sampled %d, se %v, err %v", est.Sampled, est.BetweennessSE != nil, err)
@@ -271,14 +278,14 @@ func TestSampleSmallComponents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exact, _ := g.ShortestPaths(PathOptions{})
-	est, _ := g.ShortestPaths(PathOptions{Sample: 50, Seed: 1})
+	exact, _ := g.ShortestPaths(context.Background(), PathOptions{})
+	est, _ := g.ShortestPaths(context.Background(), PathOptions{Sample: 50, Seed: 1})
 	for v := 200; v < 203; v++ {
 		if math.Abs(est.Betweenness[v]-exact.Betweenness[v]) > 1e-15 || math.Abs(est.Closeness[v]-exact.Closeness[v]) > 1e-12 || est.BetweennessSE[v] != 0 {
 			t.Errorf("node %d of the 3-node component: %v/%v (se %v), exact %v/%v", v, est.Betweenness[v], est.Closeness[v], est.BetweennessSE[v], exact.Betweenness[v], exact.Closeness[v])
 		}
 	}
-	if all, _ := g.ShortestPaths(PathOptions{Sample: 203}); all.Sampled != 0 {
+	if all, _ := g.ShortestPaths(context.Background(), PathOptions{Sample: 203}); all.Sampled != 0 {
 		t.Error("a sample of every node should be the exact pass")
 	}
 }
@@ -287,11 +294,11 @@ func TestShortestPathsCancel(t *testing.T) {
 	g := randomNetwork(t, 400, 2000, 2)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := g.ShortestPaths(PathOptions{Context: ctx}); err == nil {
+	if _, err := g.ShortestPaths(ctx, PathOptions{}); err == nil {
 		t.Error("a cancelled context did not stop the search")
 	}
 	var last int
-	g.ShortestPaths(PathOptions{Progress: func(done, total int) { last = done }})
+	g.ShortestPaths(context.Background(), PathOptions{Progress: func(done, total int) { last = done }})
 	if last != 400 {
 		t.Errorf("progress ended at %d, want 400", last)
 	}

@@ -40,9 +40,6 @@ type PathOptions struct {
 	// Progress, when set, is called from one goroutine as blocks of
 	// sources finish, with the number of sources done and the total.
 	Progress func(done, total int)
-	// Context, when set, stops the search early; ShortestPaths then
-	// returns its error.
-	Context context.Context
 }
 
 // tieTolerance is the relative difference under which two path lengths are
@@ -73,7 +70,7 @@ const chunkCount = 256
 // closeness and harmonic closeness from the mean distance to the sampled
 // sources times the c-1 other nodes of its component (Eppstein and Wang
 // 2004). Time O(K m log n).
-func (g *Network) ShortestPaths(o PathOptions) (PathCentrality, error) {
+func (g *Network) ShortestPaths(ctx context.Context, o PathOptions) (PathCentrality, error) {
 	n := g.n
 	pc := PathCentrality{Betweenness: make([]float64, n), Closeness: make([]float64, n), Harmonic: make([]float64, n)}
 	if n == 0 {
@@ -84,7 +81,7 @@ func (g *Network) ShortestPaths(o PathOptions) (PathCentrality, error) {
 	order := g.localityOrder()
 	local := g.renumbered(order)
 	plan := local.planSources(o)
-	t, err := local.tallyPaths(plan, o)
+	t, err := local.tallyPaths(ctx, plan, o)
 	if err != nil {
 		return pc, err
 	}
@@ -154,15 +151,11 @@ func (t *tally) add(b *tally) {
 
 // tallyPaths runs the searches from plan's sources in fixed blocks on all
 // cores and adds the blocks' sums in block order (parallel.Blocks).
-func (g *Network) tallyPaths(plan sourcePlan, o PathOptions) (*tally, error) {
+func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions) (*tally, error) {
 	n, sources := g.n, plan.sources
 	total := newTally(n, plan.sampled)
 	if !plan.sampled {
 		total.closeness, total.harmonic = make([]float64, n), make([]float64, n)
-	}
-	ctx := o.Context
-	if ctx == nil {
-		ctx = context.Background()
 	}
 	chunks := min(chunkCount, len(sources))
 	block := func(b int) []int32 { return sources[b*len(sources)/chunks : (b+1)*len(sources)/chunks] }

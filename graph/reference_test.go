@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"bufio"
 	"math"
 	"os"
@@ -90,7 +91,7 @@ func TestShortestPathsMatchNetworkX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pc, _ := g.ShortestPaths(PathOptions{})
+		pc, _ := g.ShortestPaths(context.Background(), PathOptions{})
 		checkClose(t, c.name+" betweenness", c.nodes, pc.Betweenness, c.betweenness, referenceTol)
 		checkClose(t, c.name+" closeness", c.nodes, pc.Closeness, c.closeness, referenceTol)
 		checkClose(t, c.name+" harmonic", c.nodes, pc.Harmonic, c.harmonic, referenceTol)

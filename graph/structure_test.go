@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"bufio"
 	"math"
 	"math/rand/v2"
@@ -120,9 +121,9 @@ func TestStructureMatchesNetworkX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkClose(t, c.name+" weighted clustering", c.nodes, g.Clustering(true), c.clusteringWeighted, referenceTol)
-		checkClose(t, c.name+" binary clustering", c.nodes, g.Clustering(false), c.clusteringBinary, referenceTol)
-		constraint, effective := g.StructuralHoles()
+		checkClose(t, c.name+" weighted clustering", c.nodes, clustering(t, g, true), c.clusteringWeighted, referenceTol)
+		checkClose(t, c.name+" binary clustering", c.nodes, clustering(t, g, false), c.clusteringBinary, referenceTol)
+		constraint, effective, _ := g.StructuralHoles(context.Background())
 		checkClose(t, c.name+" constraint", c.nodes, constraint, c.constraint, referenceTol)
 		checkClose(t, c.name+" effective size", c.nodes, effective, c.effectiveSize, referenceTol)
 		var core []float64
@@ -145,7 +146,7 @@ func TestDirectedPathsMatchNetworkX(t *testing.T) {
 		t.Fatal(err)
 	}
 	names := []string{"0", "1", "2", "3", "4", "5", "6"}
-	pc, _ := g.ShortestPaths(PathOptions{})
+	pc, _ := g.ShortestPaths(context.Background(), PathOptions{})
 	checkClose(t, "betweenness", names, pc.Betweenness, []float64{0.533333333333333, 0.0333333333333333, 0.533333333333333, 0.4, 0.4, 0.366666666666667, 0.3}, referenceTol)
 	checkClose(t, "closeness", names, pc.Closeness, []float64{0.460358056265985, 0.420070011668611, 0.485175202156334, 0.94488188976378, 0.851063829787234, 0.609137055837564, 0.642857142857143}, referenceTol)
 	checkClose(t, "harmonic", names, pc.Harmonic, []float64{6.71059476409594, 5.94553803643228, 4.71281917665451, 8.28538524641888, 9.76808852195849, 4.88288845556584, 5.04810667203761}, referenceTol)
@@ -175,7 +176,7 @@ func TestCorePeripheryMatchesSciPy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cp := g.CorePeriphery(1e-13)
+		cp, _ := g.CorePeriphery(context.Background(), 1e-13)
 		if !cp.Converged {
 			t.Errorf("%s: did not converge", c.name)
 		}
@@ -222,7 +223,7 @@ func TestModularityReference(t *testing.T) {
 			t.Errorf("Modularity(%v) = %.17g, want %.17g", c.labels, got, c.want)
 		}
 	}
-	p := g.Louvain(1, 1, 1)
+	p, _ := g.Louvain(context.Background(), 1, 1, 1)
 	if !slices.Equal(p.Community, []int{0, 0, 0, 1, 1, 1}) || !slices.Equal(p.Sizes, []int{3, 3}) || math.Abs(p.Q-70.0/196) > 1e-15 {
 		t.Errorf("Louvain on the barbell = %+v, want the two triangles with Q 70/196", p)
 	}
@@ -274,7 +275,7 @@ func TestLouvainKarate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := g.Louvain(1, 42, 10)
+	p, _ := g.Louvain(context.Background(), 1, 42, 10)
 	if p.Q < 0.4188 || p.Q > 0.4197896+1e-7 {
 		t.Errorf("best Q of 10 runs = %.7f, want within [0.4188, 0.4197896]", p.Q)
 	}
@@ -286,7 +287,7 @@ func TestLouvainKarate(t *testing.T) {
 			t.Errorf("sizes %v: want 34 nodes, largest first", p.Sizes)
 		}
 	}
-	if fine := g.Louvain(2, 42, 10); len(fine.Sizes) < len(p.Sizes) {
+	if fine, _ := g.Louvain(context.Background(), 2, 42, 10); len(fine.Sizes) < len(p.Sizes) {
 		t.Errorf("resolution 2 gives %d communities, resolution 1 %d", len(fine.Sizes), len(p.Sizes))
 	}
 }
@@ -297,10 +298,10 @@ func TestLouvainKarate(t *testing.T) {
 func TestLouvainDeterministic(t *testing.T) {
 	g := randomNetwork(t, 400, 1600, 9)
 	prev := runtime.GOMAXPROCS(1)
-	one := g.Louvain(1, 7, 6)
+	one, _ := g.Louvain(context.Background(), 1, 7, 6)
 	runtime.GOMAXPROCS(8)
-	many := g.Louvain(1, 7, 6)
-	again := g.Louvain(1, 7, 6)
+	many, _ := g.Louvain(context.Background(), 1, 7, 6)
+	again, _ := g.Louvain(context.Background(), 1, 7, 6)
 	runtime.GOMAXPROCS(prev)
 	for _, p := range []Partition{many, again} {
 		if !slices.Equal(one.Community, p.Community) || math.Float64bits(one.Q) != math.Float64bits(p.Q) || one.Run != p.Run {
@@ -308,7 +309,8 @@ func TestLouvainDeterministic(t *testing.T) {
 		}
 	}
 	for r := range 6 {
-		if q := g.louvainRun(g.gonumGraph(), 1, 7, r).Q; q > one.Q {
+		if p, _ := g.louvainRun(context.Background(), g.gonumGraph(), 1, 7, r); p.Q > one.Q {
+			q := p.Q
 			t.Errorf("run %d has Q %v above the chosen run %d's %v", r, q, one.Run, one.Q)
 		}
 	}
@@ -353,7 +355,7 @@ func TestCorePeripheryIdeal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cp := g.CorePeriphery(1e-13)
+	cp, _ := g.CorePeriphery(context.Background(), 1e-13)
 	if want := []bool{true, true, true, true, false, false, false, false, false, false}; !slices.Equal(cp.Core, want) || math.Abs(cp.CoreFit-1) > 1e-12 {
 		t.Errorf("core %v with fit %v, want the clique {0,1,2,3} with fit 1", cp.Core, cp.CoreFit)
 	}
@@ -369,14 +371,14 @@ func TestCorePeripheryIdeal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cp = g.CorePeriphery(1e-14)
+	cp, _ = g.CorePeriphery(context.Background(), 1e-14)
 	checkClose(t, "rank-1 coreness", []string{"0", "1", "2", "3", "4"}, cp.Coreness, c, 1e-10)
 	if math.Abs(cp.Fit-1) > 1e-12 {
 		t.Errorf("rank-1 fit = %.15g, want 1", cp.Fit)
 	}
 
 	empty, _ := New(5, nil, false)
-	cp = empty.CorePeriphery(1e-12)
+	cp, _ = empty.CorePeriphery(context.Background(), 1e-12)
 	if !math.IsNaN(cp.Fit) || !math.IsNaN(cp.CoreFit) || slices.Contains(cp.Core, true) {
 		t.Errorf("network without links: %+v, want NaN fits and no core", cp)
 	}
@@ -408,7 +410,7 @@ func TestKrackhardtByHand(t *testing.T) {
 		if got := g.Connectedness(); math.Abs(got-c.connectedness) > 1e-15 {
 			t.Errorf("%s: connectedness %v, want %v", c.name, got, c.connectedness)
 		}
-		if got := g.Hierarchy(); !(math.Abs(got-c.hierarchy) <= 1e-15 || math.IsNaN(got) && math.IsNaN(c.hierarchy)) {
+		if got, _ := g.Hierarchy(context.Background()); !(math.Abs(got-c.hierarchy) <= 1e-15 || math.IsNaN(got) && math.IsNaN(c.hierarchy)) {
 			t.Errorf("%s: hierarchy %v, want %v", c.name, got, c.hierarchy)
 		}
 	}
@@ -459,7 +461,8 @@ func TestHierarchyMatchesReachability(t *testing.T) {
 				}
 			}
 		}
-		if got, want := g.Hierarchy(), 1-float64(both)/float64(some); math.Abs(got-want) > 1e-15 {
+		got, _ := g.Hierarchy(context.Background())
+		if want := 1 - float64(both)/float64(some); math.Abs(got-want) > 1e-15 {
 			t.Errorf("trial %d: hierarchy %v, want %v", trial, got, want)
 		}
 	}
@@ -470,7 +473,8 @@ func TestHierarchyMatchesReachability(t *testing.T) {
 func TestGravityDirected(t *testing.T) {
 	pos := []float64{0, 10, 30}
 	dist := func(i, j int) float64 { return math.Abs(pos[i] - pos[j]) }
-	got := GravityDirected([]float64{2, 3, 0}, Gravity([]float64{2, 3, 0}, 2, 0, dist))
+	links, _ := Gravity(context.Background(), []float64{2, 3, 0}, 2, dist)
+	got := GravityDirected([]float64{2, 3, 0}, links)
 	want := []Edge{{0, 1, 2.0 / 5 * 0.06}, {1, 0, 3.0 / 5 * 0.06}}
 	if len(got) != len(want) {
 		t.Fatalf("GravityDirected = %v, want %v", got, want)
@@ -512,14 +516,14 @@ func TestCubicRoots(t *testing.T) {
 func TestLouvainSparseEdges(t *testing.T) {
 	for _, directed := range []bool{false, true} {
 		empty, _ := New(3, nil, directed)
-		if p := empty.Louvain(1, 1, 2); !slices.Equal(p.Community, []int{0, 1, 2}) || !math.IsNaN(p.Q) {
+		if p, _ := empty.Louvain(context.Background(), 1, 1, 2); !slices.Equal(p.Community, []int{0, 1, 2}) || !math.IsNaN(p.Q) {
 			t.Errorf("directed %v, no links: %+v, want singletons and Q NaN", directed, p)
 		}
 		g, err := New(5, []Edge{{0, 1, 1}, {1, 3, 2}, {3, 0, 1}}, directed)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := g.Louvain(1, 1, 2)
+		p, _ := g.Louvain(context.Background(), 1, 1, 2)
 		if p.Community[2] == p.Community[0] || p.Community[4] == p.Community[0] || p.Community[2] == p.Community[4] || len(p.Sizes) < 3 {
 			t.Errorf("directed %v: %+v, want nodes 2 and 4 alone", directed, p)
 		}
@@ -555,10 +559,10 @@ func TestStructureProperties(t *testing.T) {
 			t.Fatal(err)
 		}
 		degree := g.Degree()
-		weighted, binary := g.Clustering(true), g.Clustering(false)
-		constraint, effective := g.StructuralHoles()
+		weighted, binary := clustering(t, g, true), clustering(t, g, false)
+		constraint, effective, _ := g.StructuralHoles(context.Background())
 		core := g.CoreNumbers()
-		cp := g.CorePeriphery(1e-10)
+		cp, _ := g.CorePeriphery(context.Background(), 1e-10)
 		for v := range n {
 			bad := weighted[v] < 0 || weighted[v] > 1+1e-12 || binary[v] < 0 || binary[v] > 1+1e-12 ||
 				core[v] > degree[v] || cp.Coreness[v] < 0 || cp.Coreness[v] > 1 ||
@@ -571,11 +575,11 @@ func TestStructureProperties(t *testing.T) {
 		if !(cp.Fit >= -1 && cp.Fit <= 1 || math.IsNaN(cp.Fit)) {
 			t.Errorf("trial %d: core-periphery fit %v", trial, cp.Fit)
 		}
-		p := g.Louvain(1, uint64(trial), 2)
+		p, _ := g.Louvain(context.Background(), 1, uint64(trial), 2)
 		if len(edges) > 0 && !(p.Q <= 1 && p.Q >= -0.5) {
 			t.Errorf("trial %d: modularity %v", trial, p.Q)
 		}
-		if h := g.Hierarchy(); h < 0 || h > 1 {
+		if h, _ := g.Hierarchy(context.Background()); h < 0 || h > 1 {
 			t.Errorf("trial %d: hierarchy %v", trial, h)
 		}
 		if c := g.Connectedness(); c < 0 || c > 1 {
@@ -592,7 +596,7 @@ func TestCorePeripheryStar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cp := g.CorePeriphery(1e-12)
+	cp, _ := g.CorePeriphery(context.Background(), 1e-12)
 	if cp.Converged || cp.Coreness[0] != 1 || slices.Max(cp.Coreness[1:]) > 1e-3 || cp.Fit > 1 || cp.Fit < 0.999 {
 		t.Errorf("star: converged %v, coreness %v, fit %v", cp.Converged, cp.Coreness, cp.Fit)
 	}
@@ -602,7 +606,7 @@ func TestCorePeripheryStar(t *testing.T) {
 // cities each keeping its 8 strongest gravity links, the fit converges.
 func TestCorePeripheryConvergesOnRegions(t *testing.T) {
 	g := syntheticRegion(t, 2000)
-	if cp := g.CorePeriphery(1e-12); !cp.Converged || !(cp.Fit > 0 && cp.Fit <= 1) {
+	if cp, _ := g.CorePeriphery(context.Background(), 1e-12); !cp.Converged || !(cp.Fit > 0 && cp.Fit <= 1) {
 		t.Errorf("converged %v, fit %v", cp.Converged, cp.Fit)
 	}
 }
@@ -672,4 +676,14 @@ func TestPreconditionerHessian(t *testing.T) {
 			}
 		}
 	}
+}
+
+// clustering is g.Clustering, failing the test on an error.
+func clustering(t testing.TB, g *Network, weighted bool) []float64 {
+	t.Helper()
+	c, err := g.Clustering(context.Background(), weighted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"context"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -41,7 +42,7 @@ func hostileStudy(t *testing.T) *analysis.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := analysis.Run(ds, "hostile.json", analysis.DefaultParameters())
+	res, err := analysis.Run(context.Background(), ds, analysis.DefaultParameters())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +55,7 @@ func sampleStudy(t testing.TB) *analysis.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := analysis.Run(ds, "yrd.json", analysis.DefaultParameters())
+	res, err := analysis.Run(context.Background(), ds, analysis.DefaultParameters())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -63,13 +64,13 @@ func benchStatistic(b *testing.B, stat func(y []float64, w *Weights, p Permutati
 }
 
 func BenchmarkGlobalMoran(b *testing.B) {
-	benchStatistic(b, func(y []float64, w *Weights, p Permutations) { GlobalMoran(y, w, p) })
+	benchStatistic(b, func(y []float64, w *Weights, p Permutations) { GlobalMoran(context.Background(), y, w, p) })
 }
 
 func BenchmarkLocalMoran(b *testing.B) {
-	benchStatistic(b, func(y []float64, w *Weights, p Permutations) { LocalMoran(y, w, p) })
+	benchStatistic(b, func(y []float64, w *Weights, p Permutations) { LocalMoran(context.Background(), y, w, p) })
 }
 
 func BenchmarkGetisOrdStar(b *testing.B) {
-	benchStatistic(b, func(y []float64, w *Weights, p Permutations) { GetisOrdStar(y, w, p) })
+	benchStatistic(b, func(y []float64, w *Weights, p Permutations) { GetisOrdStar(context.Background(), y, w, p) })
 }

@@ -1,6 +1,7 @@
 package spatial_test
 
 import (
+	"context"
 	"fmt"
 
 	"collab/spatial"
@@ -20,7 +21,7 @@ func ExampleGlobalMoran() {
 	if err != nil {
 		panic(err)
 	}
-	m := spatial.GlobalMoran([]float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w, spatial.Permutations{R: 999, Seed: 1})
+	m, _ := spatial.GlobalMoran(context.Background(), []float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w, spatial.Permutations{R: 999, Seed: 1})
 	fmt.Printf("I = %.4f, E[I] = %.4f, z = %.3f, p = %.5f\n", m.I, m.Expected, m.ZRandom, m.PRandom)
 	fmt.Println("permutation p below 0.01:", m.PPermutation < 0.01)
 	// Output:
@@ -31,7 +32,7 @@ func ExampleGlobalMoran() {
 func ExampleLocalMoran() {
 	neighbors := [][]int{{1, 3}, {0, 2, 4}, {1, 5}, {0, 4, 6}, {1, 3, 5, 7}, {2, 4, 8}, {3, 7}, {4, 6, 8}, {5, 7}}
 	w, _ := spatial.Contiguity(neighbors)
-	l := spatial.LocalMoran([]float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w.Standardize(), spatial.Permutations{R: 999, Seed: 1})
+	l, _ := spatial.LocalMoran(context.Background(), []float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w.Standardize(), spatial.Permutations{R: 999, Seed: 1})
 	fmt.Printf("corner 0: I = %.3f %s; centre: I = %.3f; corner 8: I = %.3f %s\n",
 		l.I[0], l.Quadrant[0], l.I[4], l.I[8], l.Quadrant[8])
 	// Corner 0: z = 1 - 5 = -4, lag = mean(-3, -1) = -2, sum z^2 = 60, so

@@ -1,6 +1,9 @@
 package spatial
 
-import "math"
+import (
+	"context"
+	"math"
+)
 
 // GiStar holds the Getis-Ord Gi* hot-spot statistics of every city.
 type GiStar struct {
@@ -20,8 +23,8 @@ type GiStar struct {
 
 // GetisOrdStar computes Gi* of y (non-negative values) on the links of w,
 // taken as binary whatever their weights, with R conditional permutations
-// on all cores.
-func GetisOrdStar(y []float64, w *Weights, p Permutations) GiStar {
+// on all cores; ctx stops the permutations.
+func GetisOrdStar(ctx context.Context, y []float64, w *Weights, p Permutations) (GiStar, error) {
 	n := len(y)
 	nf := float64(n)
 	z := centred(y)
@@ -32,7 +35,10 @@ func GetisOrdStar(y []float64, w *Weights, p Permutations) GiStar {
 	s := math.Sqrt(ss / nf)
 	b := w.Binary()
 	res := GiStar{Z: make([]float64, n), P: make([]float64, n)}
-	above, below := conditionalCounts(b, z, p, streamGetisOrd)
+	above, below, err := conditionalCounts(ctx, b, z, p, streamGetisOrd)
+	if err != nil {
+		return GiStar{}, err
+	}
 	for i := range n {
 		k := float64(b.Cardinality(i)) + 1 // W_i = S1_i: the neighbours and i itself
 		// sum_j w_ij x_j - xbar W_i = sum_j w_ij z_j over the same cities.
@@ -42,7 +48,7 @@ func GetisOrdStar(y []float64, w *Weights, p Permutations) GiStar {
 			res.P[i] = pseudoP(int(above[i]), int(below[i]), p.R)
 		}
 	}
-	return res
+	return res, nil
 }
 
 // GeneralG is Getis and Ord's (1992) global G with its moments under

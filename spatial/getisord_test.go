@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"context"
 	"math"
 	"testing"
 )
@@ -54,7 +55,7 @@ func TestGeneralG(t *testing.T) {
 func TestGiStar(t *testing.T) {
 	y, w := sixPoints(t)
 	want := []float64{-1.3972762620115444, -0.28917761562712818, 0.65064963516103747, -0.28917761562712818, 1.2345208835198735, 2.0242433093898953}
-	g := GetisOrdStar(y, w.Standardize(), Permutations{R: 999, Seed: 5}) // Gi* takes the links as binary
+	g, _ := GetisOrdStar(context.Background(), y, w.Standardize(), Permutations{R: 999, Seed: 5}) // Gi* takes the links as binary
 	for i, z := range want {
 		if !near(g.Z[i], z, 1e-12) {
 			t.Errorf("Gi*[%d] = %.17g, want %.17g", i, g.Z[i], z)

@@ -1,6 +1,9 @@
 package spatial
 
-import "math"
+import (
+	"context"
+	"math"
+)
 
 // Moran is global Moran's I with its inference. A value that is undefined
 // (every y equal, or too few cities for a variance) is NaN.
@@ -24,8 +27,9 @@ type Moran struct {
 
 // GlobalMoran computes Moran's I of y under weights w, as esda's Moran and
 // spdep's moran.test do, with a permutation test. O(n + links) for I and
-// its moments, O(R (n + links)) for the permutations, run on all cores.
-func GlobalMoran(y []float64, w *Weights, p Permutations) Moran {
+// its moments, O(R (n + links)) for the permutations, run on all cores;
+// ctx stops the permutations.
+func GlobalMoran(ctx context.Context, y []float64, w *Weights, p Permutations) (Moran, error) {
 	n := float64(len(y))
 	z := centred(y)
 	var m2, m4 float64
@@ -49,10 +53,13 @@ func GlobalMoran(y []float64, w *Weights, p Permutations) Moran {
 	res.PNormal, res.PRandom = upperTail(res.ZNormal), upperTail(res.ZRandom)
 	res.PPermutation = math.NaN()
 	if p.R > 0 && m2 > 0 {
-		above, below := globalCounts(z, num, p, streamGlobalMoran, cross)
+		above, below, err := globalCounts(ctx, z, num, p, streamGlobalMoran, cross)
+		if err != nil {
+			return Moran{}, err
+		}
 		res.PPermutation = pseudoP(above, below, p.R)
 	}
-	return res
+	return res, nil
 }
 
 // upperTail is the one-tailed normal p-value of |z|: P(Z > |z|).
@@ -111,8 +118,8 @@ type LISA struct {
 
 // LocalMoran computes the local Moran statistics of y under weights w, with
 // R conditional permutations on all cores. O(n + links) plus
-// O(R (links + cores max K_i)) for the permutations.
-func LocalMoran(y []float64, w *Weights, p Permutations) LISA {
+// O(R (links + cores max K_i)) for the permutations; ctx stops them.
+func LocalMoran(ctx context.Context, y []float64, w *Weights, p Permutations) (LISA, error) {
 	n := len(y)
 	nf := float64(n)
 	z := centred(y)
@@ -122,7 +129,10 @@ func LocalMoran(y []float64, w *Weights, p Permutations) LISA {
 	}
 	m2 := ss / nf
 	res := LISA{I: make([]float64, n), Z: make([]float64, n), P: make([]float64, n), Quadrant: make([]Quadrant, n)}
-	above, below := conditionalCounts(w, z, p, streamLocalMoran)
+	above, below, err := conditionalCounts(ctx, w, z, p, streamLocalMoran)
+	if err != nil {
+		return LISA{}, err
+	}
 	for i := range n {
 		lag := w.lag(i, z)
 		res.I[i] = (nf - 1) * z[i] * lag / ss
@@ -151,7 +161,7 @@ func LocalMoran(y []float64, w *Weights, p Permutations) LISA {
 			res.P[i] = pseudoP(int(above[i]), int(below[i]), p.R)
 		}
 	}
-	return res
+	return res, nil
 }
 
 func quadrant(z, lag float64) Quadrant {

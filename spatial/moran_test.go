@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"context"
 	"bufio"
 	"math"
 	"os"
@@ -74,7 +75,7 @@ func near(got, want, tol float64) bool {
 //     0.0029761028286109381, Var normality 0.0049681392601161316.
 func TestMoranStLouis(t *testing.T) {
 	y, w := stl(t)
-	m := GlobalMoran(y, w.Standardize(), Permutations{R: 999, Seed: 1})
+	m, _ := GlobalMoran(context.Background(), y, w.Standardize(), Permutations{R: 999, Seed: 1})
 	zr := (0.24365582621771659 + 1.0/77) / math.Sqrt(0.0029761028286109381)
 	for _, c := range []struct {
 		name      string
@@ -116,7 +117,7 @@ func TestMoranLattice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := GlobalMoran([]float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w, Permutations{})
+	m, _ := GlobalMoran(context.Background(), []float64{1, 2, 3, 4, 5, 6, 7, 8, 9}, w, Permutations{})
 	if !near(m.I, 0.5, 1e-12) || !near(m.VarRandom, 0.0596875, 1e-12) || !near(m.VarNormal, 0.053125, 1e-12) {
 		t.Errorf("I %.17g, Var rand %.17g, Var norm %.17g; want 0.5, 0.0596875, 0.053125", m.I, m.VarRandom, m.VarNormal)
 	}
@@ -131,7 +132,7 @@ func TestMoranLattice(t *testing.T) {
 // Z.Ii (conditional randomisation), which is the same on both scales.
 func TestLocalMoranStLouis(t *testing.T) {
 	y, w := stl(t)
-	l := LocalMoran(y, w.Standardize(), Permutations{R: 99, Seed: 1})
+	l, _ := LocalMoran(context.Background(), y, w.Standardize(), Permutations{R: 99, Seed: 1})
 	for _, c := range []struct {
 		county int // 1-based, as in the R output
 		i, z   float64
@@ -171,7 +172,7 @@ func TestLocalMoranPermutationsAgreeWithSpdep(t *testing.T) {
 		t.Skip("99,999 permutations")
 	}
 	y, w := stl(t)
-	l := LocalMoran(y, w.Standardize(), Permutations{R: 99999, Seed: 7})
+	l, _ := LocalMoran(context.Background(), y, w.Standardize(), Permutations{R: 99999, Seed: 7})
 	var sum float64
 	for k, want := range spdepFolded {
 		got := l.P[k]
@@ -198,7 +199,11 @@ func TestPermutationsDeterministic(t *testing.T) {
 	run := func(procs int, seed uint64) (Moran, LISA, GiStar) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		p := Permutations{R: 999, Seed: seed}
-		return GlobalMoran(y, rw, p), LocalMoran(y, rw, p), GetisOrdStar(y, w, p)
+		ctx := context.Background()
+		m, _ := GlobalMoran(ctx, y, rw, p)
+		l, _ := LocalMoran(ctx, y, rw, p)
+		g, _ := GetisOrdStar(ctx, y, w, p)
+		return m, l, g
 	}
 	m1, l1, g1 := run(1, 42)
 	m8, l8, g8 := run(8, 42)
@@ -224,9 +229,9 @@ func TestConstantScores(t *testing.T) {
 	for i := range y {
 		y[i] = 3
 	}
-	m := GlobalMoran(y, w.Standardize(), Permutations{R: 99})
-	l := LocalMoran(y, w.Standardize(), Permutations{R: 99})
-	g := GetisOrdStar(y, w, Permutations{R: 99})
+	m, _ := GlobalMoran(context.Background(), y, w.Standardize(), Permutations{R: 99})
+	l, _ := LocalMoran(context.Background(), y, w.Standardize(), Permutations{R: 99})
+	g, _ := GetisOrdStar(context.Background(), y, w, Permutations{R: 99})
 	if !math.IsNaN(m.I) || !math.IsNaN(m.ZRandom) || !math.IsNaN(m.PPermutation) {
 		t.Errorf("constant y: Moran %+v, want NaN", m)
 	}

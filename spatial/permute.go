@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -58,12 +59,12 @@ func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
 // freely. Each of the 4W blocks of cities (W cores) draws every
 // permutation again, so time is O(R (links + 4W max K_i)); memory is
 // O(n + B max K_i) per core, B permutations being drawn at a time.
-func conditionalCounts(w *Weights, v []float64, p Permutations, stream uint64) (above, below []int32) {
+func conditionalCounts(ctx context.Context, w *Weights, v []float64, p Permutations, stream uint64) (above, below []int32, err error) {
 	n := w.Len()
 	above, below = make([]int32, n), make([]int32, n)
 	kmax := min(w.maxCardinality(), n-1)
 	if p.R <= 0 || kmax == 0 {
-		return above, below
+		return above, below, nil
 	}
 	observed := make([]float64, n)
 	for i := range n {
@@ -86,6 +87,9 @@ func conditionalCounts(w *Weights, v []float64, p Permutations, stream uint64) (
 			for b := range next {
 				lo, hi := b*n/blocks, (b+1)*n/blocks
 				for r0 := 0; r0 < p.R; r0 += rowBlock {
+					if ctx.Err() != nil {
+						return
+					}
 					g := d.draw(p, stream, r0, min(rowBlock, p.R-r0), v)
 					for i := lo; i < hi; i++ {
 						countCity(w, i, observed[i], g, &above[i], &below[i])
@@ -95,7 +99,10 @@ func conditionalCounts(w *Weights, v []float64, p Permutations, stream uint64) (
 		}()
 	}
 	wg.Wait()
-	return above, below
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	return above, below, nil
 }
 
 // rowBlock is how many permutations are drawn at a time.
@@ -189,9 +196,9 @@ func (d *drawer) draw(p Permutations, stream uint64, r0, count int, v []float64)
 // stat(permuted z) lies strictly above and below observed. Permutation r
 // is a pure function of (seed, stream, r) and the counts are integers, so
 // the result does not depend on how permutations are split among cores.
-func globalCounts(z []float64, observed float64, p Permutations, stream uint64, stat func([]float64) float64) (above, below int) {
+func globalCounts(ctx context.Context, z []float64, observed float64, p Permutations, stream uint64, stat func([]float64) float64) (above, below int, err error) {
 	if p.R <= 0 {
-		return 0, 0
+		return 0, 0, nil
 	}
 	nw := workers(p.R)
 	ups, downs := make([]int, nw), make([]int, nw)
@@ -204,6 +211,9 @@ func globalCounts(z []float64, observed float64, p Permutations, stream uint64, 
 			rng := rand.New(&pcg)
 			perm := make([]float64, len(z))
 			for r := wk; r < p.R; r += nw {
+				if r%cancelCheck == wk && ctx.Err() != nil {
+					return
+				}
 				p.seedRow(&pcg, stream, r)
 				copy(perm, z)
 				rng.Shuffle(len(perm), func(a, b int) { perm[a], perm[b] = perm[b], perm[a] })
@@ -217,11 +227,14 @@ func globalCounts(z []float64, observed float64, p Permutations, stream uint64, 
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return 0, 0, err
+	}
 	for wk := range nw {
 		above += ups[wk]
 		below += downs[wk]
 	}
-	return above, below
+	return above, below, nil
 }
 
 // FDR returns the Benjamini-Hochberg cut-off for p-values at false

@@ -67,8 +67,8 @@ type Spillover struct {
 // scores s. It visits every pair once, O(n^2) time on all cores and O(n)
 // memory per core, adding each pair's part to both cities; rows are summed
 // in fixed blocks merged in block order, so the result does not depend on
-// the number of cores.
-func Potential(lat, lon, s []float64, decay Decay) Spillover {
+// the number of cores. ctx is checked between rows.
+func Potential(ctx context.Context, lat, lon, s []float64, decay Decay) (Spillover, error) {
 	n := len(s)
 	points := make([][3]float64, n)
 	for i := range points {
@@ -76,16 +76,22 @@ func Potential(lat, lon, s []float64, decay Decay) Spillover {
 	}
 	bounds := pairBlocks(n, min(n, potentialBlocks))
 	total := newSpillTally(n)
-	parallel.Blocks(context.Background(), len(bounds)-1, func() *spillTally { return newSpillTally(n) },
+	err := parallel.Blocks(ctx, len(bounds)-1, func() *spillTally { return newSpillTally(n) },
 		func(b int, t *spillTally) {
 			t.clear()
 			f := make([]float64, n) // the decay from row i to each j > i
 			for i := bounds[b]; i < bounds[b+1]; i++ {
+				if i%cancelCheck == 0 && ctx.Err() != nil {
+					return
+				}
 				decay.row(f[i+1:], points[i], points[i+1:])
 				t.addRow(i, f[i+1:], s)
 			}
 		},
 		func(_ int, t *spillTally) { total.add(t) })
+	if err != nil {
+		return Spillover{}, err
+	}
 	sp := Spillover{Received: total.received, Emitted: make([]float64, n), MainSource: make([]int, n), MainShare: make([]float64, n)}
 	for i := range n {
 		sp.Emitted[i] = s[i] * total.reach[i]
@@ -94,7 +100,7 @@ func Potential(lat, lon, s []float64, decay Decay) Spillover {
 			sp.MainShare[i] = total.best[i] / total.received[i]
 		}
 	}
-	return sp
+	return sp, nil
 }
 
 // potentialBlocks is the number of row blocks Potential sums separately.

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -19,7 +20,7 @@ import (
 // subtree holding the largest mass in it, skips subtrees whose largest
 // mass at their least possible distance cannot beat the k-th pull so far.
 // Expected time O(n k log n) when masses do not vary wildly.
-func Strongest(lat, lon, mass []float64, beta float64, k int, floorKm float64) ([][]int, error) {
+func Strongest(ctx context.Context, lat, lon, mass []float64, beta float64, k int, floorKm float64) ([][]int, error) {
 	n := len(lat)
 	if len(lon) != n || len(mass) != n {
 		return nil, fmt.Errorf("spatial: %d latitudes, %d longitudes, %d masses", n, len(lon), len(mass))
@@ -31,7 +32,7 @@ func Strongest(lat, lon, mass []float64, beta float64, k int, floorKm float64) (
 	heaviest := make([]float64, n)
 	t.heaviest(mass, heaviest, 0, n)
 	out := make([][]int, n)
-	parallel.For(n, func(i int) {
+	err := parallel.For(ctx, n, func(i int) {
 		s := pullSearch{t: t, mass: mass, heaviest: heaviest, beta: beta, floor: floorKm, q: i,
 			best: best[pull]{k: k, better: pull.stronger}}
 		s.visit(0, n, 0)
@@ -46,6 +47,9 @@ func Strongest(lat, lon, mass []float64, beta float64, k int, floorKm float64) (
 			out[i][m] = p.index
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -25,7 +26,7 @@ func TestStrongestMatchesBruteForce(t *testing.T) {
 		}
 	}
 	for _, beta := range []float64{1, 2, 3} {
-		got, err := Strongest(lat, lon, mass, beta, 8, 1)
+		got, err := Strongest(context.Background(), lat, lon, mass, beta, 8, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +52,7 @@ func TestStrongestMatchesBruteForce(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Strongest(lat, lon, mass, 2, 0, 1); err == nil {
+	if _, err := Strongest(context.Background(), lat, lon, mass, 2, 0, 1); err == nil {
 		t.Error("k = 0 accepted")
 	}
 }

@@ -237,3 +237,7 @@ func (w *Weights) transpose() *Weights {
 	}
 	return t
 }
+
+// cancelCheck is how many cities (or permutations) a long loop handles
+// between two checks of its context: a fraction of a millisecond of work.
+const cancelCheck = 256

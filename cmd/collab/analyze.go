@@ -141,7 +141,8 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 	if err != nil {
 		return nil, err
 	}
-	res, err := analysis.RunWith(ds, source, p, analysis.Options{Context: ctx, Progress: bar.update})
+	ds.Input.Source = source
+	res, err := analysis.Run(ctx, ds, p, analysis.WithProgress(bar.update))
 	if err != nil {
 		bar.finish()
 		return nil, err

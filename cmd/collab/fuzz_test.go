@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -39,7 +40,7 @@ func FuzzAnalyze(f *testing.F) {
 		if err != nil {
 			return // the readers have fuzz targets of their own
 		}
-		res, err := analysis.Run(ds, "fuzz.json", p)
+		res, err := analysis.Run(context.Background(), ds, p)
 		var param *analysis.ParameterError
 		switch {
 		case errors.As(err, &param), errors.Is(err, analysis.ErrNoMean):

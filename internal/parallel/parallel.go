@@ -11,14 +11,20 @@ import (
 )
 
 // For calls f(i) for every i in [0, n) on GOMAXPROCS goroutines and returns
-// when all calls have. f must write only to state owned by i.
-func For(n int, f func(i int)) {
+// when all calls have. f must write only to state owned by i. When ctx is
+// done no new call starts, and For returns ctx's error after the running
+// ones finish: each call should be a small part of the work (a row, a
+// block) so that cancellation is prompt.
+func For(ctx context.Context, n int, f func(i int)) error {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			f(i)
 		}
-		return
+		return ctx.Err()
 	}
 	var wg sync.WaitGroup
 	next := make(chan int, workers)
@@ -31,11 +37,17 @@ func For(n int, f func(i int)) {
 			}
 		}()
 	}
+feed:
 	for i := range n {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	return ctx.Err()
 }
 
 // Blocks runs work(b, acc) for every block b in [0, blocks) on all cores,

@@ -4,7 +4,9 @@ import (
 	"context"
 	"math"
 	"runtime"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestForVisitsEachIndexOnce(t *testing.T) {
@@ -12,7 +14,9 @@ func TestForVisitsEachIndexOnce(t *testing.T) {
 		prev := runtime.GOMAXPROCS(procs)
 		for _, n := range []int{0, 1, 7, 1000} {
 			seen := make([]int, n)
-			For(n, func(i int) { seen[i]++ })
+			if err := For(context.Background(), n, func(i int) { seen[i]++ }); err != nil {
+				t.Fatal(err)
+			}
 			for i, c := range seen {
 				if c != 1 {
 					t.Errorf("GOMAXPROCS %d, n %d: index %d visited %d times", procs, n, i, c)
@@ -53,5 +57,23 @@ func TestBlocksMergesInOrder(t *testing.T) {
 	cancel()
 	if err := Blocks(ctx, 10, func() int { return 0 }, func(int, int) {}, func(int, int) {}); err == nil {
 		t.Error("a cancelled context gave no error")
+	}
+}
+
+// TestForStopsWhenCancelled: a loop of a million slow iterations, its
+// context cancelled after 20 ms, returns the context's error within a
+// second, having run only a small part of the loop.
+func TestForStopsWhenCancelled(t *testing.T) {
+	for _, procs := range []int{1, 2} {
+		prev := runtime.GOMAXPROCS(procs)
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		var calls atomic.Int64
+		begun := time.Now()
+		err := For(ctx, 1_000_000, func(int) { calls.Add(1); time.Sleep(100 * time.Microsecond) })
+		cancel()
+		runtime.GOMAXPROCS(prev)
+		if err != context.DeadlineExceeded || time.Since(begun) > time.Second || calls.Load() > 100_000 {
+			t.Errorf("GOMAXPROCS %d: %v after %v and %d calls; want the deadline within 1 s", procs, err, time.Since(begun), calls.Load())
+		}
 	}
 }
