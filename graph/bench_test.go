@@ -1,14 +1,14 @@
 package graph
 
 import (
-	"slices"
+	"bufio"
 	"cmp"
 	"context"
-	"bufio"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"

@@ -1,8 +1,8 @@
 package graph
 
 import (
-	"context"
 	"cmp"
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"

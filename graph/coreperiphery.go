@@ -1,8 +1,8 @@
 package graph
 
 import (
-	"context"
 	"cmp"
+	"context"
 	"math"
 	"slices"
 

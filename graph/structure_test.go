@@ -1,8 +1,8 @@
 package graph
 
 import (
-	"context"
 	"bufio"
+	"context"
 	"math"
 	"math/rand/v2"
 	"os"

@@ -1,8 +1,8 @@
 package spatial
 
 import (
-	"context"
 	"bufio"
+	"context"
 	"math"
 	"os"
 	"runtime"
