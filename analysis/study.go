@@ -196,6 +196,9 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 			return nil, err
 		}
 	}
+	if s.ctx.Err() != nil { // cancelled during the last stage
+		return nil, context.Cause(s.ctx)
+	}
 	if res.Links == nil {
 		res.Links = []Link{}
 	}

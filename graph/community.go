@@ -50,14 +50,17 @@ func (g *Network) Louvain(ctx context.Context, resolution float64, seed uint64, 
 	if len(g.edges) == 0 {
 		return g.singletons(), nil // gonum's directed Louvain fails without links
 	}
-	view := g.gonumGraph()
+	view, err := g.gonumGraph(ctx)
+	if err != nil {
+		return Partition{}, err
+	}
 	if runs <= 1 {
 		return g.louvainRun(ctx, view, resolution, seed, 0)
 	}
 	// Keep only each run's modularity, then repeat the best run: memory
 	// stays O(n + m) however many runs there are.
 	q := make([]float64, runs)
-	err := parallel.For(ctx, runs, func(r int) {
+	err = parallel.For(ctx, runs, func(r int) {
 		if p, err := g.louvainRun(ctx, view, resolution, seed, r); err == nil {
 			q[r] = p.Q
 		}
@@ -103,7 +106,7 @@ func (g *Network) singletons() Partition {
 
 // gonumGraph copies the network into a gonum graph with node IDs 0..n-1.
 // Self weight is 0 so that gonum's modularity counts no self-links.
-func (g *Network) gonumGraph() gonum.Graph {
+func (g *Network) gonumGraph(ctx context.Context) (gonum.Graph, error) {
 	type builder interface {
 		gonum.Graph
 		AddNode(gonum.Node)
@@ -116,10 +119,13 @@ func (g *Network) gonumGraph() gonum.Graph {
 	for i := range g.n {
 		b.AddNode(simple.Node(i))
 	}
-	for _, e := range g.edges {
+	for k, e := range g.edges {
+		if k%(cancelCheck*cancelCheck) == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		b.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(e.From), T: simple.Node(e.To), W: e.Weight})
 	}
-	return b
+	return b, nil
 }
 
 // partition labels the nodes by community, numbering communities by size
