@@ -41,10 +41,12 @@ type File struct {
 // renames at the end are not interrupted. The inputs are checked before
 // anything is written.
 func WriteFiles(ctx context.Context, files []File, inputs ...string) error {
-	for _, f := range files {
-		if err := CheckOutput(f.Path, inputs...); err != nil {
-			return err
-		}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	if err := CheckOutputs(paths, inputs...); err != nil {
+		return err
 	}
 	var written []*pending
 	defer func() {
@@ -94,9 +96,7 @@ func prepare(ctx context.Context, f File) (*pending, error) {
 		mode = info.Mode().Perm()
 	}
 	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
+	dir = orDot(dir)
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: cannot write: the directory %s does not exist", path, dir)
@@ -151,8 +151,8 @@ func (c ctxWriter) Write(b []byte) (int, error) {
 }
 
 // CheckOutput reports whether path may be written: it must not be one of
-// the inputs. Callers that write several files check them all first, so
-// that a refused path leaves nothing written.
+// the inputs. Callers that write several files check them all first
+// (CheckOutputs), so that a refused path leaves nothing written.
 func CheckOutput(path string, inputs ...string) error {
 	out, err := os.Stat(path)
 	if err != nil {
@@ -164,6 +164,67 @@ func CheckOutput(path string, inputs ...string) error {
 		}
 	}
 	return nil
+}
+
+// CheckOutputs reports whether paths may be written together: none is one
+// of the inputs (compared with os.SameFile, so that a hard link, a
+// symbolic link or a path through a linked directory is caught as well as
+// the same name), and no two name the same file, by name once links are
+// resolved, or by identity for files that exist.
+func CheckOutputs(paths []string, inputs ...string) error {
+	seen := map[string]string{}
+	var existing []os.FileInfo
+	var existingPath []string
+	for _, path := range paths {
+		if err := CheckOutput(path, inputs...); err != nil {
+			return err
+		}
+		key := resolved(path)
+		if first, ok := seen[key]; ok {
+			return duplicate(first, path)
+		}
+		seen[key] = path
+		if info, err := os.Stat(path); err == nil {
+			for k, other := range existing {
+				if os.SameFile(info, other) {
+					return duplicate(existingPath[k], path)
+				}
+			}
+			existing, existingPath = append(existing, info), append(existingPath, path)
+		}
+	}
+	return nil
+}
+
+func duplicate(first, second string) error {
+	if filepath.Clean(first) == filepath.Clean(second) {
+		return fmt.Errorf("%s is asked for twice; give each output its own path", second)
+	}
+	return fmt.Errorf("%s and %s are the same file (through a link); give each output its own path", first, second)
+}
+
+// resolved is path with every symbolic link resolved, as far as the path
+// exists: a file not yet written is named through its directory's real
+// path.
+func resolved(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	dir, base := filepath.Split(path)
+	if real, err := filepath.EvalSymlinks(orDot(dir)); err == nil {
+		return filepath.Join(real, base)
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+func orDot(dir string) string {
+	if dir == "" {
+		return "."
+	}
+	return dir
 }
 
 // unwrapPath drops the temporary file's name from an error, which would

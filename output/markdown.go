@@ -97,9 +97,9 @@ func (p *report) sentences(items []string) {
 
 func (p *report) esc(s string) string {
 	if p.markdown {
-		return mdEscape(printable(s))
+		return mdEscape(Printable(s))
 	}
-	return printable(s)
+	return Printable(s)
 }
 
 // markdownHeader gives a table without a header in text the header its

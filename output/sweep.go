@@ -14,7 +14,7 @@ import (
 // latecomer candidates found at it.
 func SweepText(w io.Writer, sw *analysis.Sweep, o Options) error {
 	ew := &errWriter{w: w}
-	name := func(id string) string { return printable(sw.Names[id]) }
+	name := func(id string) string { return Printable(sw.Names[id]) }
 	names := func(ids []string, sep string) string {
 		out := make([]string, len(ids))
 		for k, id := range ids {

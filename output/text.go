@@ -194,9 +194,11 @@ func plural(n int) string {
 	return "s"
 }
 
-// printable escapes control characters and bidirectional overrides so that
-// a hostile name cannot break a line of the report or reorder its text.
-func printable(s string) string {
+// Printable escapes control characters and bidirectional controls (as Go
+// quotes them: \x1b, \u202e) so that a hostile name printed to a terminal
+// cannot break a line, retitle the window, recolour or clear the screen, or
+// reorder the text around it. Files keep names as they are.
+func Printable(s string) string {
 	if !strings.ContainsFunc(s, needsEscape) {
 		return s
 	}
@@ -213,5 +215,5 @@ func printable(s string) string {
 }
 
 func needsEscape(r rune) bool {
-	return unicode.IsControl(r) || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f'
+	return unicode.IsControl(r) || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f' || r == '\u061c'
 }

@@ -76,8 +76,8 @@ func TestPrintable(t *testing.T) {
 		`Q"uote\ <b>&`:      `Q"uote\ <b>&`,
 		"bell\a":            `bell\a`,
 	} {
-		if got := printable(in); got != want {
-			t.Errorf("printable(%q) = %q, want %q", in, got, want)
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/urfave/cli/v3"
 
@@ -97,7 +96,7 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	files, err := plannedFiles(cmd, cmd.Args().First())
+	files, err := plannedFiles(cmd)
 	if err != nil {
 		return err
 	}
@@ -108,7 +107,7 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 	}
 	bar.update("write", 0, 0)
 	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")}, maps: maps}
-	if err := env.writeFiles(ctx, cmd, files, cmd.Args().First(), o, res); err != nil {
+	if err := env.writeFiles(ctx, cmd, files, o, res); err != nil {
 		return err
 	}
 	if err := o.writer(format, res)(env.stdout); err != nil {
@@ -127,6 +126,9 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progress) (*analysis.Result, error) {
 	if cmd.NArg() > 1 {
 		return nil, usagef("%s takes one FILE, got %d arguments", cmd.Name, cmd.NArg())
+	}
+	if err := env.checkStdout(cmd); err != nil {
+		return nil, err
 	}
 	p, err := parameters(cmd, parameterReaders...)
 	if err != nil {
@@ -149,7 +151,7 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 	}
 	res.Version = version
 	for _, w := range res.Warnings {
-		fmt.Fprintln(env.stderr, "collab: warning:", w)
+		say(env.stderr, "warning: %s", w)
 	}
 	return res, nil
 }

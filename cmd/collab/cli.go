@@ -14,6 +14,7 @@ import (
 
 	"collab/analysis"
 	"collab/data"
+	"collab/output"
 )
 
 // version is the release; `make build` may override it with -ldflags.
@@ -53,11 +54,20 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	var sig interrupted
 	if errors.As(context.Cause(ctx), &sig) {
-		fmt.Fprintf(stderr, "collab: %v; no output file was written or changed\n", sig)
+		say(stderr, "%v; no output file was written or changed", sig)
 		return sig.exitCode()
 	}
-	fmt.Fprintln(stderr, "collab:", err)
+	say(stderr, "%v", err)
 	return exitCode(err)
+}
+
+// say prints a message on stderr, each line prefixed "collab: " and made
+// terminal-safe: names in messages come from the user's files, and a control
+// or bidirectional character in one must not act on the terminal.
+func say(stderr io.Writer, format string, args ...any) {
+	for line := range strings.SplitSeq(fmt.Sprintf(format, args...), "\n") {
+		fmt.Fprintln(stderr, "collab: "+output.Printable(line))
+	}
 }
 
 func exitCode(err error) int {
@@ -139,7 +149,7 @@ func withUsageErrors(cmds ...*cli.Command) []*cli.Command {
 // (and says so on stderr, so that nobody mistakes it for their own data).
 func (env *environment) load(path string, o data.Options) (*data.Dataset, string, error) {
 	if path == "" {
-		fmt.Fprintf(env.stderr, "collab: no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)\n")
+		say(env.stderr, "no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)")
 		ds, err := o.Read(data.SampleName, data.Sample())
 		return ds, data.SampleName, err
 	}
@@ -176,13 +186,16 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if err := env.checkStdout(cmd); err != nil {
+				return err
+			}
 			path := cmd.Args().First()
 			ds, err := o.Load(path, env.stdin)
 			if err != nil {
 				return err
 			}
 			for _, w := range ds.Warnings {
-				fmt.Fprintln(env.stderr, "collab: warning:", w.Error())
+				say(env.stderr, "warning: %v", w)
 			}
 			fmt.Fprintf(env.stdout, "%s: valid %s: %s\n", path, ds.Input.Format, describe(ds))
 			return nil

@@ -111,9 +111,9 @@ func readMapFlags(cmd *cli.Command) (output.MapOptions, error) {
 type plannedFile struct{ path, format string }
 
 // plannedFiles lists the files that --out, --dot, --geojson and --svg ask
-// for, and checks them before any work is done: no path twice, and no
+// for, and checks them before any work is done: no file twice, and no
 // input overwritten.
-func plannedFiles(cmd *cli.Command, input string) ([]plannedFile, error) {
+func plannedFiles(cmd *cli.Command) ([]plannedFile, error) {
 	var files []plannedFile
 	if dir := cmd.String("out"); dir != "" {
 		for _, f := range outDir {
@@ -125,33 +125,32 @@ func plannedFiles(cmd *cli.Command, input string) ([]plannedFile, error) {
 			files = append(files, plannedFile{path, flag})
 		}
 	}
-	seen := map[string]bool{}
-	for _, f := range files {
-		clean := filepath.Clean(f.path)
-		if seen[clean] {
-			return nil, usagef("%s is asked for twice; give each output its own path", f.path)
-		}
-		seen[clean] = true
-		if err := output.CheckOutput(f.path, inputs(input)...); err != nil {
-			return nil, usageError{err}
-		}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.path
+	}
+	if err := output.CheckOutputs(paths, inputs(cmd)...); err != nil {
+		return nil, usageError{err}
 	}
 	return files, nil
 }
 
-// inputs are the files a study reads: FILE, unless it is standard input or
-// the embedded sample.
-func inputs(path string) []string {
-	if path == "" || path == "-" {
-		return nil
+// inputs are the files a command reads: FILE and the --links file, unless
+// they are standard input or the embedded sample.
+func inputs(cmd *cli.Command) []string {
+	var paths []string
+	for _, path := range []string{cmd.Args().First(), cmd.String("links")} {
+		if path != "" && path != "-" {
+			paths = append(paths, path)
+		}
 	}
-	return []string{path}
+	return paths
 }
 
 // writeFiles writes every planned file atomically and all together,
 // creating the --out directory first, and says on stderr what it wrote.
 // When ctx is done before they are all written, none is.
-func (env *environment) writeFiles(ctx context.Context, cmd *cli.Command, files []plannedFile, input string, o outputs, res *analysis.Result) error {
+func (env *environment) writeFiles(ctx context.Context, cmd *cli.Command, files []plannedFile, o outputs, res *analysis.Result) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -170,9 +169,35 @@ func (env *environment) writeFiles(ctx context.Context, cmd *cli.Command, files 
 		batch[i] = output.File{Path: f.path, Write: o.writer(f.format, res)}
 		written[i] = f.path
 	}
-	if err := output.WriteFiles(ctx, batch, inputs(input)...); err != nil {
+	if err := output.WriteFiles(ctx, batch, inputs(cmd)...); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stderr, "collab: wrote %s\n", strings.Join(written, ", "))
+	say(env.stderr, "wrote %s", strings.Join(written, ", "))
+	return nil
+}
+
+// checkStdout refuses a standard output that is one of the inputs, as cat
+// does: `collab export --format csv yrd.csv >> yrd.csv` would append to the
+// file while reading it. Standard input counts as an input when FILE or
+// --links is -.
+func (env *environment) checkStdout(cmd *cli.Command) error {
+	out, ok := env.stdout.(*os.File)
+	if !ok {
+		return nil
+	}
+	info, err := out.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	for _, path := range inputs(cmd) {
+		if in, err := os.Stat(path); err == nil && os.SameFile(in, info) {
+			return usagef("standard output is the input file %s: collab would write into the file it reads; redirect the output to another file", path)
+		}
+	}
+	if in, ok := env.stdin.(*os.File); ok && (cmd.Args().First() == "-" || cmd.String("links") == "-") {
+		if info2, err := in.Stat(); err == nil && os.SameFile(info2, info) {
+			return usagef("standard output is the file standard input reads: collab would write into the file it reads; redirect the output to another file")
+		}
+	}
 	return nil
 }

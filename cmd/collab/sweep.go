@@ -50,6 +50,9 @@ func (env *environment) sweep(ctx context.Context, cmd *cli.Command) error {
 	if cmd.NArg() > 1 {
 		return usagef("sweep takes one FILE, got %d arguments", cmd.NArg())
 	}
+	if err := env.checkStdout(cmd); err != nil {
+		return err
+	}
 	format := cmd.String("format")
 	if format != "text" && format != "json" {
 		return usagef("--format %q: choose text or json", format)
