@@ -9,6 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 )
 
 // ErrInputFile is returned by WriteFile when the path names one of the
@@ -41,20 +44,47 @@ type File struct {
 // renames at the end are not interrupted. The inputs are checked before
 // anything is written.
 func WriteFiles(ctx context.Context, files []File, inputs ...string) error {
-	paths := make([]string, len(files))
-	for i, f := range files {
+	return Batch{Files: files, Inputs: inputs}.Write(ctx)
+}
+
+// Batch is a set of files written as one by Write.
+type Batch struct {
+	Files []File
+	// Inputs are the files the batch must never replace.
+	Inputs []string
+	// Waiting, when set, is told of each directory that another process
+	// is writing a batch into, before Write waits for it.
+	Waiting func(dir string)
+}
+
+// Write writes the batch as WriteFiles does. While it writes it holds an
+// exclusive lock (flock) on each directory it writes into, so that batches
+// written into one directory at the same time (two runs with the same
+// --out) follow one another and the directory ends with one batch's files,
+// never a mixture; and, holding the lock, it removes the temporary files
+// of its own names that a killed run left there (.NAME.tmp-*). On a file
+// system without locks the batch is written unlocked.
+func (b Batch) Write(ctx context.Context) error {
+	paths := make([]string, len(b.Files))
+	for i, f := range b.Files {
 		paths[i] = f.Path
 	}
-	if err := CheckOutputs(paths, inputs...); err != nil {
+	if err := CheckOutputs(paths, b.Inputs...); err != nil {
 		return err
 	}
+	unlock, err := lockDirs(ctx, paths, b.Waiting)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	removeStale(paths)
 	var written []*pending
 	defer func() {
 		for _, p := range written {
 			p.discard()
 		}
 	}()
-	for _, f := range files {
+	for _, f := range b.Files {
 		if err := context.Cause(ctx); err != nil {
 			return err
 		}
@@ -76,6 +106,62 @@ func WriteFiles(ctx context.Context, files []File, inputs ...string) error {
 		syncDir(p.dir)
 	}
 	return nil
+}
+
+// lockDirs takes the lock of each directory of paths, in order of their
+// resolved names so that two batches never wait on each other; it waits
+// while another process holds one, telling waiting once per directory,
+// and gives up when ctx is done.
+func lockDirs(ctx context.Context, paths []string, waiting func(string)) (unlock func(), err error) {
+	var dirs []string
+	for _, p := range paths {
+		dirs = append(dirs, orDot(filepath.Dir(p)))
+	}
+	slices.SortFunc(dirs, func(a, b string) int { return strings.Compare(resolved(a), resolved(b)) })
+	dirs = slices.CompactFunc(dirs, func(a, b string) bool { return resolved(a) == resolved(b) })
+	var held []func()
+	unlock = func() {
+		for _, u := range held {
+			u()
+		}
+	}
+	for _, dir := range dirs {
+		u, err := lockDir(ctx, dir, waiting)
+		if err != nil {
+			unlock()
+			return nil, err
+		}
+		held = append(held, u)
+	}
+	return unlock, nil
+}
+
+// lockPoll is how often a waiting batch tries its lock again.
+const lockPoll = 20 * time.Millisecond
+
+// removeStale removes the temporary files that prepare names for paths
+// (.NAME.tmp-*) and that a run killed before its renames left behind. The
+// caller holds the directories' locks, so none belongs to a running batch.
+func removeStale(paths []string) {
+	for _, path := range paths {
+		dir, base := filepath.Split(path)
+		stale, _ := filepath.Glob(filepath.Join(orDot(dir), "."+globEscape(base)+".tmp-*"))
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // pending is a file written to its temporary name, not yet renamed.

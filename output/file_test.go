@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteFileReplacesAtomically(t *testing.T) {
@@ -144,5 +145,65 @@ func TestWriteFilesAllOrNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a cancelled write created the file")
+	}
+}
+
+// TestStaleTemporariesRemoved: the temporary files a killed run left for
+// the names a batch writes (.NAME.tmp-*) are removed when the next batch
+// writes there; other hidden files stay.
+func TestStaleTemporariesRemoved(t *testing.T) {
+	dir := t.TempDir()
+	stale := []string{".map.svg.tmp-123", ".results.json.tmp-9"}
+	kept := []string{".other.tmp-1", ".map.svg.bak", "notes.txt"}
+	for _, name := range append(stale, kept...) {
+		os.WriteFile(filepath.Join(dir, name), []byte("left"), 0o644)
+	}
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	if err := WriteFiles(context.Background(), []File{{filepath.Join(dir, "map.svg"), write}, {filepath.Join(dir, "results.json"), write}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s is still there", name)
+		}
+	}
+	for _, name := range kept {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s was removed", name)
+		}
+	}
+}
+
+// TestBatchWaitsForTheLock: a batch into a directory another process has
+// locked waits, says so once, and writes when the lock is released; a
+// cancelled wait writes nothing.
+func TestBatchWaitsForTheLock(t *testing.T) {
+	dir := t.TempDir()
+	release, err := lockDir(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "a.csv")
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if err := (Batch{Files: []File{{path, write}}}).Write(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a wait past its deadline: %v", err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a cancelled wait wrote the file")
+	}
+	var told []string
+	done := make(chan error)
+	go func() {
+		done <- Batch{Files: []File{{path, write}}, Waiting: func(d string) { told = append(told, d) }}.Write(context.Background())
+	}()
+	time.Sleep(100 * time.Millisecond)
+	release()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" || len(told) != 1 || told[0] != dir {
+		t.Errorf("after the wait: %q, told %v", got, told)
 	}
 }

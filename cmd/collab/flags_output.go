@@ -169,7 +169,8 @@ func (env *environment) writeFiles(ctx context.Context, cmd *cli.Command, files 
 		batch[i] = output.File{Path: f.path, Write: o.writer(f.format, res)}
 		written[i] = f.path
 	}
-	if err := output.WriteFiles(ctx, batch, inputs(cmd)...); err != nil {
+	waiting := func(dir string) { say(env.stderr, "waiting for another collab run writing into %s", dir) }
+	if err := (output.Batch{Files: batch, Inputs: inputs(cmd), Waiting: waiting}).Write(ctx); err != nil {
 		return err
 	}
 	say(env.stderr, "wrote %s", strings.Join(written, ", "))
