@@ -226,3 +226,44 @@ func TestReadsAtMostTheLimits(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// spaces is a stream of n bytes of JSON white space, read without
+// allocating.
+type spaces struct{ n int64 }
+
+func (e *spaces) Read(p []byte) (int, error) {
+	if e.n <= 0 {
+		return 0, io.EOF
+	}
+	k := int(min(int64(len(p)), e.n))
+	for i := range p[:k] {
+		p[i] = ' '
+	}
+	e.n -= int64(k)
+	return k, nil
+}
+
+// TestStreamRefusedWithBoundedMemory: a stream ten times the limit (as a
+// JSON file of unknown size on standard input) is refused having
+// allocated little more than the limit, not the doubling buffer's three
+// or four times it; one within the limit is read whole.
+func TestStreamRefusedWithBoundedMemory(t *testing.T) {
+	const limit = 64 << 20
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := readBounded(&spaces{10 * limit}, 0, limit)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, errOverLimit) {
+		t.Fatalf("a stream of 10 x the limit: %v, want errOverLimit", err)
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > limit+2*readChunk {
+		t.Errorf("allocated %d MiB to refuse a stream over %d MiB", allocated>>20, limit>>20)
+	}
+	for _, n := range []int64{0, 1, readChunk, readChunk + 1, 3*readChunk + 5, limit} {
+		src, err := readBounded(&spaces{n}, 0, limit)
+		if err != nil || int64(len(src)) != n {
+			t.Errorf("a stream of %d bytes: %d read, %v", n, len(src), err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	_ "embed"
 	"fmt"
 	"io"
@@ -269,16 +270,58 @@ func readAll(path string, r io.Reader, size int64) ([]byte, error) {
 	if size > MaxFileSize {
 		return nil, tooLarge(path, "%d bytes, over the %d MiB a JSON file may have (it is read whole); give the cities as CSV, which is read row by row", size, MaxFileSize>>20)
 	}
-	var buf bytes.Buffer
-	if size > 0 {
-		buf.Grow(int(size) + bytes.MinRead)
+	src, err := readBounded(r, size, MaxFileSize)
+	if errors.Is(err, errOverLimit) {
+		return nil, tooLarge(path, "over the %d MiB a JSON file may have (it is read whole); give the cities as CSV, which is read row by row", MaxFileSize>>20)
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if buf.Len() > MaxFileSize {
-		return nil, tooLarge(path, "over the %d MiB a JSON file may have (it is read whole); give the cities as CSV, which is read row by row", MaxFileSize>>20)
+	return src, nil
+}
+
+// errOverLimit is readBounded's error past its limit.
+var errOverLimit = errors.New("over the limit")
+
+// readChunk is the size of the pieces readBounded reads a stream of
+// unknown size in.
+const readChunk = 4 << 20
+
+// readBounded reads r whole, failing with errOverLimit as soon as more than
+// limit bytes have come, so that a stream of unknown size (standard input)
+// makes collab hold at most limit + readChunk bytes before it is refused,
+// however long it is. A stream read whole is joined once at the end;
+// sizeHint, when known, is allocated at once instead.
+func readBounded(r io.Reader, sizeHint, limit int64) ([]byte, error) {
+	if sizeHint > 0 {
+		buf := bytes.NewBuffer(make([]byte, 0, sizeHint+bytes.MinRead))
+		if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+			return nil, err
+		}
+		if int64(buf.Len()) > limit {
+			return nil, errOverLimit
+		}
+		return buf.Bytes(), nil
 	}
-	return buf.Bytes(), nil
+	var chunks [][]byte
+	var total int64
+	for {
+		chunk := make([]byte, readChunk)
+		n, err := io.ReadFull(r, chunk)
+		total += int64(n)
+		if total > limit {
+			return nil, errOverLimit
+		}
+		chunks = append(chunks, chunk[:n])
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	return bytes.Join(chunks, nil), nil
 }
