@@ -1,6 +1,8 @@
 package output
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"strconv"
@@ -134,6 +136,17 @@ func pt(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 // (so that none can escape the closing quote) and a control character
 // spelled out, so that two ids never meet in one node.
 func dotID(s string) string {
+	if quoted := dotIDQuoted(s); len(quoted) <= maxDOTString {
+		return quoted
+	}
+	// Shortened, with a digest of the whole id so that two long ids that
+	// begin alike stay two nodes.
+	sum := sha256.Sum256([]byte(s))
+	suffix := "~" + hex.EncodeToString(sum[:8])
+	return dotIDQuoted(fitDOT(s, dotIDQuoted, maxDOTString-len(suffix)) + suffix)
+}
+
+func dotIDQuoted(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
@@ -162,6 +175,13 @@ func dotID(s string) string {
 // C0 controls, which a C string cannot hold or Graphviz would drop, a
 // space.
 func dotString(s string) string {
+	if quoted := dotStringQuoted(s); len(quoted) <= maxDOTString {
+		return quoted
+	}
+	return dotStringQuoted(fitDOT(s, dotStringQuoted, maxDOTString-len("…")) + "…")
+}
+
+func dotStringQuoted(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
@@ -184,6 +204,51 @@ func dotString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// maxDOTString bounds a quoted DOT string: Graphviz's scanner refuses one
+// of 16,382 bytes or more ("syntax error ... scanning a quoted string";
+// graphviz 2.42 and 7.1 here), so longer names are shortened in DOT, with a
+// warning (DOTWarnings); every other format keeps the whole name.
+const maxDOTString = 16000
+
+// fitDOT returns the longest prefix of s whose quoted form (by quote) is at
+// most limit bytes.
+func fitDOT(s string, quote func(string) string, limit int) string {
+	used := 2 // the quotes
+	for i, r := range s {
+		used += len(quote(string(r))) - 2
+		if used > limit {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// DOTWarnings says which names and ids of r the DOT map must shorten,
+// being longer than Graphviz can read in one string; nil when none.
+func DOTWarnings(r *analysis.Result) []string {
+	var out []string
+	if len(dotStringQuoted(r.Dataset.Name)) > maxDOTString {
+		out = append(out, fmt.Sprintf("the region's name is %d bytes, longer than Graphviz reads in one string: the DOT map shows its beginning", len(r.Dataset.Name)))
+	}
+	for _, c := range r.Cities {
+		if len(dotStringQuoted(c.Name)) > maxDOTString {
+			out = append(out, fmt.Sprintf("city %q: its name is %d bytes, longer than Graphviz reads in one string: the DOT map shows its beginning", truncated(c.ID), len(c.Name)))
+		}
+		if len(dotIDQuoted(c.ID)) > maxDOTString {
+			out = append(out, fmt.Sprintf("city %q: its id is %d bytes, longer than Graphviz reads in one string: the DOT map shortens it and adds a digest", truncated(c.ID), len(c.ID)))
+		}
+	}
+	return out
+}
+
+// truncated is s cut to 40 characters for a message.
+func truncated(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // asReference reports the characters written as numeric references in DOT

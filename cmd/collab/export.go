@@ -55,5 +55,6 @@ func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	}
 	o := outputs{maps: maps}
 	o.report.Width = terminalWidth(env.stdout)
+	env.formatWarnings(format, res)
 	return o.writer(format, res)(env.stdout)
 }

@@ -168,6 +168,7 @@ func (env *environment) writeFiles(ctx context.Context, cmd *cli.Command, files 
 	for i, f := range files {
 		batch[i] = output.File{Path: f.path, Write: o.writer(f.format, res)}
 		written[i] = f.path
+		env.formatWarnings(f.format, res)
 	}
 	waiting := func(dir string) { say(env.stderr, "waiting for another collab run writing into %s", dir) }
 	if err := (output.Batch{Files: batch, Inputs: inputs(cmd), Waiting: waiting}).Write(ctx); err != nil {
@@ -201,4 +202,13 @@ func (env *environment) checkStdout(cmd *cli.Command) error {
 		}
 	}
 	return nil
+}
+
+// formatWarnings says on stderr what a format cannot hold of res.
+func (env *environment) formatWarnings(format string, res *analysis.Result) {
+	if format == "dot" {
+		for _, w := range output.DOTWarnings(res) {
+			say(env.stderr, "warning: %s", w)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -177,4 +178,52 @@ func TestHostileNamesOnStderr(t *testing.T) {
 		t.Errorf("exit %d, want 3", code)
 	}
 	checkNoRawControls(t, "stderr of an invalid file", stderr)
+}
+
+// TestDOTShortensWhatGraphvizCannotRead: a name and an id of 20,000 bytes
+// (Graphviz refuses a quoted string of 16,382 bytes or more) are shortened
+// in the DOT map, with a warning each, so that neato renders it; the other
+// formats keep them whole.
+func TestDOTShortensWhatGraphvizCannotRead(t *testing.T) {
+	sample, _, _ := invoke(t, "", "sample")
+	var ds map[string]any
+	if err := json.Unmarshal([]byte(sample), &ds); err != nil {
+		t.Fatal(err)
+	}
+	longName, longID := strings.Repeat("名", 6000)+strings.Repeat("n", 2000), strings.Repeat("I", 20000)
+	cities := ds["cities"].([]any)
+	first := cities[0].(map[string]any)
+	oldID := cities[1].(map[string]any)["id"].(string)
+	first["name"] = longName
+	cities[1].(map[string]any)["id"] = longID
+	for _, c := range cities {
+		city := c.(map[string]any)
+		if nb, ok := city["neighbors"].([]any); ok {
+			for k, id := range nb {
+				if id == oldID {
+					nb[k] = longID
+				}
+			}
+		}
+	}
+	src, _ := json.Marshal(ds)
+	dir := t.TempDir()
+	input := filepath.Join(dir, "long.json")
+	os.WriteFile(input, src, 0o644)
+	out := filepath.Join(dir, "out")
+	_, stderr, code := invoke(t, "", "analyze", input, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"its name is 20000 bytes, longer than Graphviz reads in one string", "its id is 20000 bytes, longer than Graphviz reads in one string"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%.300s", want, stderr)
+		}
+	}
+	results, _ := os.ReadFile(filepath.Join(out, "results.json"))
+	if !bytes.Contains(results, []byte(`"name": "`+longName+`"`)) || !bytes.Contains(results, []byte(`"id": "`+longID+`"`)) {
+		t.Error("results.json does not keep the long name and id whole")
+	}
+	needs(t, "neato", "graphviz")
+	runTool(t, "neato", "-n2", "-Tsvg", "-o", filepath.Join(dir, "long.svg"), filepath.Join(out, "network.dot"))
 }
