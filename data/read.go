@@ -3,8 +3,8 @@ package data
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"math"
