@@ -36,11 +36,18 @@ func measureInequality(x []float64, group []string) Inequality {
 		sum += v
 	}
 	mean := sum / n
+	// Squares of deviations of scores like 1e-200 underflow to 0: sum them
+	// on a scale where they cannot, and scale the deviation back.
+	scale := 1.0
+	if mean > 0 && (mean < 1e-100 || mean > 1e100) {
+		scale = mean
+	}
 	var ss float64
 	for _, v := range x {
-		ss += (v - mean) * (v - mean)
+		d := (v - mean) / scale
+		ss += d * d
 	}
-	q := Inequality{Mean: mean, SDPopulation: math.Sqrt(ss / n), SDSample: math.Sqrt(ss / (n - 1))}
+	q := Inequality{Mean: mean, SDPopulation: scale * math.Sqrt(ss/n), SDSample: scale * math.Sqrt(ss/(n-1))}
 	q.CVPopulation = q.SDPopulation / mean
 	q.CVSample = q.SDSample / mean
 	q.Gini = gini(x, sum)

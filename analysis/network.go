@@ -286,23 +286,63 @@ func (s *study) network() (*graph.Network, error) {
 // city to its Keep strongest, found through a spatial index.
 func (s *study) gravity() ([]graph.Edge, error) {
 	var links []graph.Edge
+	mass := s.masses()
 	if n := len(s.ds.Cities); n < s.p.FullBelow || s.p.Keep >= n-1 {
 		var err error
-		if links, err = graph.Gravity(s.ctx, s.scores, s.p.Beta, s.distance); err != nil {
+		if links, err = graph.Gravity(s.ctx, mass, s.p.Beta, s.distance); err != nil {
 			return nil, err
 		}
+		s.warnUnderflow(mass, len(links))
 	} else {
 		lat, lon := s.coordinates()
-		strongest, err := spatial.Strongest(s.ctx, lat, lon, s.scores, s.p.Beta, s.p.Keep, graph.MinDistance)
+		strongest, err := spatial.Strongest(s.ctx, lat, lon, mass, s.p.Beta, s.p.Keep, graph.MinDistance)
 		if err != nil {
 			return nil, err
 		}
-		links = graph.GravityAmong(s.scores, s.p.Beta, strongest, s.distance)
+		links = graph.GravityAmong(mass, s.p.Beta, strongest, s.distance)
 	}
 	if s.p.Directed {
-		return graph.GravityDirected(s.scores, links), nil
+		return graph.GravityDirected(mass, links), nil
 	}
 	return links, nil
+}
+
+// tinyMass is the largest score below which the gravity model's products
+// of scores (at most the largest squared, over distances of up to 20,000
+// km to the power beta) could fall below the smallest normal float64.
+const tinyMass = 1e-125
+
+// masses are the scores as the gravity model's masses: the scores
+// themselves, or, when even the largest is below tinyMass (scores of
+// 1e-200 made every weight 0, and the network fell apart without a word),
+// the scores divided by the largest, with a warning that the links'
+// weights are then relative.
+func (s *study) masses() []float64 {
+	top := slices.Max(s.scores)
+	if top == 0 || top >= tinyMass {
+		return s.scores
+	}
+	s.warnf("every score is below %g: the gravity model uses the scores divided by the largest (%g), so that their products do not underflow to 0; the links' weights are relative", tinyMass, top)
+	mass := make([]float64, len(s.scores))
+	for i, x := range s.scores {
+		mass[i] = x / top
+	}
+	return mass
+}
+
+// warnUnderflow warns when some pairs of cities with positive masses got
+// no gravity link: their product over the distance fell below the smallest
+// float64 (scores spanning more than 300 orders of magnitude).
+func (s *study) warnUnderflow(mass []float64, links int) {
+	positive := 0
+	for _, m := range mass {
+		if m > 0 {
+			positive++
+		}
+	}
+	if lost := positive*(positive-1)/2 - links; lost > 0 {
+		s.warnf("%d pairs of cities with positive scores get no gravity link: M_i M_j / d^beta is below the smallest positive number collab can hold (about 5e-324)", lost)
+	}
 }
 
 // observed turns the dataset's links into edges, leaving out those of weight

@@ -176,3 +176,38 @@ func TestPrunedGravity(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleFree: the sample's scores times 1e-200 (or 1e90, whose squares
+// overflow in the fourth moments) give the same study: gravity links
+// (scaled, with a warning for the tiny scores), coefficient of variation,
+// Gini and Moran's I, where products of such scores underflowed to 0 and the
+// network fell into 41 components.
+func TestScaleFree(t *testing.T) {
+	base := run(t, sample(t), DefaultParameters())
+	for _, factor := range []float64{1e-200, 1e90} {
+		ds := sample(t)
+		for i := range ds.Cities {
+			for k := range ds.Cities[i].Scores {
+				ds.Cities[i].Scores[k] *= factor
+			}
+		}
+		r := run(t, ds, DefaultParameters())
+		close := func(what string, got, want float64) {
+			if !(math.Abs(got-want) <= 1e-9*math.Abs(want)) {
+				t.Errorf("scores x %g: %s %v, want %v", factor, what, got, want)
+			}
+		}
+		if r.Network.Components != 1 || r.Network.Links != base.Network.Links {
+			t.Errorf("scores x %g: %d components, %d links; want 1 and %d", factor, r.Network.Components, r.Network.Links, base.Network.Links)
+		}
+		close("CV", r.Summary.CVPopulation, base.Summary.CVPopulation)
+		close("SD / mean", r.Summary.SDSample/r.Summary.Mean, base.Summary.SDSample/base.Summary.Mean)
+		close("Gini", r.Summary.Gini, base.Summary.Gini)
+		close("Moran's I", float64(r.Moran.I), float64(base.Moran.I))
+		close("Moran's z", float64(r.Moran.ZRandom), float64(base.Moran.ZRandom))
+		warned := slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "the gravity model uses the scores divided by the largest") })
+		if warned != (factor < 1) {
+			t.Errorf("scores x %g: warned of scaled masses %v; warnings %q", factor, warned, r.Warnings)
+		}
+	}
+}

@@ -106,6 +106,13 @@ func TestCentroid(t *testing.T) {
 		{"L scaled to 0.01° at Suzhou", MultiPolygon{{shift(l, 120.58, 31.3)}}, [2]float64{120.58 + 0.01*5/6, 31.3 + 0.01*5/6}, true},
 		{"square with a hole", MultiPolygon{{rect(0, 0, 4, 4)[0], rect(0, 0, 1, 1)[0]}}, [2]float64{2.1, 2.1}, true},
 		{"two parts", MultiPolygon{rect(0, 0, 1, 1), rect(2, 0, 4, 2)}, [2]float64{2.5, 0.9}, true},
+		// Across the antimeridian: a square from 179 to 181 east, split at
+		// 180 as RFC 7946 asks (centroid at 180, written -180), as one ring
+		// that jumps from 179.5 to -179.5, and the same 1 degree to the
+		// east (centroid at 180.5, that is -179.5).
+		{"split at the antimeridian", MultiPolygon{rect(179, -17, 180, -16), rect(-180, -17, -179, -16)}, [2]float64{-180, -16.5}, true},
+		{"one ring across the antimeridian", MultiPolygon{{{{179, -17}, {-179, -17}, {-179, -16}, {179, -16}, {179, -17}}}}, [2]float64{-180, -16.5}, true},
+		{"east of the antimeridian", MultiPolygon{rect(179.5, -17, 180, -16), rect(-180, -17, -178.5, -16)}, [2]float64{-179.5, -16.5}, true},
 		{"no area", MultiPolygon{{{{0, 0}, {1, 1}, {2, 2}, {0, 0}}}}, [2]float64{}, false},
 		{"empty", nil, [2]float64{}, false},
 	} {

@@ -65,7 +65,10 @@ func GlobalMoran(ctx context.Context, y []float64, w *Weights, p Permutations) (
 // upperTail is the one-tailed normal p-value of |z|: P(Z > |z|).
 func upperTail(z float64) float64 { return 0.5 * math.Erfc(math.Abs(z)/math.Sqrt2) }
 
-// centred returns y minus its mean.
+// centred returns y minus its mean, divided by the largest deviation when
+// that is so small or so large (below 1e-50 or above 1e50) that fourth
+// powers could underflow or overflow: every statistic here is
+// scale-free in z, and scores of 1e-200 are otherwise taken as all equal.
 func centred(y []float64) []float64 {
 	var mean float64
 	for _, v := range y {
@@ -73,8 +76,15 @@ func centred(y []float64) []float64 {
 	}
 	mean /= float64(len(y))
 	z := make([]float64, len(y))
+	var top float64
 	for i, v := range y {
 		z[i] = v - mean
+		top = max(top, math.Abs(z[i]))
+	}
+	if top > 0 && (top < 1e-50 || top > 1e50) {
+		for i := range z {
+			z[i] /= top
+		}
 	}
 	return z
 }

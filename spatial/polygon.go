@@ -22,10 +22,19 @@ type MultiPolygon []Polygon
 //
 // Planar degrees shift the centroid of a city-sized shape by metres, not
 // kilometres: the east-west squeeze cos(lat) varies little across it.
+// Longitudes are unwrapped about the first vertex's before any sum, so
+// that a shape across the antimeridian (parts at 179.9 and -179.9, as RFC
+// 7946 splits it, or one ring that jumps from one to the other) has its
+// centroid there and not near longitude 0; the centroid's longitude is in
+// [-180, 180).
 func (m MultiPolygon) Centroid() (c [2]float64, ok bool) {
 	var area, sx, sy float64
+	ref, unwrap := m.reference()
 	for _, p := range m {
 		for k, r := range p {
+			if unwrap {
+				r = r.unwrapped(ref)
+			}
 			a, cx, cy := r.moments()
 			a = math.Abs(a)
 			if k > 0 {
@@ -39,7 +48,41 @@ func (m MultiPolygon) Centroid() (c [2]float64, ok bool) {
 	if !(area > 0) {
 		return c, false
 	}
-	return [2]float64{sx / area, sy / area}, true
+	return [2]float64{wrapLon(sx / area), sy / area}, true
+}
+
+// reference is the longitude that m's are unwrapped about, and whether any
+// lies more than 180 degrees from it.
+func (m MultiPolygon) reference() (ref float64, unwrap bool) {
+	if len(m) == 0 || len(m[0]) == 0 || len(m[0][0]) == 0 {
+		return 0, false
+	}
+	ref = m[0][0][0][0]
+	for _, p := range m {
+		for _, r := range p {
+			for _, pos := range r {
+				if math.Abs(pos[0]-ref) > 180 {
+					return ref, true
+				}
+			}
+		}
+	}
+	return ref, false
+}
+
+// unwrapped is r with each longitude moved by a whole turn to within 180
+// degrees of ref.
+func (r Ring) unwrapped(ref float64) Ring {
+	out := make(Ring, len(r))
+	for i, pos := range r {
+		out[i] = [2]float64{ref + wrapLon(pos[0]-ref), pos[1]}
+	}
+	return out
+}
+
+// wrapLon brings a longitude into [-180, 180).
+func wrapLon(lon float64) float64 {
+	return math.Mod(math.Mod(lon+180, 360)+360, 360) - 180
 }
 
 // moments returns the signed area of r (positive counter-clockwise) and its
