@@ -205,7 +205,9 @@ func TestScaleFree(t *testing.T) {
 		close("Gini", r.Summary.Gini, base.Summary.Gini)
 		close("Moran's I", float64(r.Moran.I), float64(base.Moran.I))
 		close("Moran's z", float64(r.Moran.ZRandom), float64(base.Moran.ZRandom))
-		warned := slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "the gravity model uses the scores divided by the largest") })
+		warned := slices.ContainsFunc(r.Warnings, func(w string) bool {
+			return strings.Contains(w, "the gravity model uses the scores divided by the largest")
+		})
 		if warned != (factor < 1) {
 			t.Errorf("scores x %g: warned of scaled masses %v; warnings %q", factor, warned, r.Warnings)
 		}
