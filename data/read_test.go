@@ -182,3 +182,58 @@ func replace(s, old, new string) string {
 func addLinks(links string) string {
 	return replace(valid, "\n  ]\n}", "\n  ],\n  \"links\": [\n    "+links+"\n  ]\n}")
 }
+
+// TestRepeatedWarningsSummarised: 100,000 copies of one neighbour give
+// five warnings and one that counts the other 99,994, not 99,999 lines.
+func TestRepeatedWarningsSummarised(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 1, "neighbors": ["b"`)
+	for range 100_000 {
+		b.WriteString(`, "b"`)
+	}
+	b.WriteString(`]}, {"id": "b", "lat": 31, "lon": 121, "score": 2, "neighbors": ["a"]}, {"id": "c", "lat": 32, "lon": 120, "score": 3}]}`)
+	ds, err := Read("repeated.json", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Warnings) != similarWarnings+1 {
+		t.Fatalf("%d warnings, want %d", len(ds.Warnings), similarWarnings+1)
+	}
+	last := ds.Warnings[len(ds.Warnings)-1].Error()
+	if want := "repeated.json: 99995 more warnings like the one at line 1 (cities[0].neighbors): only the first 5 are listed"; last != want {
+		t.Errorf("the summary is %q, want %q", last, want)
+	}
+}
+
+// TestOneRuleForIDs: an id with white space around it is the same id in
+// JSON as in CSV (both refuse the duplicate); neighbours and links are
+// matched the same way.
+func TestOneRuleForIDs(t *testing.T) {
+	for name, src := range map[string]string{
+		"ids.json": `{"cities": [{"id": "310100", "lat": 31, "lon": 121, "score": 1}, {"id": "310100 ", "lat": 31.5, "lon": 121, "score": 2}, {"id": "c", "lat": 32, "lon": 120, "score": 3}]}`,
+		"ids.csv":  "id,lat,lon,score\n310100,31,121,1\n\"310100 \",31.5,121,2\nc,32,120,3\n",
+	} {
+		if _, err := Read(name, []byte(src)); err == nil || !strings.Contains(err.Error(), `id "310100" is used twice`) {
+			t.Errorf("%s: %v, want the duplicate refused", name, err)
+		}
+	}
+	ds, err := Read("refs.json", []byte(`{"cities": [{"id": " a", "lat": 31, "lon": 121, "score": 1, "neighbors": ["b "]}, {"id": "b", "lat": 31.5, "lon": 121, "score": 2, "neighbors": [" a"]}, {"id": "c", "lat": 32, "lon": 120, "score": 3}], "links": [{"source": "a ", "target": " c", "weight": 1}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Cities[0].ID != "a" || ds.Cities[0].Neighbors[0] != "b" || ds.Links[0].Source != "a" || ds.Links[0].Target != "c" {
+		t.Errorf("ids not trimmed: %q %q, link %q-%q", ds.Cities[0].ID, ds.Cities[0].Neighbors, ds.Links[0].Source, ds.Links[0].Target)
+	}
+}
+
+// TestPopulationAndGDPChecked: a population or GDP that is infinite,
+// negative or over MaxValue is refused, in JSON as in CSV.
+func TestPopulationAndGDPChecked(t *testing.T) {
+	src := `{"cities": [{"id": "a", "lat": 31, "lon": 121, "score": 1, "population": 1e400}, {"id": "b", "lat": 31.5, "lon": 121, "score": 2, "population": -5}, {"id": "c", "lat": 32, "lon": 120, "score": 3, "gdp": 1e300}]}`
+	_, err := Read("sizes.json", []byte(src))
+	for _, want := range []string{"cities[0].population: population is not a finite number", "cities[1].population: population is -5; it must be >= 0", "cities[2].gdp: gdp is 1e+300; it must be at most 1e+100"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%v; want %q", err, want)
+		}
+	}
+}

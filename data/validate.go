@@ -45,6 +45,8 @@ type checker struct {
 	loc       locator
 	problems  Problems
 	suggested int // unknown ids looked up by nearID
+	similar   map[string]*similar
+	warnKinds []string // the formats of similar, in the order first seen
 }
 
 func (c *checker) report(kind recordKind, i int, field, format string, args ...any) {
@@ -53,10 +55,49 @@ func (c *checker) report(kind recordKind, i int, field, format string, args ...a
 	c.problems = append(c.problems, p)
 }
 
+// warn records a warning; past the first similarWarnings of one kind (one
+// format), the others are only counted, and summarised at the end.
 func (c *checker) warn(kind recordKind, i int, field, format string, args ...any) {
+	if c.similar == nil {
+		c.similar = map[string]*similar{}
+	}
+	s := c.similar[format]
+	if s == nil {
+		s = &similar{}
+		c.similar[format] = s
+		c.warnKinds = append(c.warnKinds, format)
+	}
+	s.count++
+	if s.count > similarWarnings {
+		return
+	}
 	p := c.loc.locate(kind, i, field)
 	p.Msg = fmt.Sprintf(format, args...)
+	if s.count == 1 {
+		s.first = p
+	}
 	c.ds.Warnings = append(c.ds.Warnings, p)
+}
+
+// similarWarnings is how many warnings of one kind are listed; 100,000
+// repeated neighbours gave 99,999 lines.
+const similarWarnings = 5
+
+// similar counts the warnings of one kind.
+type similar struct {
+	count int
+	first Problem
+}
+
+// summariseWarnings adds, for each kind of warning given more than
+// similarWarnings times, one warning that counts the rest.
+func (c *checker) summariseWarnings() {
+	for _, format := range c.warnKinds {
+		if s := c.similar[format]; s.count > similarWarnings {
+			c.ds.Warnings = append(c.ds.Warnings, Problem{File: s.first.File,
+				Msg: fmt.Sprintf("%d more warnings like the one at %s (%s): only the first %d are listed", s.count-similarWarnings, placeOf(s.first, s.first.File), s.first.Path, similarWarnings)})
+		}
+	}
 }
 
 // validate checks what a well-formed dataset must satisfy beyond its syntax:
@@ -69,17 +110,58 @@ func validate(ds *Dataset, loc locator) Problems {
 		c.problems = append(c.problems, Problem{File: loc.fileName(),
 			Msg: fmt.Sprintf("the region has %d %s; the analysis needs at least %d", len(ds.Cities), map[bool]string{true: "city", false: "cities"}[len(ds.Cities) == 1], MinCities)})
 	}
+	trimIDs(ds)
 	index := c.ids()
 	adjacent := adjacency(ds, index)
 	for i := range ds.Cities {
 		c.coordinates(i)
 		c.scores(i)
+		c.sizes(i)
 		c.neighbors(i, index, adjacent)
 	}
 	c.links(index)
 	c.sharedCoordinates()
 	c.swappedCoordinates()
+	c.summariseWarnings()
 	return c.problems
+}
+
+// trimIDs drops the white space around every id, neighbour and link end,
+// in every format alike: "310100" and "310100 " are one city (a CSV reader
+// trims its fields; a JSON one did not, and took them for two).
+func trimIDs(ds *Dataset) {
+	for i := range ds.Cities {
+		c := &ds.Cities[i]
+		c.ID = strings.TrimSpace(c.ID)
+		for k, nb := range c.Neighbors {
+			c.Neighbors[k] = strings.TrimSpace(nb)
+		}
+	}
+	for i := range ds.Links {
+		l := &ds.Links[i]
+		l.Source, l.Target = strings.TrimSpace(l.Source), strings.TrimSpace(l.Target)
+	}
+}
+
+// sizes checks a city's population and GDP: finite, >= 0 and at most
+// MaxValue when given (0 means not given).
+func (c *checker) sizes(i int) {
+	city := c.ds.Cities[i]
+	for _, f := range []struct {
+		field string
+		value float64
+	}{{"population", city.Population}, {"gdp", city.GDP}} {
+		switch v := f.value; {
+		case math.IsNaN(v):
+			// a value the reader could not read, and has reported
+		case math.IsInf(v, 0):
+			c.report(cityRecord, i, f.field, "%s is not a finite number; give it as a number >= 0, or leave it out", f.field)
+		case v < 0:
+			c.report(cityRecord, i, f.field, "%s is %g; it must be >= 0 (leave it out when not known)", f.field, v)
+		case v > MaxValue:
+			c.report(cityRecord, i, f.field, "%s is %g; it must be at most %g", f.field, v, float64(MaxValue))
+		}
+	}
 }
 
 // ids checks that every id is present and unique and returns the index of the
