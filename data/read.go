@@ -152,8 +152,12 @@ type decoded struct {
 
 func (o Options) read(name string, r io.Reader, stdin io.Reader, size int64) (*Dataset, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
+	format := formatOf(name, br)
+	if p, bad := textProblem(name, br, format); bad {
+		return nil, Problems{p}
+	}
 	var d decoded
-	if format := formatOf(name, br); format == "CSV" {
+	if format == "CSV" {
 		d = o.decodeCSV(name, br, size)
 	} else {
 		src, err := readAll(name, br, size)
@@ -196,6 +200,65 @@ func formatOf(name string, br *bufio.Reader) string {
 		return "JSON"
 	}
 	return "CSV"
+}
+
+// textProblem recognises, from the first 64 KiB, text that collab cannot
+// read but whose form a message can name: UTF-16 (with or without a byte
+// order mark), and a CSV file whose lines end with a carriage return alone
+// (Excel's CSV for old Macs), which would otherwise be read as one line.
+func textProblem(name string, br *bufio.Reader, format string) (Problem, bool) {
+	head, _ := br.Peek(64 << 10)
+	if order := utf16Order(head); order != "" {
+		return Problem{File: name, Msg: fmt.Sprintf("the file is UTF-16 text (%s); collab reads UTF-8: save it as UTF-8 (CSV UTF-8 from a spreadsheet), or convert it with iconv -f %s -t UTF-8", order, iconvName(order))}, true
+	}
+	if format == "CSV" && bytes.Count(head, []byte("\r")) > 1 && !bytes.Contains(head, []byte("\n")) {
+		return Problem{File: name, Msg: `its lines end with a carriage return alone (the CSV of Excel for old Macs); save it as CSV UTF-8, or convert it with tr '\r' '\n'`}, true
+	}
+	return Problem{}, false
+}
+
+// iconvName is iconv's name for UTF-16 in order: with a byte order mark
+// iconv reads the order from it.
+func iconvName(order string) string {
+	switch {
+	case strings.Contains(order, "with a byte"):
+		return "UTF-16"
+	case strings.HasPrefix(order, "little"):
+		return "UTF-16LE"
+	}
+	return "UTF-16BE"
+}
+
+// utf16Order tells UTF-16 text by its byte order mark, or, without one, by
+// zero bytes at every other place (ASCII text in UTF-16); "" otherwise.
+func utf16Order(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return "little-endian, with a byte order mark"
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "big-endian, with a byte order mark"
+	}
+	sample := head[:min(len(head), 4096)&^1]
+	if len(sample) < 8 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < len(sample); i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(sample) / 2
+	switch {
+	case odd > pairs/2 && even < pairs/8:
+		return "little-endian, without a byte order mark"
+	case even > pairs/2 && odd < pairs/8:
+		return "big-endian, without a byte order mark"
+	}
+	return ""
 }
 
 // addLinks reads the links file of the options and appends its links to

@@ -100,6 +100,15 @@ func CheckColor(attr string) error {
 	return &analysis.ParameterError{Msg: fmt.Sprintf("--color %q: the cities have no such measure; choose tier, or a per-city measure with classes such as province or component (the measures: %s)", attr, strings.Join(keys, ", "))}
 }
 
+// CheckColorFor reports whether the maps of r can be coloured by attr: a
+// measure with classes. The command line checks it whether or not a map
+// is written, so that a colouring is refused the same way with or without
+// one.
+func CheckColorFor(r *analysis.Result, attr string) error {
+	_, err := colourBy(r, attr)
+	return err
+}
+
 func byTier(r *analysis.Result) colouring {
 	palette := sequential(len(r.Summary.Tiers))
 	c := colouring{title: "Tier (ratio to the mean)", fill: make([]string, len(r.Cities))}

@@ -195,7 +195,7 @@ func prepare(ctx context.Context, f File) (*pending, error) {
 	if err := f.Write(buf); err != nil {
 		tmp.Close()
 		p.discard()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, writeError(path, err)
 	}
 	for _, step := range []func() error{buf.Flush, func() error { return tmp.Chmod(mode) }, tmp.Sync, tmp.Close} {
 		if err := step(); err != nil {
@@ -205,6 +205,17 @@ func prepare(ctx context.Context, f File) (*pending, error) {
 		}
 	}
 	return p, nil
+}
+
+// writeError names path in an error from writing it: a file system's error
+// (a full disk) without the temporary file's name, which would only
+// confuse, and any other error (a writer's own) as it is.
+func writeError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: cannot write: %w", path, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // commit renames the temporary file over the path.

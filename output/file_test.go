@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -205,5 +206,27 @@ func TestBatchWaitsForTheLock(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); string(got) != "new" || len(told) != 1 || told[0] != dir {
 		t.Errorf("after the wait: %q, told %v", got, told)
+	}
+}
+
+// TestFullDisk writes onto a 64 KiB tmpfs (mounted when the test may):
+// the error names the output, not its temporary file, and nothing is left
+// behind.
+func TestFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs to fill (needs root): %v %s", err, out)
+	}
+	defer exec.Command("umount", dir).Run()
+	path := filepath.Join(dir, "results.json")
+	err := WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(make([]byte, 1<<20))
+		return err
+	})
+	if want := path + ": cannot write: no space left on device"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %d files on the full disk", len(entries))
 	}
 }

@@ -105,6 +105,10 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
+	if err := output.CheckColorFor(res, maps.Color); err != nil {
+		bar.finish()
+		return err
+	}
 	bar.update("write", 0, 0)
 	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")}, maps: maps}
 	if err := env.writeFiles(ctx, cmd, files, o, res); err != nil {

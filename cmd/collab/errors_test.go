@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"unicode/utf16"
 
 	"collab/data"
 )
@@ -26,6 +29,15 @@ type errorCase struct {
 	// args is the command line, FILE standing for the input's path;
 	// analyze FILE when empty.
 	args []string
+	// beside are files written next to the input, by name; link, when set,
+	// is a symbolic link of that name to the input's directory; full, a
+	// directory there on a 4 KiB file system (the row is skipped where it
+	// cannot be mounted). DIR in args is the input's directory.
+	beside map[string]string
+	link   string
+	full   string
+	// stdoutToFile sends standard output to the input file, appending.
+	stdoutToFile bool
 	// signal, when set, has stopped the run before it began.
 	signal  syscall.Signal
 	message string // a part of stderr, with the input's directory left out
@@ -121,6 +133,35 @@ var catalogue = []errorCase{
 		message: `--full-below 10000: gravity on every pair of 6400 cities makes 20476800 links, over the 20000000 collab builds; lower --full-below`, code: 2},
 	{input: "An output that is the input file", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--svg", "FILE"},
 		message: `in.json: is an input file; collab never overwrites its input: choose another output path`, code: 2},
+	{input: "An output that is the --links file", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`),
+		beside: map[string]string{"links.csv": "source,target,weight\na,b,1\n"}, args: []string{"analyze", "FILE", "--links", "DIR/links.csv", "--out", "DIR"},
+		message: `links.csv: is an input file; collab never overwrites its input: choose another output path`, code: 2},
+	{input: "Two outputs that are one file through a link", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`),
+		link: "same", args: []string{"analyze", "FILE", "--svg", "DIR/m.svg", "--dot", "DIR/same/m.svg"},
+		message: `same/m.svg and m.svg are the same file (through a link); give each output its own path`, code: 2},
+	{input: "Standard output onto an input (>> FILE)", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`),
+		stdoutToFile: true, args: []string{"export", "--format", "csv", "FILE"},
+		message: `standard output is the input file in.json: collab would write into the file it reads; redirect the output to another file`, code: 2},
+	{input: "An empty output path", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--out", ""},
+		message: `--out "": give a path, such as --out results/, or leave the flag out`, code: 2},
+	{input: "A continuous --color, with or without a map", file: "in.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--color", "lat"},
+		message: `--color "lat": a continuous measure (city a has 31.2); choose tier, or a measure with classes such as province or component`, code: 2},
+	{input: "A full disk", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), full: "full", args: []string{"analyze", "FILE", "--out", "DIR/full"},
+		message: `full/results.json: cannot write: no space left on device`, code: 1},
+	{input: "A UTF-16 file without a byte order mark", file: "utf16.csv", content: utf16LE("id,lat,lon,score\na,31,120,1\nb,31,121,2\nc,32,120,3\n"),
+		message: `utf16.csv: the file is UTF-16 text (little-endian, without a byte order mark); collab reads UTF-8: save it as UTF-8 (CSV UTF-8 from a spreadsheet), or convert it with iconv -f UTF-16LE -t UTF-8`, code: 3},
+	{input: "A CSV file with CR-only line ends (old Mac Excel)", file: "mac.csv", content: "id,lat,lon,score\ra,31,120,1\rb,31,121,2\rc,32,120,3\r",
+		message: `mac.csv: its lines end with a carriage return alone (the CSV of Excel for old Macs); save it as CSV UTF-8, or convert it with tr '\r' '\n'`, code: 3},
+	{input: "An id that differs from another only by white space", file: "space.json", content: cities(`{"id": "b ", "lat": 31.2, "lon": 120, "score": 1}`),
+		message: `cities[1].id: id "b" is used twice (first by cities[0] at line 1); ids must be unique`, code: 3},
+	{input: "A population that is infinite or negative", file: "population.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1, "population": -5}`),
+		message: `cities[0].population: population is -5; it must be >= 0 (leave it out when not known)`, code: 3},
+	{input: "A warning repeated many times", file: "repeated.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1, "neighbors": ["b", "b", "b", "b", "b", "b", "b", "b"]}`),
+		message: `warning: repeated.json: 2 more warnings like the one at line 1 (cities[0].neighbors): only the first 5 are listed`, code: 0},
+	{input: "Scores so small that gravity underflows (1e-200)", file: "tiny.json", content: `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 1e-200}, {"id": "b", "lat": 31, "lon": 121, "score": 2e-200}, {"id": "c", "lat": 32, "lon": 120, "score": 3e-200}]}`,
+		message: `warning: every score is below 1e-125: the gravity model uses the scores divided by the largest (3e-200), so that their products do not underflow to 0; the links' weights are relative`, code: 0},
+	{input: "A name longer than Graphviz reads (16 KB)", file: "long.json", content: cities(`{"id": "a", "name": "` + strings.Repeat("x", 17000) + `", "lat": 31.2, "lon": 120, "score": 1}`), args: []string{"export", "--format", "dot", "FILE"},
+		message: `warning: city "a": its name is 17000 bytes, longer than Graphviz reads in one string: the DOT map shows its beginning`, code: 0},
 	{input: "Interrupted (Ctrl-C, SIGINT)", file: "int.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGINT,
 		message: `collab: interrupted (SIGINT); no output file was written or changed`, code: 130},
 	{input: "Stopped (SIGTERM)", file: "term.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGTERM,
@@ -176,6 +217,7 @@ func TestErrorCatalogue(t *testing.T) {
 			} else if err := os.WriteFile(path, []byte(c.content), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			prepareBeside(t, dir, c)
 			before := fingerprint(path)
 			args := []string{"analyze", "FILE"}
 			if c.args != nil {
@@ -186,6 +228,9 @@ func TestErrorCatalogue(t *testing.T) {
 				if a == "FILE" {
 					args[i] = path
 				}
+				if strings.HasPrefix(a, "DIR") {
+					args[i] = dir + strings.TrimPrefix(a, "DIR")
+				}
 			}
 			ctx := context.Background()
 			if c.signal != 0 {
@@ -195,7 +240,16 @@ func TestErrorCatalogue(t *testing.T) {
 			}
 			t.Setenv("COLUMNS", "")
 			var stdout, stderr bytes.Buffer
-			code := runContext(ctx, args, strings.NewReader(""), &stdout, &stderr)
+			var out io.Writer = &stdout
+			if c.stdoutToFile {
+				f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				out = f
+			}
+			code := runContext(ctx, args, strings.NewReader(""), out, &stderr)
 			got := strings.ReplaceAll(stderr.String(), dir+string(filepath.Separator), "")
 			if code != c.code || !strings.Contains(got, c.message) {
 				t.Errorf("exit %d, stderr\n%s\nwant exit %d and\n%s", code, got, c.code, c.message)
@@ -208,6 +262,39 @@ func TestErrorCatalogue(t *testing.T) {
 			}
 		})
 	}
+}
+
+// prepareBeside writes the files, link and full disk a row asks for.
+func prepareBeside(t *testing.T, dir string, c errorCase) {
+	t.Helper()
+	for name, content := range c.beside {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.link != "" {
+		if err := os.Symlink(dir, filepath.Join(dir, c.link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.full != "" {
+		full := filepath.Join(dir, c.full)
+		os.Mkdir(full, 0o755)
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=4k", "tmpfs", full).CombinedOutput(); err != nil {
+			t.Skipf("cannot mount a small tmpfs to fill (needs root): %v %s", err, out)
+		}
+		t.Cleanup(func() { exec.Command("umount", full).Run() })
+	}
+}
+
+// utf16LE is s in UTF-16, little-endian, without a byte order mark.
+func utf16LE(s string) string {
+	var b strings.Builder
+	for _, u := range utf16.Encode([]rune(s)) {
+		b.WriteByte(byte(u))
+		b.WriteByte(byte(u >> 8))
+	}
+	return b.String()
 }
 
 // fingerprint is a file's size, modification time and, for a small file,

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
+
+	"collab/output"
 )
 
 func (env *environment) exportCommand() *cli.Command {
@@ -51,6 +53,9 @@ func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	res, err := env.study(ctx, cmd, bar)
 	bar.finish()
 	if err != nil {
+		return err
+	}
+	if err := output.CheckColorFor(res, maps.Color); err != nil {
 		return err
 	}
 	o := outputs{maps: maps}

@@ -114,6 +114,11 @@ type plannedFile struct{ path, format string }
 // for, and checks them before any work is done: no file twice, and no
 // input overwritten.
 func plannedFiles(cmd *cli.Command) ([]plannedFile, error) {
+	for _, f := range []struct{ flag, example string }{{"out", "results/"}, {"dot", "network.dot"}, {"geojson", "collab.geojson"}, {"svg", "map.svg"}} {
+		if flag, example := f.flag, f.example; cmd.IsSet(flag) && cmd.String(flag) == "" {
+			return nil, usagef("--%s \"\": give a path, such as --%s %s, or leave the flag out", flag, flag, example)
+		}
+	}
 	var files []plannedFile
 	if dir := cmd.String("out"); dir != "" {
 		for _, f := range outDir {
