@@ -14,16 +14,16 @@ import (
 type Grade int
 
 const (
-	ExtremeDisorder       Grade = iota // 0   <= D < 0.1 (极度失调)
-	SeriousDisorder                    // 0.1 <= D < 0.2 (严重失调)
-	ModerateDisorder                   // 0.2 <= D < 0.3 (中度失调)
-	MildDisorder                       // 0.3 <= D < 0.4 (轻度失调)
-	VergeOfDisorder                    // 0.4 <= D < 0.5 (濒临失调)
-	BarelyCoordinated                  // 0.5 <= D < 0.6 (勉强协调)
-	PrimaryCoordination                // 0.6 <= D < 0.7 (初级协调)
-	IntermediateCoordination           // 0.7 <= D < 0.8 (中级协调)
-	GoodCoordination                   // 0.8 <= D < 0.9 (良好协调)
-	QualityCoordination                // 0.9 <= D <= 1  (优质协调)
+	ExtremeDisorder          Grade = iota // 0   <= D < 0.1 (极度失调)
+	SeriousDisorder                       // 0.1 <= D < 0.2 (严重失调)
+	ModerateDisorder                      // 0.2 <= D < 0.3 (中度失调)
+	MildDisorder                          // 0.3 <= D < 0.4 (轻度失调)
+	VergeOfDisorder                       // 0.4 <= D < 0.5 (濒临失调)
+	BarelyCoordinated                     // 0.5 <= D < 0.6 (勉强协调)
+	PrimaryCoordination                   // 0.6 <= D < 0.7 (初级协调)
+	IntermediateCoordination              // 0.7 <= D < 0.8 (中级协调)
+	GoodCoordination                      // 0.8 <= D < 0.9 (良好协调)
+	QualityCoordination                   // 0.9 <= D <= 1  (优质协调)
 )
 
 // GradeCuts are the lower bounds of the grades from SeriousDisorder up.
