@@ -186,6 +186,9 @@ func Coordinate(ctx context.Context, t *Table, subs Subsystems, alpha []float64,
 	cp.Degree = make([][]Coordination, t.Periods())
 	u := make([]float64, len(subs))
 	for p := range cp.Degree {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		cp.Degree[p] = make([]Coordination, len(kept))
 		for i := range kept {
 			for k, res := range cp.Indices {

@@ -174,3 +174,43 @@ func TestContextCancelled(t *testing.T) {
 		t.Errorf("Score with a cancelled context: %v, want context.Canceled", err)
 	}
 }
+
+// TestCoordinateOptions: shares other than equal, a dropped city and the
+// TOPSIS closeness as U_k: the degree of each city is CouplingDegree of its
+// subsystem scores, and the dropped city is left out of every subsystem.
+func TestCoordinateOptions(t *testing.T) {
+	tab := syntheticPanel(30, 2)
+	tab.SetMissing(1, 6, 4) // energy of C004 in 2012 (economy)
+	var subs Subsystems
+	if err := subs.UnmarshalText([]byte(panelSubsystems)); err != nil {
+		t.Fatal(err)
+	}
+	alpha := []float64{0.7, 0.3}
+	cp, err := Coordinate(context.Background(), tab, subs, alpha, Options{Method: TOPSIS, Missing: MissingDrop, Shift: 0.01})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cp.Dropped) != 1 || cp.Dropped[0].City != "C004" || len(cp.Cities) != 29 {
+		t.Fatalf("dropped %+v, %d cities kept; want C004 alone dropped", cp.Dropped, len(cp.Cities))
+	}
+	for _, idx := range cp.Indices {
+		if len(idx.Cities) != 29 || idx.Method != TOPSIS || idx.DPlus == nil {
+			t.Fatalf("subsystem index on %d cities, method %v", len(idx.Cities), idx.Method)
+		}
+	}
+	for p := range tab.Years {
+		for i := range cp.Cities {
+			u := []float64{cp.Indices[0].Scores[p][i], cp.Indices[1].Scores[p][i]}
+			want, err := CouplingDegree(u, alpha)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cp.Degree[p][i] != want {
+				t.Errorf("%s %d: %+v, want %+v", cp.Cities[i], tab.Years[p], cp.Degree[p][i], want)
+			}
+			if !closeTo(want.T, 0.7*u[0]+0.3*u[1], 1e-15) {
+				t.Errorf("T = %v, want 0.7 U1 + 0.3 U2 = %v", want.T, 0.7*u[0]+0.3*u[1])
+			}
+		}
+	}
+}
