@@ -26,8 +26,23 @@ const (
 	QualityCoordination                   // 0.9 <= D <= 1  (优质协调)
 )
 
-// GradeCuts are the lower bounds of the grades from SeriousDisorder up.
-var GradeCuts = [9]float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+// gradeCuts are the lower bounds of the grades from SeriousDisorder up.
+var gradeCuts = [9]float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+
+// Range returns the grade's bounds: lo <= D < hi, or D <= 1 for
+// QualityCoordination (hi = 1).
+func (g Grade) Range() (lo, hi float64) {
+	if g < ExtremeDisorder || g > QualityCoordination {
+		return 0, 0
+	}
+	if g > ExtremeDisorder {
+		lo = gradeCuts[g-1]
+	}
+	if g < QualityCoordination {
+		return lo, gradeCuts[g]
+	}
+	return lo, 1
+}
 
 var gradeNames = [10]string{
 	"extreme disorder", "serious disorder", "moderate disorder", "mild disorder",
@@ -47,7 +62,7 @@ func (g Grade) String() string {
 // written (not by multiplying by 10, which would round 0.3 up or down).
 func GradeOf(d float64) Grade {
 	g := ExtremeDisorder
-	for k, cut := range GradeCuts {
+	for k, cut := range gradeCuts {
 		if d >= cut {
 			g = Grade(k + 1)
 		}

@@ -62,8 +62,9 @@
 // comparable and a rising score means the city improved. With
 // Options.PerYear each year is normalised and weighted alone, with its
 // own weights (one Weights per year): a score then says where a city
-// stands among the cities of that year, and a trend in it says only that
-// the city moved up or down the ranking. If every indicator of every city
+// stands between the worst and the best city of that year, and a change
+// in it says only that the city moved within that year's range, not that
+// it improved. If every indicator of every city
 // doubles from one year to the next, pooled scores rise every year while
 // per-year scores stay exactly the same.
 //
@@ -80,7 +81,7 @@
 //
 // with shares a_k >= 0 summing to 1 (equal, 1/K, by default). C is the
 // geometric mean of the U_k over their arithmetic mean: 1 when the
-// subsystems are equally developed, 0 when one is at its worst. D is
+// subsystems are equally developed, 0 when some U_k is 0. D is
 // classed in ten grades of width 0.1 (Grade): extreme disorder [0, 0.1),
 // serious disorder [0.1, 0.2), moderate disorder [0.2, 0.3), mild
 // disorder [0.3, 0.4), on the verge of disorder [0.4, 0.5), barely
@@ -103,6 +104,19 @@
 // values give a *MissingError listing every missing cell, or with
 // MissingDrop the cities are dropped (from every year, so that a panel
 // stays balanced) and listed in Result.Dropped.
+//
+// # Use
+//
+// A reader builds the Table with NewTable(city ids, years or nil, column
+// names), fills Values[p][j][i] and calls SetMissing for absent values.
+// IndicatorList, Subsystems, Method and MissingPolicy implement
+// encoding.TextUnmarshaler and TextMarshaler, so a command line reads
+// "rd,patents,-energy", "innovation:rd,patents;economy:gdp,-energy",
+// "entropy|critic|equal|topsis" and "error|drop" with them directly
+// (flag.TextVar, say) and spells them back in its parameters. Score returns
+// the score of each city in each period with the weight tables;
+// Coordinate the subsystem indices and the coupling of each city;
+// CouplingDegree the coupling of one city's subsystem indices.
 //
 // # Complexity
 //

@@ -152,6 +152,12 @@ func TestGrades(t *testing.T) {
 			t.Errorf("GradeOf(%v) = %v, want %v", tc.d, g, tc.want)
 		}
 	}
+	for g := ExtremeDisorder; g <= QualityCoordination; g++ {
+		lo, hi := g.Range()
+		if want := float64(g) / 10; !closeTo(lo, want, 1e-15) || !closeTo(hi, want+0.1, 1e-15) || GradeOf(lo) != g {
+			t.Errorf("%v: range [%v, %v), want [%v, %v) with GradeOf(lo) the grade", g, lo, hi, want, want+0.1)
+		}
+	}
 	if ExtremeDisorder.String() != "extreme disorder" || QualityCoordination.String() != "quality coordination" {
 		t.Errorf("grade names %q, %q", ExtremeDisorder, QualityCoordination)
 	}
