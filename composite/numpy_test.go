@@ -253,7 +253,7 @@ func runNumpy(t *testing.T, python string, tab *Table, shift float64, perYear bo
 	return ref
 }
 
-// findPython returns a Python that imports module (Debian's /usr/bin/python3
+// findPython returns a Python that runs "import "+module (Debian's /usr/bin/python3
 // first: a python3 earlier on PATH may lack Debian's packages), or "".
 func findPython(module string) string {
 	for _, python := range []string{"/usr/bin/python3", "python3"} {
