@@ -1,0 +1,103 @@
+"""Reference values for the dynamics tests, from numpy and scipy alone.
+
+Run with Debian's python3 (python3-numpy, python3-scipy):
+
+    /usr/bin/python3 testdata/reference.py quantiles   # mapclassify Quantiles bins
+    /usr/bin/python3 testdata/reference.py lisa        # LISA Markov test of joint moves
+    /usr/bin/python3 testdata/reference.py kde         # Gaussian KDE of 1929 relative incomes
+
+Each prints one JSON object. giddy and mapclassify are not packaged in
+Debian; these reproduce their definitions from numpy/scipy primitives
+(mapclassify.classifiers.quantile: np.unique of scipy.stats.scoreatpercentile
+at np.arange(100/k, 100 + 100/k, 100/k); giddy.markov.LISA_Markov's chi_2).
+"""
+import csv
+import json
+import sys
+
+import numpy as np
+from scipy import stats
+
+rows = list(csv.reader(open("testdata/usjoin.csv")))
+pci = np.array([[float(v) for v in r[2:]] for r in rows[1:]])  # (n states, t years)
+n, T = pci.shape
+
+
+def weights():
+    lines = open("testdata/states48.gal").read().split("\n")
+    W = np.zeros((n, n))
+    for k in range(1, 2 * n, 2):
+        i = int(lines[k].split()[0])
+        for j in lines[k + 1].split():
+            W[i, int(j)] = 1
+    return W / W.sum(axis=1, keepdims=True)  # libpysal transform "r"
+
+
+def quantile_bins(y, k):
+    w = 100.0 / k
+    p = np.arange(w, 100 + w, w)
+    if p[-1] > 100.0:
+        p[-1] = 100.0
+    return np.unique(np.array([stats.scoreatpercentile(y, pct) for pct in p]))
+
+
+def markov_p(c):
+    """Row-normalised transition counts of c (observations, periods)."""
+    classes = list(np.unique(c))
+    k = len(classes)
+    counts = np.zeros((k, k))
+    for t in range(c.shape[1] - 1):
+        for a, b in zip(c[:, t], c[:, t + 1]):
+            counts[classes.index(a), classes.index(b)] += 1
+    return counts / counts.sum(axis=1, keepdims=True)
+
+
+def lisa():
+    W = weights()
+    y = pci.T  # (t, n), as LISA_Markov holds it
+    z = y - y.mean(axis=1, keepdims=True)
+    zl = z @ W.T
+    q = np.where(z > 0, np.where(zl > 0, 1, 4), np.where(zl > 0, 2, 3))  # esda's quadrants
+    trans = np.zeros((4, 4))
+    for t in range(T - 1):
+        for a, b in zip(q[t], q[t + 1]):
+            trans[a - 1, b - 1] += 1
+    A = np.array([[1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [0, 1, 0, 0]])
+    ylag = y @ W.T
+    out = {"transitions": trans.tolist()}
+    for name, axis in (("intended", 1), ("giddy_axes", 0)):
+        # intended: each year's mean, moves over time (observations = states);
+        # giddy_axes: giddy's code, y.mean(axis=0) on the (t, n) array and
+        # Markov on (t, n), i.e. each state's mean over time and "moves"
+        # between consecutive states within a year.
+        ybar = y.mean(axis=axis, keepdims=True)
+        rc, rlc = y / ybar < 1.0, ylag / ybar < 1.0
+        if axis == 1:
+            rc, rlc = rc.T, rlc.T
+        kp = A @ np.kron(markov_p(rc), markov_p(rlc)) @ A.T
+        e = np.diag(trans.sum(axis=1)) @ kp
+        x2 = ((trans - e) ** 2 / np.where(e == 0, 1, e)).sum()
+        out[name] = {"expected": e.tolist(), "chi2": x2, "p": stats.chi2.sf(x2, 9)}
+    return out
+
+
+def quantiles():
+    rpci = pci / pci.mean(axis=0)
+    return {
+        "per_year_5": [quantile_bins(pci[:, t], 5).tolist() for t in range(T)],
+        "pooled_5": quantile_bins(rpci.flatten(), 5).tolist(),
+        "per_year_3": [quantile_bins(pci[:, t], 3).tolist() for t in range(T)],
+        "ties_4": quantile_bins(np.array([1, 1, 1, 1, 2, 3, 3, 3.0]), 4).tolist(),
+    }
+
+
+def kde():
+    x = pci[:, 0] / pci[:, 0].mean()
+    h = 0.9 * min(x.std(ddof=1), stats.iqr(x) / 1.34) * len(x) ** -0.2
+    grid = np.array([0.3, 0.6, 0.9, 1.0, 1.2, 1.5, 2.0])
+    # gaussian_kde's kernel covariance is the data's (ddof=1) times factor^2.
+    f = stats.gaussian_kde(x, bw_method=h / x.std(ddof=1))
+    return {"bandwidth": h, "grid": grid.tolist(), "density": f(grid).tolist()}
+
+
+print(json.dumps({"quantiles": quantiles, "lisa": lisa, "kde": kde}[sys.argv[1]]()))
