@@ -227,10 +227,10 @@ func TestSpatialMarkovUSIncomeQuartileLags(t *testing.T) {
 	}
 }
 
-// lisaReference holds what testdata/reference.py lisa printed (python3
+// lisaReference holds the "lisa" part of what testdata/reference.py printed (python3
 // 3.11, numpy 1.24.2, scipy 1.10.1, Debian bookworm):
 //
-//	/usr/bin/python3 testdata/reference.py lisa
+//	/usr/bin/python3 testdata/reference.py
 //
 // "intended" is the test of joint movement as LISA_Markov's docstring
 // defines it (relative to each year's mean, moves over time); "giddy_axes"
@@ -301,20 +301,7 @@ func TestLISAMarkovUSIncome(t *testing.T) {
 		t.Errorf("reference.py's giddy-axes chi2 %v does not reproduce giddy's %v", lisaReference.giddyAxesChi2, lisaReference.giddyDocChi2)
 	}
 
-	python := pythonWith(t, "scipy", "python3-scipy python3-numpy")
-	var live struct {
-		Transitions [][]float64 `json:"transitions"`
-		Intended    struct {
-			Expected [][]float64 `json:"expected"`
-			Chi2     float64     `json:"chi2"`
-			P        float64     `json:"p"`
-		} `json:"intended"`
-		GiddyAxes struct {
-			Expected [][]float64 `json:"expected"`
-			Chi2     float64     `json:"chi2"`
-		} `json:"giddy_axes"`
-	}
-	runReference(t, python, "lisa", &live)
+	live := pythonReference(t).LISA
 	checkMatrix(t, "transitions (numpy)", toFloat(lm.Chain.Counts), live.Transitions, 0)
 	checkMatrix(t, "expected (numpy)", lm.Expected, live.Intended.Expected, 1e-9)
 	if math.Abs(ind.Statistic-live.Intended.Chi2) > 1e-9 || math.Abs(*ind.P-live.Intended.P) > 1e-15 {
@@ -324,7 +311,7 @@ func TestLISAMarkovUSIncome(t *testing.T) {
 }
 
 // TestQuantileBinsScipy compares QuantileBins with mapclassify's
-// definition rerun from scipy (testdata/reference.py quantiles): every
+// definition rerun from scipy (testdata/reference.py): every
 // year's quintiles and terciles of usjoin, the pooled quintiles of
 // relative income, and a tied sample where bounds merge.
 func TestQuantileBinsScipy(t *testing.T) {
@@ -333,14 +320,7 @@ func TestQuantileBinsScipy(t *testing.T) {
 	// percentiles 25, 50, 75, 100 at positions 1.75, 3.5, 5.25, 7: 1, 1.5,
 	// 3, 3; the duplicate 3 is dropped.
 	checkVector(t, "ties", QuantileBins([]float64{3, 1, 2, 1, 3, 1, 3, 1}, 4), []float64{1, 1.5, 3}, 0)
-	python := pythonWith(t, "scipy", "python3-scipy python3-numpy")
-	var live struct {
-		PerYear5 [][]float64 `json:"per_year_5"`
-		Pooled5  []float64   `json:"pooled_5"`
-		PerYear3 [][]float64 `json:"per_year_3"`
-		Ties4    []float64   `json:"ties_4"`
-	}
-	runReference(t, python, "quantiles", &live)
+	live := pythonReference(t).Quantiles
 	for y, row := range pci {
 		checkVector(t, "quintiles "+strconv.Itoa(1929+y), QuantileBins(row, 5), live.PerYear5[y], 0)
 		checkVector(t, "terciles "+strconv.Itoa(1929+y), QuantileBins(row, 3), live.PerYear3[y], 0)

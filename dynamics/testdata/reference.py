@@ -2,18 +2,17 @@
 
 Run with Debian's python3 (python3-numpy, python3-scipy):
 
-    /usr/bin/python3 testdata/reference.py quantiles   # mapclassify Quantiles bins
-    /usr/bin/python3 testdata/reference.py lisa        # LISA Markov test of joint moves
-    /usr/bin/python3 testdata/reference.py kde         # Gaussian KDE of 1929 relative incomes
+    /usr/bin/python3 testdata/reference.py
 
-Each prints one JSON object. giddy and mapclassify are not packaged in
+It prints one JSON object: "quantiles" (mapclassify Quantiles bins), "lisa"
+(the LISA Markov test of joint moves), "kde" (the Gaussian KDE of the 1929
+relative incomes). giddy and mapclassify are not packaged in
 Debian; these reproduce their definitions from numpy/scipy primitives
 (mapclassify.classifiers.quantile: np.unique of scipy.stats.scoreatpercentile
 at np.arange(100/k, 100 + 100/k, 100/k); giddy.markov.LISA_Markov's chi_2).
 """
 import csv
 import json
-import sys
 
 import numpy as np
 from scipy import stats
@@ -94,10 +93,10 @@ def quantiles():
 def kde():
     x = pci[:, 0] / pci[:, 0].mean()
     h = 0.9 * min(x.std(ddof=1), stats.iqr(x) / 1.34) * len(x) ** -0.2
-    grid = np.array([0.3, 0.6, 0.9, 1.0, 1.2, 1.5, 2.0])
+    grid = np.array([0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.1])
     # gaussian_kde's kernel covariance is the data's (ddof=1) times factor^2.
     f = stats.gaussian_kde(x, bw_method=h / x.std(ddof=1))
     return {"bandwidth": h, "grid": grid.tolist(), "density": f(grid).tolist()}
 
 
-print(json.dumps({"quantiles": quantiles, "lisa": lisa, "kde": kde}[sys.argv[1]]()))
+print(json.dumps({"quantiles": quantiles(), "lisa": lisa(), "kde": kde()}))
