@@ -54,11 +54,10 @@ func Markov(scores [][]float64, o Options) (*MarkovResult, error) {
 
 // panel is a checked panel as read every step years.
 type panel struct {
-	years    []int
-	scores   [][]float64 // the rows read
-	cities   int
-	total    int         // years in the full panel
-	relative [][]float64 // score / its year's mean; nil until needed
+	years  []int
+	scores [][]float64 // the rows read
+	cities int
+	total  int // years in the full panel
 }
 
 func readPanel(scores [][]float64, step int) (*panel, error) {
@@ -91,19 +90,6 @@ func readPanel(scores [][]float64, step int) (*panel, error) {
 		return nil, fmt.Errorf("dynamics: scores: %d years read every %d give no transition", len(scores), step)
 	}
 	return p, nil
-}
-
-// relativeScores returns score / its year's mean for the rows read.
-func (p *panel) relativeScores() ([][]float64, error) {
-	if p.relative != nil {
-		return p.relative, nil
-	}
-	rel, err := relativeTo(p.scores, p.scores, p.years)
-	if err != nil {
-		return nil, err
-	}
-	p.relative = rel
-	return rel, nil
 }
 
 // relativeTo divides each row of values by the mean of the same row of

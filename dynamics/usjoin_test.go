@@ -13,7 +13,7 @@ import (
 
 // usIncome reads testdata/usjoin.csv as a panel pci[t][i] (year 1929 + t,
 // state i in file order) and testdata/states48.gal as contiguity weights.
-func usIncome(t *testing.T) ([][]float64, *spatial.Weights) {
+func usIncome(t testing.TB) ([][]float64, *spatial.Weights) {
 	t.Helper()
 	f, err := os.Open("testdata/usjoin.csv")
 	if err != nil {
@@ -39,7 +39,7 @@ func usIncome(t *testing.T) ([][]float64, *spatial.Weights) {
 }
 
 // readGAL reads a GAL file whose ids are 0..n-1 in order.
-func readGAL(t *testing.T, path string, n int) *spatial.Weights {
+func readGAL(t testing.TB, path string, n int) *spatial.Weights {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
