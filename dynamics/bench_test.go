@@ -3,9 +3,13 @@ package dynamics
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
+
+	"collab/spatial"
 )
 
 // censusRegion maps a state FIPS code to its US Census region: 0
@@ -64,10 +68,43 @@ func TestAnalyzeUSIncome(t *testing.T) {
 			t.Errorf("year %d: G = %v, parts sum to %v, %d groups", 1929+y, d.Gini, sum, len(d.Size))
 		}
 	}
+	// encoding/json refuses NaN and Inf: the whole result must encode.
+	if _, err := json.Marshal(r); err != nil {
+		t.Errorf("JSON: %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Analyze(ctx, in); err != context.Canceled {
 		t.Errorf("cancelled: error %v, want context.Canceled", err)
+	}
+}
+
+// TestAnalyzeDegenerate: a panel where a class is never left or never
+// entered (reducible chains, empty rows, absorbing lag-class chains) still
+// gives a result that encodes as JSON, undefined values as null with
+// reasons.
+func TestAnalyzeDegenerate(t *testing.T) {
+	w, err := spatial.Contiguity([][]int{{1}, {0, 2}, {1}, {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := [][]float64{{1, 1, 5, 9}, {1, 1, 5, 9}, {1, 2, 5, 9}}
+	tiers := [][]int{{0, 0, 1, 2}, {0, 0, 1, 2}, {0, 0, 1, 2}}
+	r, err := Analyze(context.Background(), Input{Scores: scores, Weights: w, Groups: []int{0, 0, 1, 1},
+		Options: Options{Tiers: tiers, LagTiers: tiers, TierCount: 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatalf("JSON: %v", err)
+	}
+	m := r.Markov
+	if m.Irreducible || len(m.Recurrent) != 4 || m.SteadyState != nil || m.FirstPassage != nil || len(m.EmptyRows) != 1 || m.Undefined["steady_state"] == "" {
+		t.Errorf("stay-put chain: %+v", m.Chain)
+	}
+	if !strings.Contains(string(b), `"sojourn":[null,null,null,null]`) {
+		t.Errorf("JSON does not show the infinite sojourns as null: %s", b)
 	}
 }
 

@@ -1,6 +1,7 @@
 package dynamics
 
 import (
+	"encoding"
 	"fmt"
 	"math"
 	"slices"
@@ -222,3 +223,8 @@ func finiteRow(row []float64) (int, bool) {
 	}
 	return 0, true
 }
+
+var (
+	_ encoding.TextMarshaler   = Scheme{}
+	_ encoding.TextUnmarshaler = (*Scheme)(nil)
+)
