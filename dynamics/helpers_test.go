@@ -82,6 +82,14 @@ type liveReference struct {
 			Chi2     float64     `json:"chi2"`
 		} `json:"giddy_axes"`
 	} `json:"lisa"`
+	SpatialQuantile struct {
+		Counts [][][]float64 `json:"counts"`
+		Q      float64       `json:"q"`
+		LR     float64       `json:"lr"`
+		DOF    int           `json:"dof"`
+		QP     float64       `json:"q_p"`
+		LRP    float64       `json:"lr_p"`
+	} `json:"spatial_quantile"`
 	KDE struct {
 		Bandwidth float64   `json:"bandwidth"`
 		Grid      []float64 `json:"grid"`

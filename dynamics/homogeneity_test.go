@@ -3,6 +3,8 @@ package dynamics
 import (
 	"math"
 	"testing"
+
+	"collab/spatial"
 )
 
 // TestHomogeneityByHand: two regimes of a two-class chain,
@@ -71,5 +73,38 @@ func TestChiSquareByHand(t *testing.T) {
 	x2 = sq(3-2)/2 + sq(1-2)/2 + 4
 	if math.Abs(c.Statistic-x2) > 1e-12 || c.DOF != 0 || c.P != nil || c.Undefined == "" {
 		t.Errorf("chi2 = %+v, by hand %v with dof 0 and no p-value", c, x2)
+	}
+}
+
+// TestSpatialMarkovTiers: tiers given for the scores and for the lags. Three
+// cities, three years: tiers 0 1 1 / 0 1 0 / 1 1 0, lag tiers 1 0 1 / 0 0 1.
+// Moves by lag tier at the start: lag 0: city 1 (1->1) and city 0 (0->1),
+// city 1 (1->1); lag 1: city 0 (0->0), city 2 (1->0), city 2 (0->0).
+func TestSpatialMarkovTiers(t *testing.T) {
+	w, err := spatial.Contiguity([][]int{{1}, {2}, {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := [][]float64{{1, 2, 3}, {1, 2, 3}, {1, 2, 3}}
+	tiers := [][]int{{0, 1, 1}, {0, 1, 0}, {1, 1, 0}}
+	lagTiers := [][]int{{1, 0, 1}, {0, 0, 1}, {0, 0, 0}}
+	sm, err := SpatialMarkov(scores, w, Options{Tiers: tiers, LagTiers: lagTiers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCounts(t, "lag tier 0", sm.ByLag[0].Counts, [][]int{{0, 1}, {0, 2}})
+	checkCounts(t, "lag tier 1", sm.ByLag[1].Counts, [][]int{{2, 0}, {1, 0}})
+	checkCounts(t, "global", sm.Global.Counts, [][]int{{2, 1}, {1, 2}})
+	if _, err := SpatialMarkov(scores, w, Options{Tiers: tiers}); err == nil {
+		t.Error("tiers lag scheme without lag tiers: no error")
+	}
+	small, _ := spatial.Contiguity([][]int{{1}, {0}})
+	for _, bad := range []*spatial.Weights{nil, small} {
+		if _, err := SpatialMarkov(scores, bad, Options{Tiers: tiers, LagTiers: lagTiers}); err == nil {
+			t.Errorf("weights %v: no error", bad)
+		}
+		if _, err := LISAMarkov(scores, bad, 1); err == nil {
+			t.Errorf("LISA, weights %v: no error", bad)
+		}
 	}
 }

@@ -227,6 +227,36 @@ func TestSpatialMarkovUSIncomeQuartileLags(t *testing.T) {
 	}
 }
 
+// TestSpatialMarkovUSIncomePerYear: per-year quintiles of the incomes and
+// per-year quintiles of their lags (giddy's Spatial_Markov with
+// fixed=False, k = m = 5, which giddy does not document) against numpy
+// (testdata/reference.py, "spatial_quantile": the counts and Bickenbach and
+// Bode's Q, LR and dof written with numpy; python3 3.11, numpy 1.24.2, scipy
+// 1.10.1). The stored values are what it printed.
+func TestSpatialMarkovUSIncomePerYear(t *testing.T) {
+	pci, w := usIncome(t)
+	sm, err := SpatialMarkov(pci, w, Options{Classes: Scheme{Kind: Quantile, K: 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCounts(t, "T[0]", sm.ByLag[0].Counts, [][]int{{452, 23, 0, 0, 0}, {19, 121, 19, 0, 0}, {0, 17, 77, 5, 0}, {0, 0, 5, 51, 3}, {0, 0, 0, 1, 7}})
+	h := sm.Homogeneity
+	if math.Abs(h.Q-184.6057358165615) > 1e-9 || math.Abs(h.LR-180.78896819100902) > 1e-9 || h.DOF != 52 {
+		t.Errorf("Q = %.15g, LR = %.15g, dof %d; numpy 184.6057358165615, 180.78896819100902, 52", h.Q, h.LR, h.DOF)
+	}
+	if math.Abs(*h.QP-9.727249726125309e-17) > 1e-22 || math.Abs(*h.LRP-3.919635998634472e-16) > 1e-21 {
+		t.Errorf("p-values %g %g; scipy chi2.sf 9.727249726125309e-17, 3.919635998634472e-16", *h.QP, *h.LRP)
+	}
+	live := pythonReference(t).SpatialQuantile
+	for l, c := range sm.ByLag {
+		checkMatrix(t, "T["+strconv.Itoa(l)+"] (numpy)", toFloat(c.Counts), live.Counts[l], 0)
+	}
+	if math.Abs(h.Q-live.Q) > 1e-9 || math.Abs(h.LR-live.LR) > 1e-9 || h.DOF != live.DOF ||
+		math.Abs(*h.QP-live.QP) > 1e-6*live.QP || math.Abs(*h.LRP-live.LRP) > 1e-6*live.LRP {
+		t.Errorf("homogeneity %+v (p %g, %g); numpy %+v", h, *h.QP, *h.LRP, live)
+	}
+}
+
 // lisaReference holds the "lisa" part of what testdata/reference.py printed (python3
 // 3.11, numpy 1.24.2, scipy 1.10.1, Debian bookworm):
 //

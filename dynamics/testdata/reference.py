@@ -6,7 +6,8 @@ Run with Debian's python3 (python3-numpy, python3-scipy):
 
 It prints one JSON object: "quantiles" (mapclassify Quantiles bins), "lisa"
 (the LISA Markov test of joint moves), "kde" (the Gaussian KDE of the 1929
-relative incomes). giddy and mapclassify are not packaged in
+relative incomes), "spatial_quantile" (the spatial Markov chain of per-year
+quintiles and its homogeneity tests). giddy and mapclassify are not packaged in
 Debian; these reproduce their definitions from numpy/scipy primitives
 (mapclassify.classifiers.quantile: np.unique of scipy.stats.scoreatpercentile
 at np.arange(100/k, 100 + 100/k, 100/k); giddy.markov.LISA_Markov's chi_2).
@@ -90,6 +91,37 @@ def quantiles():
     }
 
 
+def spatial_quantile():
+    """Spatial Markov of per-year quintiles of pci with per-year quintiles
+    of its lag (giddy's Spatial_Markov(pci, w, fixed=False, k=5, m=5)), and
+    the homogeneity statistics of Bickenbach and Bode written with numpy."""
+    W = weights()
+    y = pci.T  # (t, n)
+    ly = y @ W.T
+    classes = np.array([np.searchsorted(quantile_bins(r, 5), r, side="left") for r in y])
+    lags = np.array([np.searchsorted(quantile_bins(r, 5), r, side="left") for r in ly])
+    M = np.zeros((5, 5, 5))
+    for t in range(T - 1):
+        for i in range(n):
+            M[lags[t, i], classes[t, i], classes[t + 1, i]] += 1
+    pooled = M.sum(axis=0)
+    p = pooled / np.maximum(pooled.sum(axis=1, keepdims=True), 1)
+    Q = LR = 0.0
+    for m in M:
+        nm = m.sum(axis=1, keepdims=True)
+        pm = m / np.maximum(nm, 1)
+        ok = p > 0
+        Q += (nm * np.where(ok, (pm - p) ** 2 / np.where(ok, p, 1), 0)).sum()
+        both = (m > 0) & ok
+        LR += (m * np.log(np.where(both, pm, 1) / np.where(both, p, 1))).sum()
+    LR *= 2
+    a = (pooled > 0).sum(axis=1)
+    b = (M.sum(axis=2) > 0).sum(axis=0)
+    dof = int(((b - 1) * (a - 1))[b > 0].sum())
+    return {"counts": M.tolist(), "q": Q, "lr": LR, "dof": dof,
+            "q_p": stats.chi2.sf(Q, dof), "lr_p": stats.chi2.sf(LR, dof)}
+
+
 def kde():
     x = pci[:, 0] / pci[:, 0].mean()
     h = 0.9 * min(x.std(ddof=1), stats.iqr(x) / 1.34) * len(x) ** -0.2
@@ -99,4 +131,4 @@ def kde():
     return {"bandwidth": h, "grid": grid.tolist(), "density": f(grid).tolist()}
 
 
-print(json.dumps({"quantiles": quantiles(), "lisa": lisa(), "kde": kde()}))
+print(json.dumps({"quantiles": quantiles(), "lisa": lisa(), "kde": kde(), "spatial_quantile": spatial_quantile()}))
