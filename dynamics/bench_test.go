@@ -125,3 +125,38 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParts times each part of BenchmarkAnalyze on its own.
+//
+//	go test ./dynamics/ -run '^$' -bench Parts -count 5
+func BenchmarkParts(b *testing.B) {
+	pci, w := usIncome(b)
+	groups := usRegions(b)
+	o := Options{Classes: Scheme{Kind: Pooled, K: 5}}
+	parts := []struct {
+		name string
+		run  func() error
+	}{
+		{"Markov", func() error { _, err := Markov(pci, o); return err }},
+		{"SpatialMarkov", func() error { _, err := SpatialMarkov(pci, w, o); return err }},
+		{"LISAMarkov", func() error { _, err := LISAMarkov(pci, w, 1); return err }},
+		{"Dagum81Years", func() error {
+			for _, y := range pci {
+				if _, err := Dagum(y, groups); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"Densities", func() error { _, err := Densities(pci, 0); return err }},
+	}
+	for _, p := range parts {
+		b.Run(p.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := p.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
