@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -45,6 +46,10 @@ type Partition struct {
 func (g *Network) Louvain(resolution float64, seed uint64, runs int) Partition {
 	if len(g.edges) == 0 {
 		return g.singletons() // gonum's directed Louvain fails without links
+	}
+	if g.n > LouvainGonumMaxNodes {
+		p, _ := g.Leiden(context.Background(), resolution, seed, max(runs, 1))
+		return p
 	}
 	view := g.gonumGraph()
 	if runs <= 1 {
