@@ -42,7 +42,8 @@ type Partition struct {
 // Q is NaN.
 //
 // gonum builds its own copy of the network (O(n + m) memory, in maps);
-// each run takes about O(m) per pass, and runs share the cores.
+// each run takes about O(m) per pass, and runs share the cores. A network
+// of more than LouvainGonumMaxNodes nodes goes to Leiden instead.
 func (g *Network) Louvain(resolution float64, seed uint64, runs int) Partition {
 	if len(g.edges) == 0 {
 		return g.singletons() // gonum's directed Louvain fails without links

@@ -66,8 +66,7 @@
 //     O(m) a pass, seeded, the same partition on any number of cores, ctx
 //     checked every few hundred nodes. Louvain hands networks of more than
 //     LouvainGonumMaxNodes (10,000) nodes to it, so that every partition
-//     up to that size stays gonum's; LouvainContext does the same for
-//     callers that can cancel. gonum's Modularize and igraph's
+//     up to that size stays gonum's. gonum's Modularize and igraph's
 //     community_multilevel are its tests' independent checks.
 //   - Connectedness and Hierarchy: Krackhardt's measures of the whole
 //     network (R sna, UCINET).

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sync"
-
-	"collab/internal/parallel"
+	"sync/atomic"
 )
 
 // LouvainGonumMaxNodes is the largest network that Louvain hands to gonum's
@@ -18,24 +18,6 @@ import (
 // about ten times slower than igraph at 20,000 nodes, while every result up
 // to this size stays what gonum gives.
 const LouvainGonumMaxNodes = 10000
-
-// LouvainContext is Louvain for callers that can be cancelled: up to
-// LouvainGonumMaxNodes nodes it runs gonum's Louvain, as Louvain does
-// (checking ctx before it starts; about a second at 10,000 nodes), and
-// above that Leiden, which checks ctx as it goes. It returns ctx's error
-// if ctx is done first.
-func (g *Network) LouvainContext(ctx context.Context, resolution float64, seed uint64, runs int) (Partition, error) {
-	if err := checkLeidenParams(resolution, runs); err != nil {
-		return Partition{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return Partition{}, err
-	}
-	if g.n > LouvainGonumMaxNodes {
-		return g.Leiden(ctx, resolution, seed, runs)
-	}
-	return g.Louvain(resolution, seed, runs), nil
-}
 
 // Leiden finds communities by the Leiden algorithm (Traag, Waltman and van
 // Eck, "From Louvain to Leiden: guaranteeing well-connected communities",
@@ -94,10 +76,7 @@ func (g *Network) Leiden(ctx context.Context, resolution float64, seed uint64, r
 		mu   sync.Mutex
 		best = Partition{Run: -1}
 	)
-	parallel.For(runs, func(r int) {
-		if ctx.Err() != nil {
-			return // a cancelled call starts no further runs
-		}
+	eachRun(ctx, runs, func(r int) {
 		labels, q, err := leidenRun(ctx, base, resolution, seed, r)
 		if err != nil {
 			return
@@ -115,6 +94,26 @@ func (g *Network) Leiden(ctx context.Context, resolution float64, seed uint64, r
 		return Partition{}, err
 	}
 	return best, nil
+}
+
+// eachRun calls run(r) for every r in [0, runs) on GOMAXPROCS goroutines,
+// each taking the next run when it is free; no run starts once ctx is
+// done. Only the memory of the runs under way is held at once.
+func eachRun(ctx context.Context, runs int, run func(r int)) {
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(runtime.GOMAXPROCS(0), runs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := int(next.Add(1) - 1); r < runs && ctx.Err() == nil; r = int(next.Add(1) - 1) {
+				run(r)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func checkLeidenParams(resolution float64, runs int) error {
