@@ -45,8 +45,12 @@ type Partition struct {
 // each run takes about O(m) per pass, and runs share the cores. gonum's
 // search cannot be interrupted: when ctx is done Louvain returns its error
 // at once and leaves the runs under way to finish on their own goroutines,
-// their results unused.
+// their results unused. A network of more than LouvainGonumMaxNodes nodes
+// goes to Leiden instead, which checks ctx as it works.
 func (g *Network) Louvain(ctx context.Context, resolution float64, seed uint64, runs int) (Partition, error) {
+	if g.n > LouvainGonumMaxNodes {
+		return g.Leiden(ctx, resolution, seed, max(runs, 1))
+	}
 	if len(g.edges) == 0 {
 		return g.singletons(), nil // gonum's directed Louvain fails without links
 	}

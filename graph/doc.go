@@ -59,6 +59,15 @@
 //     source, the best of several seeded runs, renumbered by size; and
 //     Modularity, Newman's Q with a resolution, directed when the network
 //     is (NetworkX's modularity), O(n + m).
+//   - Leiden (Traag, Waltman and van Eck, "From Louvain to Leiden:
+//     guaranteeing well-connected communities", Sci. Rep. 9, 2019) on the
+//     network's own rows, for the same modularity: fast local moves, a
+//     greedy refinement that keeps every community connected, aggregation;
+//     O(m) a pass, seeded, the same partition on any number of cores, ctx
+//     checked every few hundred nodes. Louvain hands networks of more than
+//     LouvainGonumMaxNodes (10,000) nodes to it, so that every partition
+//     up to that size stays gonum's. gonum's Modularize and igraph's
+//     community_multilevel are its tests' independent checks.
 //   - Connectedness and Hierarchy: Krackhardt's measures of the whole
 //     network (R sna, UCINET).
 //
