@@ -1,23 +1,25 @@
 package analysis
 
 import (
+	"collab/geom"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
+	"collab/param"
 	"collab/spatial"
 )
 
 // SpatialParameters choose the spatial weights and the permutation tests of
 // the spatial statistics.
 type SpatialParameters struct {
-	// Weights is auto, contiguity, knn:K, band:KM or delaunay; auto is
-	// contiguity when the dataset lists neighbours, else knn:6. Results
-	// record the resolved choice.
-	Weights string `json:"weights"`
+	// Weights is auto, contiguity, queen, knn:K, band:KM or delaunay;
+	// auto is queen for cities with boundaries, contiguity when the
+	// dataset lists neighbours, else knn:6. Results record the resolved
+	// choice.
+	Weights Weights `json:"weights"`
 	// Standardize is row (rows sum to 1) or binary.
-	Standardize string `json:"standardize"`
+	Standardize Standardize `json:"standardize"`
 	// Symmetric makes kNN weights symmetric: i and j are neighbours when
 	// either is among the other's K nearest.
 	Symmetric bool `json:"symmetric"`
@@ -28,6 +30,17 @@ type SpatialParameters struct {
 	// the false discovery rate (Benjamini-Hochberg).
 	Alpha float64 `json:"alpha"`
 	FDR   bool    `json:"fdr"`
+	// SnapM is the distance in metres within which the vertices of two
+	// boundaries are one point, for queen weights; 0 means
+	// spatial.DefaultSnapM. Recorded when queen weights are used.
+	SnapM float64 `json:"snap_m,omitempty"`
+}
+
+func (p *SpatialParameters) snapM() float64 {
+	if p.SnapM == 0 {
+		return spatial.DefaultSnapM
+	}
+	return p.SnapM
 }
 
 // defaultK is the k of the default kNN weights.
@@ -38,61 +51,24 @@ const maxPermutations = 999999
 
 // DefaultSpatialParameters are the defaults of `collab analyze`.
 func DefaultSpatialParameters() SpatialParameters {
-	return SpatialParameters{Weights: "auto", Standardize: "row", Permutations: 999, Alpha: 0.05}
-}
-
-// weightsSpec is a parsed --weights value.
-type weightsSpec struct {
-	kind string  // auto, contiguity, knn, band or delaunay
-	k    int     // knn
-	km   float64 // band
-}
-
-func (w weightsSpec) String() string {
-	switch w.kind {
-	case "knn":
-		return "knn:" + strconv.Itoa(w.k)
-	case "band":
-		return "band:" + strconv.FormatFloat(w.km, 'g', -1, 64)
-	}
-	return w.kind
-}
-
-func parseWeights(s string) (weightsSpec, error) {
-	kind, arg, hasArg := strings.Cut(s, ":")
-	bad := paramErrorf("--weights %q: choose contiguity, knn:K (K nearest cities, e.g. knn:6), band:KM (every city within KM km, e.g. band:150) or delaunay", s)
-	switch {
-	case (kind == "auto" || kind == "contiguity" || kind == "delaunay") && !hasArg:
-		return weightsSpec{kind: kind}, nil
-	case kind == "knn" && hasArg:
-		k, err := strconv.Atoi(arg)
-		if err != nil || k < 1 {
-			return weightsSpec{}, paramErrorf("--weights %q: K must be a whole number of neighbours >= 1, e.g. knn:6", s)
-		}
-		return weightsSpec{kind: kind, k: k}, nil
-	case kind == "band" && hasArg:
-		km, err := strconv.ParseFloat(arg, 64)
-		if err != nil || !(km > 0) || math.IsInf(km, 0) {
-			return weightsSpec{}, paramErrorf("--weights %q: KM must be a distance in km > 0, e.g. band:150", s)
-		}
-		return weightsSpec{kind: kind, km: km}, nil
-	}
-	return weightsSpec{}, bad
+	return SpatialParameters{Weights: Weights{Kind: "auto"}, Standardize: "row", Permutations: 999, Alpha: 0.05}
 }
 
 func (p *SpatialParameters) check() error {
-	spec, err := parseWeights(p.Weights)
-	switch {
-	case err != nil:
+	if err := p.Weights.check(); err != nil {
 		return err
-	case p.Standardize != "row" && p.Standardize != "binary":
-		return paramErrorf("--standardize %q: choose row (each city's weights sum to 1) or binary", p.Standardize)
-	case p.Symmetric && spec.kind != "knn" && spec.kind != "auto":
-		return paramErrorf("--symmetric: only knn:K weights can be asymmetric; %s weights are symmetric already", spec.kind)
+	}
+	switch {
+	case !p.Standardize.valid():
+		return param.Quotedf("standardize", string(p.Standardize), "choose row (each city's weights sum to 1) or binary")
+	case p.Symmetric && p.Weights.Kind != "knn" && p.Weights.Kind != "auto":
+		return param.Errorf("symmetric", "", "only knn:K weights can be asymmetric; %s weights are symmetric already", p.Weights.Kind)
 	case p.Permutations < 0 || p.Permutations > maxPermutations:
-		return paramErrorf("--permutations %d: must be between 0 (no permutation test) and %d; 999 is customary", p.Permutations, maxPermutations)
+		return param.Errorf("permutations", p.Permutations, "must be between 0 (no permutation test) and %d; 999 is customary", maxPermutations)
 	case !(p.Alpha > 0 && p.Alpha < 1):
-		return paramErrorf("--alpha %g: the significance level must be between 0 and 1, e.g. 0.05", p.Alpha)
+		return param.Errorf("alpha", p.Alpha, "the significance level must be between 0 and 1, e.g. 0.05")
+	case p.SnapM < 0 || math.IsNaN(p.SnapM) || math.IsInf(p.SnapM, 0):
+		return param.Errorf("snap-m", p.SnapM, "give a distance in metres > 0, such as 1")
 	}
 	return nil
 }
@@ -260,39 +236,66 @@ func (s *study) classify(w *spatial.Weights, lisa spatial.LISA) (*LISASummary, [
 // spatialWeights builds the binary weights the parameters ask for and
 // records the resolved choice.
 func (s *study) spatialWeights() (*spatial.Weights, error) {
-	spec, _ := parseWeights(s.p.Weights) // checked
+	spec := s.p.Weights
 	n := len(s.ds.Cities)
-	if spec.kind == "auto" {
-		spec = weightsSpec{kind: "contiguity"}
-		if !s.ds.HasNeighbors() {
-			spec = weightsSpec{kind: "knn", k: min(defaultK, n-1)}
+	if spec.Kind == "auto" {
+		switch {
+		case s.ds.HasBoundaries():
+			spec = Weights{Kind: "queen"}
+		case s.ds.HasNeighbors():
+			spec = Weights{Kind: "contiguity"}
+		default:
+			spec = Weights{Kind: "knn", K: min(defaultK, n-1)}
 		}
 	}
-	s.p.Weights = spec.String()
-	lat, lon := s.coordinates()
-	switch spec.kind {
+	s.p.Weights = spec
+	switch spec.Kind {
 	case "contiguity":
 		if !s.ds.HasNeighbors() {
-			return nil, paramErrorf("--weights contiguity: the dataset lists no \"neighbors\"; use knn:K, band:KM or delaunay, or add neighbours to the dataset")
+			return nil, param.Errorf("weights", "contiguity", "the dataset lists no \"neighbors\"; use knn:K, band:KM or delaunay, or add neighbours to the dataset")
 		}
 		return spatial.Contiguity(s.neighborIndices())
+	case "queen":
+		return s.queen()
 	case "knn":
-		if spec.k > n-1 {
-			return nil, paramErrorf("--weights %s: the region has %d cities, so K can be at most %d", spec, n, n-1)
+		if spec.K > n-1 {
+			return nil, param.Errorf("weights", spec, "the region has %d cities, so K can be at most %d", n, n-1)
 		}
 		if err := checkKNNSize(spec, n, s.p.Symmetric); err != nil {
 			return nil, err
 		}
-		w, err := spatial.KNN(lat, lon, spec.k)
+		w, err := spatial.KNN(s.points, spec.K)
 		if err == nil && s.p.Symmetric {
 			w = w.Symmetrize()
 		}
 		return w, err
 	case "band":
-		w, err := spatial.DistanceBand(lat, lon, spec.km)
+		w, err := spatial.DistanceBand(s.points, spec.Km)
 		return w, bandError(spec, err)
 	}
-	return spatial.Delaunay(lat, lon), nil
+	return spatial.Delaunay(s.points), nil
+}
+
+// queen builds queen contiguity from the cities' boundaries (vertices
+// within SnapM metres are one point), joined with any neighbours the
+// dataset lists, as GeoDa's and spdep's poly2nb(queen = TRUE) give it.
+func (s *study) queen() (*spatial.Weights, error) {
+	if !s.ds.HasBoundaries() {
+		return nil, param.Errorf("weights", "queen", "the cities have no boundaries (polygons in a GeoJSON file); use contiguity, knn:K, band:KM or delaunay")
+	}
+	shapes := make([]geom.MultiPolygon, len(s.ds.Cities))
+	for i, c := range s.ds.Cities {
+		shapes[i] = c.Boundary
+	}
+	s.p.SnapM = s.p.snapM()
+	lists, err := spatial.QueenContiguity(shapes, s.p.SnapM)
+	if err != nil {
+		return nil, param.Errorf("snap-m", s.p.SnapM, "queen contiguity: %v", err)
+	}
+	for i, listed := range s.neighborIndices() {
+		lists[i] = append(lists[i], listed...)
+	}
+	return spatial.Contiguity(lists)
 }
 
 // neighborIndices maps the dataset's neighbour ids to city indices (the
@@ -313,7 +316,7 @@ const maxNamed = 10
 
 func (s *study) weightsSummary(w *spatial.Weights) *WeightsSummary {
 	n := w.Len()
-	ws := &WeightsSummary{Kind: s.p.Weights, Standardize: s.p.Standardize, Symmetric: s.p.Symmetric,
+	ws := &WeightsSummary{Kind: s.p.Weights.String(), Standardize: string(s.p.Standardize), Symmetric: s.p.Symmetric,
 		Links: w.Links(), MeanNeighbors: float64(w.Links()) / float64(n), MinNeighbors: n, Islands: []string{}}
 	for i := range n {
 		ws.MinNeighbors = min(ws.MinNeighbors, w.Cardinality(i))
@@ -332,19 +335,10 @@ func (s *study) weightsSummary(w *spatial.Weights) *WeightsSummary {
 		}
 		hint := ""
 		if strings.HasPrefix(ws.Kind, "band:") {
-			lat, lon := s.coordinates()
-			hint = fmt.Sprintf("; the smallest band that leaves none is %.1f km", math.Ceil(spatial.MinBand(lat, lon)*10)/10)
+			hint = fmt.Sprintf("; the smallest band that leaves none is %.1f km", math.Ceil(spatial.MinBand(s.points)*10)/10)
 		}
 		s.warnf("%d of %d cities have no neighbour under %s weights: %s; their spatial lag is 0 and they are left out of the LISA tests (\"isolated\")%s",
 			k, n, ws.Kind, strings.Join(names, ", "), hint)
 	}
 	return ws
-}
-
-func (s *study) coordinates() (lat, lon []float64) {
-	lat, lon = make([]float64, len(s.ds.Cities)), make([]float64, len(s.ds.Cities))
-	for i, c := range s.ds.Cities {
-		lat[i], lon[i] = c.Lat, c.Lon
-	}
-	return lat, lon
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,19 +121,19 @@ func parseFloats(t *testing.T, fields []string) []float64 {
 
 func TestWeightsResolution(t *testing.T) {
 	r := run(t, sample(t), DefaultParameters())
-	if r.Parameters.Weights != "contiguity" || r.Weights.Kind != "contiguity" || r.Weights.MinNeighbors < 1 {
+	if r.Parameters.Weights.String() != "contiguity" || r.Weights.Kind != "contiguity" || r.Weights.MinNeighbors < 1 {
 		t.Errorf("sample: weights %q, summary %+v; want contiguity (the sample lists neighbours)", r.Parameters.Weights, r.Weights)
 	}
 	// Three cities without neighbours: knn:6 cut to the 2 other cities.
 	r = run(t, threeCities(t, `{"source": "a", "target": "b", "weight": 1}`), DefaultParameters())
-	if r.Parameters.Weights != "knn:2" || r.Weights.Links != 6 {
+	if r.Parameters.Weights.String() != "knn:2" || r.Weights.Links != 6 {
 		t.Errorf("three cities: weights %q, %d links; want knn:2 and 6", r.Parameters.Weights, r.Weights.Links)
 	}
 	for _, spec := range []string{"knn:4", "band:150", "delaunay"} {
 		p := DefaultParameters()
-		p.Weights = spec
+		p.Weights = mustWeights(t, spec)
 		r := run(t, sample(t), p)
-		if r.Parameters.Weights != spec || !r.Moran.I.Defined() {
+		if r.Parameters.Weights.String() != spec || !r.Moran.I.Defined() {
 			t.Errorf("%s: resolved %q, I %v", spec, r.Parameters.Weights, r.Moran.I)
 		}
 	}
@@ -141,7 +143,7 @@ func TestWeightsResolution(t *testing.T) {
 // them, marks them isolated and suggests the band that leaves none.
 func TestIslands(t *testing.T) {
 	p := DefaultParameters()
-	p.Weights = "band:60"
+	p.Weights = mustWeights(t, "band:60")
 	r := run(t, sample(t), p)
 	if len(r.Weights.Islands) == 0 || r.LISA.Isolated != len(r.Weights.Islands) {
 		t.Fatalf("band:60: islands %v, isolated %d", r.Weights.Islands, r.LISA.Isolated)
@@ -166,16 +168,16 @@ func TestSpatialParameterErrors(t *testing.T) {
 		ds     *data.Dataset
 		want   string
 	}{
-		{func(p *Parameters) { p.Weights = "queen" }, nil, `--weights "queen": choose contiguity`},
-		{func(p *Parameters) { p.Weights = "knn:0" }, nil, "K must be a whole number"},
-		{func(p *Parameters) { p.Weights = "band:-5" }, nil, "KM must be a distance"},
-		{func(p *Parameters) { p.Weights = "knn:41" }, nil, "K can be at most 40"},
-		{func(p *Parameters) { p.Weights = "contiguity" }, threeCities(t, ""), `the dataset lists no "neighbors"`},
-		{func(p *Parameters) { p.Weights, p.Symmetric = "delaunay", true }, nil, "--symmetric: only knn:K"},
-		{func(p *Parameters) { p.Standardize = "W" }, nil, `--standardize "W"`},
-		{func(p *Parameters) { p.Permutations = -1 }, nil, "--permutations -1"},
-		{func(p *Parameters) { p.Alpha = 5 }, nil, "--alpha 5"},
-		{func(p *Parameters) { p.Skip = []string{"moran"} }, nil, `--skip "moran"`},
+		{func(p *Parameters) { p.Weights = mustWeights(t, "queen") }, nil, `weights queen: the cities have no boundaries`},
+		{func(p *Parameters) { p.Weights = Weights{Kind: "knn"} }, nil, "K must be a whole number"},
+		{func(p *Parameters) { p.Weights = Weights{Kind: "band", Km: -5} }, nil, "KM must be a distance"},
+		{func(p *Parameters) { p.Weights = mustWeights(t, "knn:41") }, nil, "K can be at most 40"},
+		{func(p *Parameters) { p.Weights = mustWeights(t, "contiguity") }, threeCities(t, ""), `the dataset lists no "neighbors"`},
+		{func(p *Parameters) { p.Weights, p.Symmetric = Weights{Kind: "delaunay"}, true }, nil, "symmetric: only knn:K"},
+		{func(p *Parameters) { p.Standardize = "W" }, nil, `standardize "W"`},
+		{func(p *Parameters) { p.Permutations = -1 }, nil, "permutations -1"},
+		{func(p *Parameters) { p.Alpha = 5 }, nil, "alpha 5"},
+		{func(p *Parameters) { p.Skip = []Stage{"moran"} }, nil, `skip "moran"`},
 	} {
 		p := DefaultParameters()
 		c.change(&p)
@@ -193,7 +195,7 @@ func TestSpatialParameterErrors(t *testing.T) {
 // TestEqualScores checks that Moran's I of equal scores is null in JSON,
 // with a warning, not NaN (which encoding/json cannot write).
 func TestEqualScores(t *testing.T) {
-	ds, err := data.Read("equal.json", []byte(`{"cities": [
+	ds, err := readData("equal.json", []byte(`{"cities": [
 		{"id": "a", "lat": 30, "lon": 120, "score": 2}, {"id": "b", "lat": 30, "lon": 121, "score": 2},
 		{"id": "c", "lat": 31, "lon": 121, "score": 2}, {"id": "d", "lat": 31, "lon": 120, "score": 2}]}`))
 	if err != nil {
@@ -215,17 +217,17 @@ func TestEqualScores(t *testing.T) {
 // TestSkip checks that skipped stages leave their results out.
 func TestSkip(t *testing.T) {
 	p := DefaultParameters()
-	p.Skip = []string{"network"}
+	p.Skip = []Stage{"network"}
 	r := run(t, sample(t), p)
 	out, _ := json.Marshal(r)
 	if r.Network != nil || r.Cities[0].Centrality != nil || strings.Contains(string(out), `"betweenness"`) || r.Moran == nil {
-		t.Errorf("--skip network: network %v, JSON %.300s", r.Network, out)
+		t.Errorf("skip network: network %v, JSON %.300s", r.Network, out)
 	}
-	p.Skip = []string{"spatial"}
+	p.Skip = []Stage{"spatial"}
 	r = run(t, sample(t), p)
 	// The weights are built all the same: the belts need them.
 	if r.Moran != nil || r.LISA != nil || r.Weights == nil || r.Cities[0].Autocorrelation != nil || r.Network == nil || len(r.Belts) != 1 {
-		t.Errorf("--skip spatial: moran %v, weights %v, network %v, belts %v", r.Moran, r.Weights, r.Network, r.Belts)
+		t.Errorf("skip spatial: moran %v, weights %v, network %v, belts %v", r.Moran, r.Weights, r.Network, r.Belts)
 	}
 }
 
@@ -233,12 +235,44 @@ func TestSkip(t *testing.T) {
 // clusters significant at alpha alone, with a cut-off at most alpha.
 func TestFDR(t *testing.T) {
 	p := DefaultParameters()
-	p.Weights = "knn:4"
+	p.Weights = mustWeights(t, "knn:4")
 	plain := run(t, sample(t), p).LISA
 	p.FDR = true
 	fdr := run(t, sample(t), p).LISA
 	sig := func(l *LISASummary) int { return l.HighHigh + l.LowHigh + l.LowLow + l.HighLow }
 	if sig(fdr) > sig(plain) || float64(fdr.Cutoff) > 0.05 || !fdr.FDR || sig(plain) == 0 {
 		t.Errorf("FDR: %d significant (cut-off %v), alpha alone: %d", sig(fdr), fdr.Cutoff, sig(plain))
+	}
+}
+
+// TestQueenFromBoundaries: a 2 x 2 grid of cells (each the queen neighbour
+// of the three others), a cell touching the grid's north-east corner only,
+// and an island, given as GeoJSON polygons: auto weights are queen
+// contiguity of the boundaries, computed in the study (the reader keeps
+// the boundaries), and the results record the choice and the snap.
+func TestQueenFromBoundaries(t *testing.T) {
+	square := func(id string, lon, lat float64, score int) string {
+		return fmt.Sprintf(`{"type": "Feature", "properties": {"id": %q, "score": %d}, "geometry": {"type": "Polygon", "coordinates": [[[%g, %g], [%g, %g], [%g, %g], [%g, %g], [%g, %g]]]}}`,
+			id, score, lon, lat, lon+0.1, lat, lon+0.1, lat+0.1, lon, lat+0.1, lon, lat)
+	}
+	src := `{"type": "FeatureCollection", "features": [` + strings.Join([]string{
+		square("sw", 120, 31, 1), square("se", 120.1, 31, 2), square("nw", 120, 31.1, 3), square("ne", 120.1, 31.1, 4),
+		square("corner", 120.2, 31.2, 5), square("island", 121, 30, 6)}, ", ") + `]}`
+	ds, err := readData("grid.geojson", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, ds, DefaultParameters())
+	if r.Parameters.Weights.String() != "queen" || r.Parameters.SnapM != 1 {
+		t.Errorf("weights %v, snap %v; want queen and 1 m", r.Parameters.Weights, r.Parameters.SnapM)
+	}
+	want := map[string]int{"sw": 3, "se": 3, "nw": 3, "ne": 4, "corner": 1, "island": 0}
+	for _, c := range r.Cities {
+		if c.Autocorrelation.Neighbors != want[c.ID] {
+			t.Errorf("%s: %d neighbours, want %d", c.ID, c.Autocorrelation.Neighbors, want[c.ID])
+		}
+	}
+	if !slices.Equal(r.Weights.Islands, []string{"island"}) {
+		t.Errorf("islands %v", r.Weights.Islands)
 	}
 }

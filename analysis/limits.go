@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 
+	"collab/param"
 	"collab/spatial"
 )
 
@@ -26,34 +27,34 @@ func (s *study) checkGravitySize() error {
 	}
 	if n < s.p.FullBelow {
 		if pairs := n * (n - 1) / 2 * arcs; pairs > MaxLinks {
-			return paramErrorf("--full-below %d: gravity on every pair of %d cities makes %d links, over the %d collab builds; lower --full-below so that each city keeps its --keep strongest links", s.p.FullBelow, n, pairs, MaxLinks)
+			return param.Errorf("full-below", s.p.FullBelow, "gravity on every pair of %d cities makes %d links, over the %d collab builds; lower %s so that each city keeps its %s strongest links", n, pairs, MaxLinks, param.Name("full-below"), param.Name("keep"))
 		}
 		return nil
 	}
 	if links := n * min(s.p.Keep, n-1) * arcs; links > MaxLinks {
-		return paramErrorf("--keep %d: %d cities keeping %d links each make up to %d links, over the %d collab builds; keep fewer", s.p.Keep, n, s.p.Keep, links, MaxLinks)
+		return param.Errorf("keep", s.p.Keep, "%d cities keeping %d links each make up to %d links, over the %d collab builds; keep fewer", n, s.p.Keep, links, MaxLinks)
 	}
 	return nil
 }
 
 // checkKNNSize refuses knn:K weights of more than MaxLinks links (twice
 // n K when made symmetric, at most).
-func checkKNNSize(spec weightsSpec, n int, symmetric bool) error {
-	links := n * spec.k
+func checkKNNSize(spec Weights, n int, symmetric bool) error {
+	links := n * spec.K
 	if symmetric {
 		links *= 2
 	}
 	if links > MaxLinks {
-		return paramErrorf("--weights %s: %d cities with %d neighbours each make up to %d links, over the %d collab builds; choose a smaller K", spec, n, spec.k, links, MaxLinks)
+		return param.Errorf("weights", spec, "%d cities with %d neighbours each make up to %d links, over the %d collab builds; choose a smaller K", n, spec.K, links, MaxLinks)
 	}
 	return nil
 }
 
 // bandError turns spatial's refusal of a distance band with too many links
 // into a parameter error.
-func bandError(spec weightsSpec, err error) error {
+func bandError(spec Weights, err error) error {
 	if errors.Is(err, spatial.ErrTooManyLinks) {
-		return paramErrorf("--weights %s: the band links more than %d pairs of cities; choose a shorter band (in km), or knn:K", spec, spatial.MaxBandLinks)
+		return param.Errorf("weights", spec, "the band links more than %d pairs of cities; choose a shorter band (in km), or knn:K", spatial.MaxBandLinks)
 	}
 	return err
 }

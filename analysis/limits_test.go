@@ -29,9 +29,13 @@ func TestQuadraticLinksRefused(t *testing.T) {
 		set  func(*Parameters)
 		want string
 	}{
-		{"full gravity", func(p *Parameters) { p.FullBelow = n + 1 }, "--full-below 7001: gravity on every pair of 7000 cities makes 24496500 links, over the 20000000"},
-		{"keep", func(p *Parameters) { p.Keep = 3000; p.Directed = true }, "--keep 3000: 7000 cities keeping 3000 links each make up to 42000000 links"},
-		{"knn", func(p *Parameters) { p.Skip = []string{"network"}; p.Weights = "knn:1500"; p.Symmetric = true }, "--weights knn:1500: 7000 cities with 1500 neighbours each make up to 21000000 links"},
+		{"full gravity", func(p *Parameters) { p.FullBelow = n + 1 }, "full-below 7001: gravity on every pair of 7000 cities makes 24496500 links, over the 20000000"},
+		{"keep", func(p *Parameters) { p.Keep = 3000; p.Directed = true }, "keep 3000: 7000 cities keeping 3000 links each make up to 42000000 links"},
+		{"knn", func(p *Parameters) {
+			p.Skip = []Stage{"network"}
+			p.Weights = mustWeights(t, "knn:1500")
+			p.Symmetric = true
+		}, "weights knn:1500: 7000 cities with 1500 neighbours each make up to 21000000 links"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := DefaultParameters()
@@ -44,8 +48,8 @@ func TestQuadraticLinksRefused(t *testing.T) {
 			}
 		})
 	}
-	err := bandError(weightsSpec{kind: "band", km: 2000}, fmt.Errorf("%w: ...", spatial.ErrTooManyLinks))
-	if want := "--weights band:2000: the band links more than 20000000 pairs of cities; choose a shorter band"; err == nil || !strings.Contains(err.Error(), want) {
+	err := bandError(Weights{Kind: "band", Km: 2000}, fmt.Errorf("%w: ...", spatial.ErrTooManyLinks))
+	if want := "weights band:2000: the band links more than 20000000 pairs of cities; choose a shorter band"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("band: %v, want %q", err, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"collab/graph"
+	"collab/param"
 	"collab/spatial"
 )
 
@@ -11,7 +12,7 @@ import (
 type NetworkParameters struct {
 	// Edges is auto, gravity, links or both: auto uses the dataset's links
 	// when it has any, else the gravity model.
-	Edges string `json:"edges"`
+	Edges Edges `json:"edges"`
 	// Beta is the distance-decay exponent of the gravity model.
 	Beta float64 `json:"beta"`
 	// LinkShare weighs observed links against gravity when Edges is both.
@@ -36,7 +37,7 @@ type NetworkParameters struct {
 	// BetweennessSample is the number of sources the shortest-path
 	// measures are estimated from: 0 for every city (exact), AutoSample to
 	// choose by size (exact up to AutoExactMax cities).
-	BetweennessSample int `json:"betweenness_sample"`
+	BetweennessSample Sample `json:"betweenness_sample"`
 	// RoleBand is the margin around an even split of a city's linkage
 	// within which a city of a directed network is brokering: radiating
 	// above 0.5 + RoleBand of its linkage sent, receiving below 0.5 -
@@ -52,26 +53,26 @@ func DefaultNetworkParameters() NetworkParameters {
 
 func (p *NetworkParameters) check() error {
 	switch {
-	case p.Edges != "auto" && p.Edges != "gravity" && p.Edges != "links" && p.Edges != "both":
-		return paramErrorf("--edges %q: choose auto, gravity, links or both", p.Edges)
+	case !p.Edges.valid():
+		return param.Quotedf("edges", string(p.Edges), "choose auto, gravity, links or both")
 	case !(p.Beta > 0) || p.Beta > 10:
-		return paramErrorf("--beta %g: the distance-decay exponent must be in (0, 10]; 2 is customary", p.Beta)
+		return param.Errorf("beta", p.Beta, "the distance-decay exponent must be in (0, 10]; 2 is customary")
 	case !(p.LinkShare >= 0 && p.LinkShare <= 1):
-		return paramErrorf("--link-share %g: must be between 0 and 1", p.LinkShare)
+		return param.Errorf("link-share", p.LinkShare, "must be between 0 and 1")
 	case p.Keep < 1:
-		return paramErrorf("--keep %d: each city must keep at least 1 link", p.Keep)
+		return param.Errorf("keep", p.Keep, "each city must keep at least 1 link")
 	case p.FullBelow < 0:
-		return paramErrorf("--full-below %d: must be >= 0", p.FullBelow)
+		return param.Errorf("full-below", p.FullBelow, "must be >= 0")
 	case p.BetweennessSample < AutoSample || p.BetweennessSample == 1:
-		return paramErrorf("--betweenness-sample %d: give auto, all, or a number of sources from 2", p.BetweennessSample)
+		return param.Errorf("betweenness-sample", p.BetweennessSample, "give auto, all, or a number of sources from 2")
 	case !(p.Damping > 0 && p.Damping < 1):
-		return paramErrorf("damping %g: must be in (0, 1)", p.Damping)
+		return param.Errorf("damping", p.Damping, "must be in (0, 1)")
 	case !(p.Resolution > 0) || p.Resolution > 1e6:
-		return paramErrorf("--resolution %g: must be > 0; 1 is classic modularity, larger values give smaller communities", p.Resolution)
+		return param.Errorf("resolution", p.Resolution, "must be > 0; 1 is classic modularity, larger values give smaller communities")
 	case p.Communities < 1 || p.Communities > maxCommunityRuns:
-		return paramErrorf("--communities %d: the number of Louvain runs must be from 1 to %d", p.Communities, maxCommunityRuns)
+		return param.Errorf("communities", p.Communities, "the number of Louvain runs must be from 1 to %d", maxCommunityRuns)
 	case !(p.RoleBand >= 0 && p.RoleBand < 0.5):
-		return paramErrorf("--role-band %g: must be in [0, 0.5); 0.05 calls a city radiating above 55%% of its linkage sent", p.RoleBand)
+		return param.Errorf("role-band", p.RoleBand, "must be in [0, 0.5); 0.05 calls a city radiating above 55%% of its linkage sent")
 	}
 	return nil
 }
@@ -144,10 +145,10 @@ func (p *NetworkParameters) pathSample(n int) int {
 	switch {
 	case p.BetweennessSample == AutoSample && n > AutoExactMax:
 		return AutoSources
-	case p.BetweennessSample == AutoSample || p.BetweennessSample >= n:
+	case p.BetweennessSample == AutoSample || int(p.BetweennessSample) >= n:
 		return 0
 	}
-	return p.BetweennessSample
+	return int(p.BetweennessSample)
 }
 
 // convergenceTol is the L1 change at which PageRank and eigenvector
@@ -170,7 +171,7 @@ func (s *study) linkage(res *Result) error {
 func (s *study) centrality(res *Result) error {
 	net, cities := s.net, res.Cities
 	sample := s.p.pathSample(net.Nodes())
-	s.p.BetweennessSample = sample // recorded resolved: 0 exact, else the sources
+	s.p.BetweennessSample = Sample(sample) // recorded resolved: 0 exact, else the sources
 	pc, err := net.ShortestPaths(s.ctx, graph.PathOptions{Sample: sample, Seed: s.p.Seed,
 		Progress: func(done, total int) { s.o.report("centrality", done, total) }})
 	if err != nil {
@@ -249,14 +250,14 @@ func (s *study) network() (*graph.Network, error) {
 	case mode == "auto":
 		mode = "gravity"
 	case (mode == "links" || mode == "both") && !hasLinks:
-		return nil, paramErrorf("--edges %s: the dataset has no links; use --edges gravity, or add \"links\" to the dataset", mode)
+		return nil, param.Errorf("edges", mode, "the dataset has no links; use %s gravity, or add \"links\" to the dataset", param.Name("edges"))
 	}
 	s.p.Edges = mode
 	if mode != "gravity" {
 		// Observed links carry their own direction; gravity links mixed in
 		// with --edges both follow it.
 		if s.p.Directed && !s.ds.Directed {
-			return nil, paramErrorf("--edges %s --directed: the dataset's links are undirected; set \"directed\": true in the dataset to read them as source -> target, or use --edges gravity --directed", mode)
+			return nil, param.Errorf("directed", "", "the dataset's links are undirected (%s %s); set \"directed\": true in the dataset to read them as source -> target, or use %s gravity %s", param.Name("edges"), mode, param.Name("edges"), param.Name("directed"))
 		}
 		s.p.Directed = s.ds.Directed
 	}
@@ -294,8 +295,7 @@ func (s *study) gravity() ([]graph.Edge, error) {
 		}
 		s.warnUnderflow(mass, len(links))
 	} else {
-		lat, lon := s.coordinates()
-		strongest, err := spatial.Strongest(s.ctx, lat, lon, mass, s.p.Beta, s.p.Keep, graph.MinDistance)
+		strongest, err := spatial.Strongest(s.ctx, s.points, mass, s.p.Beta, s.p.Keep, graph.MinDistance)
 		if err != nil {
 			return nil, err
 		}
@@ -402,7 +402,7 @@ func combine(observed, gravity []graph.Edge, share float64, directed bool) []gra
 
 func (s *study) networkSummary(net *graph.Network) *NetworkSummary {
 	_, sizes := net.Components()
-	ns := NetworkSummary{Edges: s.p.Edges, Directed: net.Directed(), Nodes: net.Nodes(), Links: net.Links(),
+	ns := NetworkSummary{Edges: string(s.p.Edges), Directed: net.Directed(), Nodes: net.Nodes(), Links: net.Links(),
 		Density: net.Density(), Components: len(sizes)}
 	for _, e := range net.Edges() {
 		ns.TotalWeight += e.Weight

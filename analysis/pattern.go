@@ -163,11 +163,7 @@ func (s *study) within(cities []int, km float64) (func(int) []int, error) {
 	if len(cities) < 2 {
 		return func(int) []int { return nil }, nil
 	}
-	lat, lon := make([]float64, len(cities)), make([]float64, len(cities))
-	for k, i := range cities {
-		lat[k], lon[k] = s.ds.Cities[i].Lat, s.ds.Cities[i].Lon
-	}
-	band, err := spatial.DistanceBand(lat, lon, km)
+	band, err := spatial.DistanceBand(s.pointsOf(cities), km)
 	if err != nil {
 		return nil, err
 	}
@@ -195,11 +191,7 @@ func (s *study) nearestStrong(strong []int) (map[int]int, error) {
 		}
 		return nearest, nil
 	}
-	lat, lon := make([]float64, len(strong)), make([]float64, len(strong))
-	for k, i := range strong {
-		lat[k], lon[k] = s.ds.Cities[i].Lat, s.ds.Cities[i].Lon
-	}
-	knn, err := spatial.KNN(lat, lon, 1)
+	knn, err := spatial.KNN(s.pointsOf(strong), 1)
 	if err != nil {
 		return nil, err
 	}

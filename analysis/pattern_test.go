@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"collab/data"
-	"collab/spatial"
+	"collab/geom"
 )
 
 // place is a city of a hand-made region: its position in degrees, score and
@@ -34,7 +34,7 @@ func region(t *testing.T, places ...place) *data.Dataset {
 		cities = append(cities, city{p.id, p.lat, p.lon, p.score, p.neighbors})
 	}
 	src, _ := json.Marshal(map[string]any{"cities": cities})
-	ds, err := data.Read("region.json", src)
+	ds, err := readData("region.json", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func region(t *testing.T, places ...place) *data.Dataset {
 }
 
 // degreeKm is one degree along the equator.
-var degreeKm = spatial.Haversine(0, 0, 0, 1)
+var degreeKm = geom.Distance(geom.Point{0, 0}, geom.Point{1, 0})
 
 func patternOf(t *testing.T, ds *data.Dataset) *Result {
 	t.Helper()
@@ -110,7 +110,7 @@ func TestBeltRing(t *testing.T) {
 	}
 	var km float64
 	for _, pair := range [][4]float64{{0, 0, 1, 0}, {1, 0, 2, 0}, {2, 0, 2, 1}, {2, 1, 0.5, 2}} {
-		km += spatial.Haversine(pair[1], pair[0], pair[3], pair[2])
+		km += geom.Distance(geom.Point{pair[0], pair[1]}, geom.Point{pair[2], pair[3]})
 	}
 	if math.Abs(r.Belts[0].LengthKm-km) > 1e-9 {
 		t.Errorf("spine length %v, want %v", r.Belts[0].LengthKm, km)

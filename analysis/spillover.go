@@ -3,6 +3,7 @@ package analysis
 import (
 	"slices"
 
+	"collab/param"
 	"collab/spatial"
 )
 
@@ -26,11 +27,11 @@ func DefaultPatternParameters() PatternParameters {
 func (p *PatternParameters) check() error {
 	switch {
 	case p.Decay.Kind != "exp" && p.Decay.Kind != "power":
-		return paramErrorf("--decay %q: write exp:KM or power:B", p.Decay.String())
+		return param.Quotedf("decay", p.Decay.String(), "write exp:KM or power:B")
 	case !(p.SectorKm > 0) || p.SectorKm > 20040: // half the Earth's circumference
-		return paramErrorf("--sector-km %g: must be a positive distance in km", p.SectorKm)
+		return param.Errorf("sector-km", p.SectorKm, "must be a positive distance in km")
 	case p.Latecomers < 0:
-		return paramErrorf("--latecomers %d: must be >= 0", p.Latecomers)
+		return param.Errorf("latecomers", p.Latecomers, "must be >= 0")
 	}
 	return nil
 }
@@ -73,12 +74,7 @@ const strongTier = 2
 // spillover measures the potential of every city and ranks the latecomer
 // candidates and the reach of each strong city.
 func (s *study) spillover(res *Result) error {
-	n := len(s.ds.Cities)
-	lat, lon := make([]float64, n), make([]float64, n)
-	for i, c := range s.ds.Cities {
-		lat[i], lon[i] = c.Lat, c.Lon
-	}
-	sp, err := spatial.Potential(s.ctx, lat, lon, s.scores, s.p.Decay)
+	sp, err := spatial.Potential(s.ctx, s.points, s.scores, s.p.Decay)
 	if err != nil {
 		return err
 	}

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"collab/data"
 )
 
 // TestStructureOfSample checks the structure stage on the embedded sample:
@@ -129,7 +127,7 @@ func TestDirectedLinks(t *testing.T) {
 		{"id": "b", "lat": 30, "lon": 121, "score": 2},
 		{"id": "c", "lat": 31, "lon": 121, "score": 1}],
 		"links": [{"source": "a", "target": "b", "weight": 3}, {"source": "b", "target": "c", "weight": 1}]}`
-	ds, err := data.Read("directed.json", []byte(src))
+	ds, err := readData("directed.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,6 +149,6 @@ func TestDirectedLinks(t *testing.T) {
 	p.Directed = true
 	var perr *ParameterError
 	if _, err := Run(context.Background(), undirected, p); !errors.As(err, &perr) || !strings.Contains(err.Error(), `the dataset's links are undirected`) {
-		t.Errorf("--directed on undirected links: %v", err)
+		t.Errorf("directed on undirected links: %v", err)
 	}
 }

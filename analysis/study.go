@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"collab/geom"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 
 	"collab/data"
 	"collab/graph"
+	"collab/param"
 	"collab/spatial"
 )
 
@@ -20,7 +22,7 @@ type Parameters struct {
 	Year  int        `json:"year"`
 	Tiers TierScheme `json:"tiers"`
 	// Skip lists stages not to run: network, spatial.
-	Skip []string `json:"skip"`
+	Skip []Stage `json:"skip"`
 	// Seed seeds every random choice: Louvain's node order and the
 	// permutation tests.
 	Seed uint64 `json:"seed"`
@@ -31,7 +33,7 @@ type Parameters struct {
 
 // DefaultParameters are the defaults of `collab analyze`.
 func DefaultParameters() Parameters {
-	return Parameters{Tiers: DefaultTiers, Skip: []string{}, Seed: DefaultSeed, NetworkParameters: DefaultNetworkParameters(),
+	return Parameters{Tiers: DefaultTiers(), Skip: []Stage{}, Seed: DefaultSeed, NetworkParameters: DefaultNetworkParameters(),
 		SpatialParameters: DefaultSpatialParameters(), PatternParameters: DefaultPatternParameters()}
 }
 
@@ -39,14 +41,9 @@ func DefaultParameters() Parameters {
 const DefaultSeed = 123456789
 
 // ParameterError is a parameter that does not fit the dataset or is out of
-// range; the command line reports it as a usage error.
-type ParameterError struct{ Msg string }
-
-func (e *ParameterError) Error() string { return e.Msg }
-
-func paramErrorf(format string, args ...any) error {
-	return &ParameterError{Msg: fmt.Sprintf(format, args...)}
-}
+// range: which parameter, the value given and why. The command line
+// reports it as a usage error, naming the flag.
+type ParameterError = param.Error
 
 // Result is everything a study found. Its JSON form is collab's stable
 // results contract, documented key for key in the README.
@@ -151,8 +148,9 @@ func (s *study) stages() []stage {
 // --skip value that leaves it out ("" for stages others depend on), and
 // what it does.
 type stage struct {
-	name, skip string
-	run        func(*Result) error
+	name string
+	skip Stage
+	run  func(*Result) error
 }
 
 // newStudy checks the parameters and prepares a study of the year they ask
@@ -163,9 +161,9 @@ func newStudy(ctx context.Context, ds *data.Dataset, p Parameters) (*study, *Res
 	}
 	yi, err := ds.YearIndex(p.Year)
 	if err != nil {
-		return nil, nil, &ParameterError{Msg: err.Error()}
+		return nil, nil, err
 	}
-	s := &study{ctx: ctx, ds: ds, p: p, scores: ds.Scores(yi)}
+	s := &study{ctx: ctx, ds: ds, p: p, scores: ds.Scores(yi), points: ds.Points()}
 	for _, w := range ds.Warnings {
 		s.warnings = append(s.warnings, w.Error())
 	}
@@ -212,11 +210,11 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 
 func (p *Parameters) check() error {
 	if len(p.Tiers.Cuts) == 0 {
-		return paramErrorf("--tiers: give at least one cut point, e.g. ratio:5,1,0.5")
+		return param.Errorf("tiers", "", "give at least one cut point, e.g. ratio:5,1,0.5")
 	}
 	for _, skip := range p.Skip {
-		if skip != "network" && skip != "spatial" {
-			return paramErrorf("--skip %q: choose network (the linkage network and its centrality) or spatial (weights, Moran's I, LISA, Gi*)", skip)
+		if !skip.valid() {
+			return param.Quotedf("skip", string(skip), "choose network (the linkage network and its centrality) or spatial (weights, Moran's I, LISA, Gi*)")
 		}
 	}
 	for _, check := range []func() error{
@@ -248,6 +246,7 @@ type study struct {
 	ctx    context.Context
 	o      options
 	ds     *data.Dataset
+	points []geom.Point // the cities' positions
 	p      Parameters
 	scores []float64
 	ratio  []float64
@@ -298,6 +297,14 @@ func (s *study) summarise(res *Result) error {
 
 // distance is the great-circle distance in km between cities i and j.
 func (s *study) distance(i, j int) float64 {
-	a, b := &s.ds.Cities[i], &s.ds.Cities[j]
-	return spatial.Haversine(a.Lat, a.Lon, b.Lat, b.Lon)
+	return geom.Distance(s.points[i], s.points[j])
+}
+
+// pointsOf returns the positions of the cities given by index.
+func (s *study) pointsOf(cities []int) []geom.Point {
+	p := make([]geom.Point, len(cities))
+	for k, i := range cities {
+		p[k] = s.points[i]
+	}
+	return p
 }

@@ -14,7 +14,7 @@ import (
 
 func sample(t *testing.T) *data.Dataset {
 	t.Helper()
-	ds, err := data.Read(data.SampleName, data.Sample())
+	ds, err := readData(data.SampleName, data.Sample())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func threeCities(t *testing.T, links string) *data.Dataset {
 		{"id": "b", "lat": 30, "lon": 121, "score": 2},
 		{"id": "c", "lat": 31, "lon": 121, "score": 0}],
 		"links": [` + links + `]}`
-	ds, err := data.Read("three.json", []byte(src))
+	ds, err := readData("three.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,15 +132,15 @@ func TestRunErrors(t *testing.T) {
 		change func(*Parameters)
 		want   string
 	}{
-		{func(p *Parameters) { p.Year = 1999 }, "--year 1999"},
-		{func(p *Parameters) { p.Edges = "links" }, "--edges links: the dataset has no links"},
-		{func(p *Parameters) { p.Edges = "road" }, `--edges "road"`},
-		{func(p *Parameters) { p.Beta = 0 }, "--beta 0"},
-		{func(p *Parameters) { p.LinkShare = 2 }, "--link-share 2"},
-		{func(p *Parameters) { p.Keep = 0 }, "--keep 0"},
-		{func(p *Parameters) { p.Resolution = 0 }, "--resolution 0"},
-		{func(p *Parameters) { p.Communities = 0 }, "--communities 0"},
-		{func(p *Parameters) { p.RoleBand = 0.5 }, "--role-band 0.5"},
+		{func(p *Parameters) { p.Year = 1999 }, "year 1999"},
+		{func(p *Parameters) { p.Edges = "links" }, "edges links: the dataset has no links"},
+		{func(p *Parameters) { p.Edges = "road" }, `edges "road"`},
+		{func(p *Parameters) { p.Beta = 0 }, "beta 0"},
+		{func(p *Parameters) { p.LinkShare = 2 }, "link-share 2"},
+		{func(p *Parameters) { p.Keep = 0 }, "keep 0"},
+		{func(p *Parameters) { p.Resolution = 0 }, "resolution 0"},
+		{func(p *Parameters) { p.Communities = 0 }, "communities 0"},
+		{func(p *Parameters) { p.RoleBand = 0.5 }, "role-band 0.5"},
 	} {
 		p := DefaultParameters()
 		c.change(&p)
@@ -149,7 +149,7 @@ func TestRunErrors(t *testing.T) {
 			t.Errorf("error %v, want a ParameterError containing %q", err, c.want)
 		}
 	}
-	zero, err := data.Read("zero.json", []byte(`{"cities": [
+	zero, err := readData("zero.json", []byte(`{"cities": [
 		{"id": "a", "lat": 30, "lon": 120, "score": 0}, {"id": "b", "lat": 30, "lon": 121, "score": 0},
 		{"id": "c", "lat": 31, "lon": 121, "score": 0}]}`))
 	if err != nil {
@@ -212,4 +212,14 @@ func TestScaleFree(t *testing.T) {
 			t.Errorf("scores x %g: warned of scaled masses %v; warnings %q", factor, warned, r.Warnings)
 		}
 	}
+}
+
+// mustWeights parses a weights choice, failing the test on an error.
+func mustWeights(t testing.TB, s string) Weights {
+	t.Helper()
+	w, err := ParseWeights(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"collab/data"
+	"collab/param"
 )
 
 // SweepParam is a parameter a sensitivity sweep can vary.
@@ -27,14 +27,14 @@ var SweepParams = []SweepParam{
 	{"knn", "the spatial weights knn:K, K nearest cities (which strong cities are neighbours: the belts)",
 		func(p *Parameters, v float64) error {
 			if v != math.Trunc(v) {
-				return paramErrorf("--param knn: %g is not a whole number of neighbours; use a whole --from and --step", v)
+				return param.Errorf("param", "knn", "%g is not a whole number of neighbours; use a whole %s and %s", v, param.Name("from"), param.Name("step"))
 			}
-			p.Weights = fmt.Sprintf("knn:%d", int(v))
+			p.Weights = Weights{Kind: "knn", K: int(v)}
 			return p.SpatialParameters.check()
 		}},
 	{"band-km", "the spatial weights band:KM, every city within KM km (the belts)",
 		func(p *Parameters, v float64) error {
-			p.Weights = "band:" + strconv.FormatFloat(v, 'g', -1, 64)
+			p.Weights = Weights{Kind: "band", Km: v}
 			return nil
 		}},
 }
@@ -64,20 +64,20 @@ const maxSweepSteps = 1000
 // value from, from+step, ..., up to to, with the other parameters as p.
 // The network and the trend are not computed: they do not change. It gives
 // up when ctx is done, returning context.Cause(ctx).
-func RunSweep(ctx context.Context, ds *data.Dataset, p Parameters, param string, from, to, step float64) (*Sweep, error) {
-	k := slices.IndexFunc(SweepParams, func(sp SweepParam) bool { return sp.Name == param })
+func RunSweep(ctx context.Context, ds *data.Dataset, p Parameters, name string, from, to, step float64) (*Sweep, error) {
+	k := slices.IndexFunc(SweepParams, func(sp SweepParam) bool { return sp.Name == name })
 	if k < 0 {
 		names := make([]string, len(SweepParams))
 		for i, sp := range SweepParams {
 			names[i] = sp.Name
 		}
-		return nil, paramErrorf("--param %q: choose %s", param, strings.Join(names, ", "))
+		return nil, param.Quotedf("param", name, "choose %s", strings.Join(names, ", "))
 	}
 	steps := (to-from)/step + 1e-9
 	if !(step > 0) || !(to >= from) || math.IsInf(steps, 0) || steps > maxSweepSteps {
-		return nil, paramErrorf("--from %g --to %g --step %g: need from <= to, step > 0 and at most %d steps", from, to, step, maxSweepSteps)
+		return nil, param.Errorf("from", from, "with %s %g and %s %g: need from <= to, step > 0 and at most %d steps", param.Name("to"), to, param.Name("step"), step, maxSweepSteps)
 	}
-	sw := &Sweep{Param: param, Rows: []SweepRow{}, Names: map[string]string{}}
+	sw := &Sweep{Param: name, Rows: []SweepRow{}, Names: map[string]string{}}
 	for _, c := range ds.Cities {
 		sw.Names[c.ID] = c.Name
 	}

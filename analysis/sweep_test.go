@@ -59,13 +59,13 @@ func TestSweepErrors(t *testing.T) {
 		from, to, step float64
 		want           string
 	}{
-		{"beta", 1, 2, 1, `--param "beta": choose sector-km, decay-km, knn, band-km`},
-		{"knn", 2, 3, 0.5, "--param knn: 2.5 is not a whole number"},
+		{"beta", 1, 2, 1, `param "beta": choose sector-km, decay-km, knn, band-km`},
+		{"knn", 2, 3, 0.5, "param knn: 2.5 is not a whole number"},
 		{"knn", 40, 41, 1, "K can be at most 40"},
 		{"sector-km", 400, 100, 25, "need from <= to"},
 		{"sector-km", 100, 400, 0, "step > 0"},
 		{"sector-km", 0, 1e9, 1, "at most 1000 steps"},
-		{"sector-km", -10, 0, 5, "--sector-km -10"},
+		{"sector-km", -10, 0, 5, "sector-km -10"},
 	} {
 		_, err := RunSweep(context.Background(), ds, DefaultParameters(), c.param, c.from, c.to, c.step)
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), c.want) {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"collab/param"
 	"fmt"
 	"slices"
 	"strconv"
@@ -16,29 +17,40 @@ type TierScheme struct {
 	Cuts []float64
 }
 
-// DefaultTiers is the Fudan scheme: tier 1 at 5 times the mean or more,
-// tier 2 from 1 to 5, tier 3 from 0.5 to 1, tier 4 below 0.5.
-var DefaultTiers = TierScheme{Cuts: []float64{5, 1, 0.5}}
+// DefaultTiers returns the Fudan scheme: tier 1 at 5 times the mean or
+// more, tier 2 from 1 to 5, tier 3 from 0.5 to 1, tier 4 below 0.5. Each
+// call returns a scheme of its own, so that changing one (or a result's
+// MinRatio) cannot change the defaults of a later study.
+func DefaultTiers() TierScheme { return TierScheme{Cuts: []float64{5, 1, 0.5}} }
 
 // ParseTiers reads a scheme written as "ratio:5,1,0.5": the method and its
 // cut points, which must be positive and strictly descending.
 func ParseTiers(s string) (TierScheme, error) {
+	var t TierScheme
+	err := t.UnmarshalText([]byte(s))
+	return t, err
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler, as ParseTiers.
+func (t *TierScheme) UnmarshalText(text []byte) error {
+	s := string(text)
 	method, list, ok := strings.Cut(s, ":")
 	if !ok || method != "ratio" {
-		return TierScheme{}, fmt.Errorf("--tiers %q: write ratio:CUTS, cut points on the ratio to the mean in descending order, e.g. ratio:5,1,0.5", s)
+		return param.Quotedf("tiers", s, "write ratio:CUTS, cut points on the ratio to the mean in descending order, e.g. ratio:5,1,0.5")
 	}
 	var cuts []float64
 	for _, f := range strings.Split(list, ",") {
 		c, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
 		if err != nil || !(c > 0) || c > 1e300 {
-			return TierScheme{}, fmt.Errorf("--tiers %q: cut point %q is not a positive number", s, f)
+			return param.Quotedf("tiers", s, "cut point %q is not a positive number", f)
 		}
 		if len(cuts) > 0 && c >= cuts[len(cuts)-1] {
-			return TierScheme{}, fmt.Errorf("--tiers %q: cut points must be strictly descending, e.g. ratio:5,1,0.5", s)
+			return param.Quotedf("tiers", s, "cut points must be strictly descending, e.g. ratio:5,1,0.5")
 		}
 		cuts = append(cuts, c)
 	}
-	return TierScheme{Cuts: cuts}, nil
+	*t = TierScheme{Cuts: cuts}
+	return nil
 }
 
 func (t TierScheme) String() string {
@@ -93,7 +105,8 @@ func (t TierScheme) classify(ids []string, ratio, score []float64) []Tier {
 	for k := range tiers {
 		tiers[k] = Tier{Tier: k + 1, Range: t.Range(k + 1), Cities: []string{}}
 		if k < len(t.Cuts) {
-			tiers[k].MinRatio = &t.Cuts[k]
+			cut := t.Cuts[k] // a copy: the result must not alias the scheme
+			tiers[k].MinRatio = &cut
 		}
 	}
 	for _, i := range byScore(score) {

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"collab/data"
 )
 
 // TestCAGR: the published YRD collaborative-innovation index went from 100
@@ -103,7 +101,7 @@ func TestSampleTrend(t *testing.T) {
 }
 
 func TestNoTrendForOneYear(t *testing.T) {
-	ds, err := data.Read("one.json", []byte(`{"cities": [
+	ds, err := readData("one.json", []byte(`{"cities": [
 		{"id": "a", "lat": 30, "lon": 120, "scores": {"2021": 4}},
 		{"id": "b", "lat": 30, "lon": 121, "scores": {"2021": 2}},
 		{"id": "c", "lat": 31, "lon": 121, "scores": {"2021": 1}}]}`))
@@ -119,7 +117,7 @@ func TestNoTrendForOneYear(t *testing.T) {
 // growth overflow to +Inf, which JSON cannot hold; it is undefined (null).
 // Found by FuzzAnalyze (testdata/fuzz/FuzzAnalyze/b7fab6a3c326ff9f).
 func TestTrendOverflow(t *testing.T) {
-	ds, err := data.Read("tiny.json", []byte(`{"cities": [
+	ds, err := readData("tiny.json", []byte(`{"cities": [
 		{"id": "a", "lat": 1, "lon": 1, "scores": {"2001": 0, "2021": 0}},
 		{"id": "b", "lat": 2, "lon": 2, "scores": {"2001": 5e-324, "2021": 1}},
 		{"id": "c", "lat": 3, "lon": 3, "scores": {"2001": 5e-324, "2021": 0}}]}`))

@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"bytes"
+	"collab/param"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -69,7 +70,7 @@ func (t *csvTable) cityColumns(o Options) bool {
 	at := func(col int) Problem { return Problem{File: t.file, Pos: t.headerPos[col], Path: "header"} }
 	n := len(t.problems)
 	if _, ok := s.col["id"]; !ok {
-		t.headerProblem(s.missing("id", o.idColumn(), "--id", "column: each city needs a unique id"))
+		t.headerProblem(s.missing("id", o.idColumn(), "id", "column: each city needs a unique id"))
 	}
 	for _, f := range []string{"lat", "lon"} {
 		if _, ok := s.col[f]; !ok {
@@ -79,11 +80,12 @@ func (t *csvTable) cityColumns(o Options) bool {
 	score, single := s.col["score"]
 	switch {
 	case !single && len(s.years) == 0:
-		t.headerProblem(s.missing("score", o.scoreColumn(), "--score",
+		t.headerProblem(s.missing("score", o.scoreColumn(), "score",
 			fmt.Sprintf("column: give one score per city, or a panel as columns %s_2001, %s_2021, ...", o.scoreColumn(), o.scoreColumn())))
 	case single && len(s.years) > 0:
 		p := at(score)
-		p.Msg = fmt.Sprintf("has both a %q column and panel columns %s_%d...; keep one form, or choose one column with --score", s.names[score], o.scoreColumn(), s.years[0])
+		p.Msg = fmt.Sprintf("has both a %q column and panel columns %s_%d...", s.names[score], o.scoreColumn(), s.years[0])
+		p.Hint = param.Textf("keep one form, or choose one column with %s", param.Name("score"))
 		t.problems = append(t.problems, p)
 	}
 	t.duplicateColumns()
@@ -274,8 +276,8 @@ func (t *csvTable) report(col int, format string, args ...any) {
 	t.problems = append(t.problems, p)
 }
 
-func (t *csvTable) headerProblem(msg string) {
-	t.problems = append(t.problems, Problem{File: t.file, Pos: Position{Line: t.headerPos[0].Line}, Path: "header", Msg: msg})
+func (t *csvTable) headerProblem(msg string, hint param.Message) {
+	t.problems = append(t.problems, Problem{File: t.file, Pos: Position{Line: t.headerPos[0].Line}, Path: "header", Msg: msg, Hint: hint})
 }
 
 func (t *csvTable) duplicateColumns() {

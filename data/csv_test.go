@@ -19,7 +19,7 @@ const citiesCSV = `id,name,province,lat,lon,score_2001,score_2021,neighbors
 
 func readCSV(t *testing.T, o Options, src string) *Dataset {
 	t.Helper()
-	ds, err := o.Read("c.csv", []byte(src))
+	ds, err := readWith(o, "c.csv", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestCSVDialects(t *testing.T) {
 		"spaces":            strings.ReplaceAll(citiesCSV, ",", ", "),
 		"upper-case header": strings.Replace(citiesCSV, "id,name,province,lat,lon", "ID,Name,Province,LAT,Lon", 1),
 	} {
-		ds, err := Read("c.csv", []byte(src))
+		ds, err := readBytes("c.csv", []byte(src))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -125,14 +125,14 @@ func TestCSVProblems(t *testing.T) {
 			"4 problems"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := c.o.Read("c.csv", []byte(c.src))
+			_, err := readWith(c.o, "c.csv", []byte(c.src))
 			var problems Problems
 			if !errors.As(err, &problems) {
 				t.Fatalf("error %v (%T), want Problems", err, err)
 			}
 			for _, w := range c.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error:\n%v\nwant it to contain:\n%s", err, w)
+				if got := problems.Render(flags); !strings.Contains(got, w) {
+					t.Errorf("error:\n%v\nwant it to contain:\n%s", got, w)
 				}
 			}
 		})
@@ -148,7 +148,7 @@ func TestLinksCSV(t *testing.T) {
 		}
 	}
 	write("source,target,weight,kind,year\n310100,320500,412,co-patents,2021\n320500,320200,,,2021\n")
-	ds, err := Options{Links: links}.Read("c.csv", []byte(citiesCSV))
+	ds, err := readWith(withLinksFile(Options{}, links), "c.csv", []byte(citiesCSV))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func TestLinksCSV(t *testing.T) {
 	}
 
 	write("from,target,weight\n310100,320500,1\n")
-	_, err = Options{Links: links}.Read("c.csv", []byte(citiesCSV))
+	_, err = readWith(withLinksFile(Options{}, links), "c.csv", []byte(citiesCSV))
 	if err == nil || !strings.Contains(err.Error(), links+`:1: header: no "source" column: a link joins a source and a target city, by id; "from" looks like it: rename that column to source`) {
 		t.Errorf("near-miss link column: %v", err)
 	}
@@ -166,7 +166,7 @@ func TestLinksCSV(t *testing.T) {
 	// Problems of the links are located in the links file, after the
 	// cities' own; duplicates name the other file.
 	write("source,target,weight\n310100,999999,1\n310100,320500,-2\n320500,310100,1\n")
-	_, err = Options{Links: links}.Read("c.csv", []byte(strings.Replace(citiesCSV, "Shanghai,31.23", "Shanghai,91", 1)))
+	_, err = readWith(withLinksFile(Options{}, links), "c.csv", []byte(strings.Replace(citiesCSV, "Shanghai,31.23", "Shanghai,91", 1)))
 	got := err.Error()
 	for _, w := range []string{
 		"c.csv:2:26: row 1, lat: lat 91 is outside [-90, 90]",
@@ -188,11 +188,10 @@ func TestOptionErrors(t *testing.T) {
 		o    Options
 		want string
 	}{
-		{Options{Score: "patents"}, "--score patents: collab's JSON format names its own fields"},
-		{Options{SnapM: -1}, "--snap-m -1: give a distance in metres > 0"},
-		{Options{Links: "links.json"}, "--links links.json: give links as a CSV file"},
+		{Options{Score: "patents"}, "score patents: collab's JSON format names its own fields"},
+		{Options{Links: strings.NewReader(""), LinksName: "links.json"}, "links links.json: give links as a CSV file"},
 	} {
-		_, err := c.o.Read(SampleName, Sample())
+		_, err := readWith(c.o, SampleName, Sample())
 		var oe *OptionError
 		if !errors.As(err, &oe) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: error %v, want an OptionError %q", c.o, err, c.want)
@@ -204,11 +203,11 @@ func TestOptionErrors(t *testing.T) {
 // the first character decides between JSON and CSV.
 func TestFormatSniffing(t *testing.T) {
 	for name, src := range map[string]string{"data": citiesCSV, "-": "\ufeff" + citiesCSV} {
-		if ds, err := Read(name, []byte(src)); err != nil || ds.Input.Format != "CSV" {
+		if ds, err := readBytes(name, []byte(src)); err != nil || ds.Input.Format != "CSV" {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	if ds, err := Read("-", Sample()); err != nil || ds.Input.Format != "JSON" {
+	if ds, err := readBytes("-", Sample()); err != nil || ds.Input.Format != "JSON" {
 		t.Errorf("sample on stdin: %v", err)
 	}
 }
@@ -237,7 +236,7 @@ func liveHeap(t testing.TB, path string) (live, allocated uint64) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	ds, err := Load(path, nil)
+	ds, err := loadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +274,7 @@ func BenchmarkLoadCSV200k(b *testing.B) {
 	b.SetBytes(info.Size())
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Load(path, nil); err != nil {
+		if _, err := loadFile(path); err != nil {
 			b.Fatal(err)
 		}
 	}

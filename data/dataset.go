@@ -1,7 +1,8 @@
 package data
 
 import (
-	"fmt"
+	"collab/geom"
+	"collab/param"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,10 +36,8 @@ type Input struct {
 	// Ignored lists the columns (CSV) or properties (GeoJSON) that collab
 	// does not read, as named in the file.
 	Ignored []string
-	// Polygons counts the features whose boundaries gave the position and
-	// the queen contiguity, found with a tolerance of SnapM metres.
+	// Polygons counts the features whose boundaries gave the position.
 	Polygons int
-	SnapM    float64
 	// LinksFile names the file the links came from when it is not the
 	// cities' file.
 	LinksFile string
@@ -57,6 +56,29 @@ type City struct {
 	Population float64 // 0 when not given
 	GDP        float64 // 0 when not given
 	Neighbors  []string
+	// Boundary is the city's polygon or polygons when the file gave them
+	// (a GeoJSON Polygon or MultiPolygon); Lat and Lon are then its
+	// centroid. nil for a city given as a point.
+	Boundary geom.MultiPolygon
+}
+
+// HasBoundaries reports whether any city has a boundary.
+func (d *Dataset) HasBoundaries() bool {
+	for _, c := range d.Cities {
+		if c.Boundary != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Points returns the cities' positions.
+func (d *Dataset) Points() []geom.Point {
+	p := make([]geom.Point, len(d.Cities))
+	for i, c := range d.Cities {
+		p[i] = geom.Point{c.Lon, c.Lat}
+	}
+	return p
 }
 
 // Link is an observed linkage between two cities, by city id.
@@ -81,7 +103,7 @@ func (d *Dataset) HasNeighbors() bool {
 func (d *Dataset) YearIndex(year int) (int, error) {
 	if len(d.Years) == 0 {
 		if year != 0 {
-			return 0, fmt.Errorf("--year %d: the dataset has a single score per city, not a panel by year", year)
+			return 0, param.Errorf("year", year, "the dataset has a single score per city, not a panel by year")
 		}
 		return 0, nil
 	}
@@ -91,7 +113,7 @@ func (d *Dataset) YearIndex(year int) (int, error) {
 	if i := slices.Index(d.Years, year); i >= 0 {
 		return i, nil
 	}
-	return 0, fmt.Errorf("--year %d: the dataset has scores for %s", year, joinInts(d.Years))
+	return 0, param.Errorf("year", year, "the dataset has scores for %s", joinInts(d.Years))
 }
 
 // Scores returns every city's score for the year at index yi (see YearIndex).

@@ -21,11 +21,11 @@ var update = flag.Bool("update", false, "rewrite the generated fixtures in testd
 // links CSV. cmd/collab's tests check that each gives the same results as
 // its JSON original.
 func TestFixtures(t *testing.T) {
-	sample, err := Read(SampleName, Sample())
+	sample, err := readBytes(SampleName, Sample())
 	if err != nil {
 		t.Fatal(err)
 	}
-	florentine, err := Load("../cmd/collab/testdata/florentine.json", nil)
+	florentine, err := loadFile("../cmd/collab/testdata/florentine.json")
 	if err != nil {
 		t.Fatal(err)
 	}

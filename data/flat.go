@@ -1,6 +1,7 @@
 package data
 
 import (
+	"collab/param"
 	"fmt"
 	"math"
 	"slices"
@@ -127,20 +128,20 @@ func (s *schema) ignoredNames() []string {
 
 // missing says that the file lacks the column of field, naming a column
 // that looks like it (lng for lon) and how to map it when a flag can.
-func (s *schema) missing(field, fileName, flag, what string) string {
+func (s *schema) missing(field, fileName string, option param.Name, what string) (string, param.Message) {
 	msg := fmt.Sprintf("no %q %s", fileName, what)
 	for _, c := range s.ignored {
 		if suggest(s.names[c], []string{field}) == field || suggest(s.names[c], []string{fileName}) == fileName {
-			if flag != "" {
-				return fmt.Sprintf("%s; %q looks like it: map it with %s %s", msg, s.names[c], flag, s.names[c])
+			if option != "" {
+				return msg, param.Textf("%q looks like it: map it with %s %s", s.names[c], option, s.names[c])
 			}
-			return fmt.Sprintf("%s; %q looks like it: rename that column to %s", msg, s.names[c], fileName)
+			return msg, param.Textf("%q looks like it: rename that column to %s", s.names[c], fileName)
 		}
 	}
-	if flag != "" {
-		return fmt.Sprintf("%s; name yours with %s", msg, flag)
+	if option != "" {
+		return msg, param.Textf("name yours with %s", option)
 	}
-	return msg
+	return msg, param.Message{}
 }
 
 // flatValue is one value of a flat record: a CSV field or a GeoJSON

@@ -76,11 +76,10 @@ func addSeeds(f *testing.F, ext string) {
 // and checks the reader's promises.
 func checkRead(t *testing.T, name string, src, links []byte) {
 	o := Options{}
-	var stdin *bytes.Reader
 	if links != nil {
-		o.Links, stdin = "-", bytes.NewReader(links)
+		o.Links, o.LinksName = bytes.NewReader(links), "links.csv"
 	}
-	ds, err := o.read(name, bytes.NewReader(src), stdin, int64(len(src)))
+	ds, err := Read(bytes.NewReader(src), name, o)
 	if (ds == nil) == (err == nil) {
 		t.Fatalf("dataset %v and error %v", ds != nil, err)
 	}

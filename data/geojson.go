@@ -1,12 +1,13 @@
 package data
 
 import (
+	"collab/param"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
-	"collab/spatial"
+	"collab/geom"
 )
 
 // isFeatureCollection tells GeoJSON from collab's JSON format.
@@ -61,21 +62,13 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 		return decoded{problems: r.problems}
 	}
 	ds.Years = r.s.years
-	shapes := make([]spatial.MultiPolygon, len(r.features))
 	d := &flatDecoder{s: r.s, get: r.get, report: r.report}
 	for i := range r.features {
 		r.cur = i
-		c, shape := r.city(d)
+		c := r.city(d)
 		ds.Cities = append(ds.Cities, c)
-		shapes[i] = shape
-		if shape != nil {
+		if c.Boundary != nil {
 			ds.Input.Polygons++
-		}
-	}
-	if ds.Input.Polygons > 0 && len(r.problems) == 0 {
-		ds.Input.SnapM = o.snapM()
-		if err := addContiguity(name, ds, shapes, o.snapM()); err != nil {
-			return decoded{err: err}
 		}
 	}
 	return decoded{ds: ds, loc: r, problems: r.problems}
@@ -152,11 +145,12 @@ func (r *geoReader) scoreProperties(o Options, features *node) bool {
 	score, single := s.col["score"]
 	switch {
 	case !single && len(s.years) == 0:
-		r.add(features, "features", "%s", s.missing("score", o.scoreColumn(), "--score",
-			fmt.Sprintf("property in any feature: give each city a score, or a panel as properties %s_2001, %s_2021, ...", o.scoreColumn(), o.scoreColumn())))
+		msg, hint := s.missing("score", o.scoreColumn(), "score",
+			fmt.Sprintf("property in any feature: give each city a score, or a panel as properties %s_2001, %s_2021, ...", o.scoreColumn(), o.scoreColumn()))
+		r.addHint(features, "features", hint, "%s", msg)
 		return false
 	case single && len(s.years) > 0:
-		r.add(features, "features", "the features have both a %q property and panel properties %s_%d...; keep one form, or choose one with --score", s.names[score], o.scoreColumn(), s.years[0])
+		r.addHint(features, "features", param.Textf("keep one form, or choose one with %s", param.Name("score")), "the features have both a %q property and panel properties %s_%d...", s.names[score], o.scoreColumn(), s.years[0])
 		return false
 	}
 	return true
@@ -233,9 +227,9 @@ func (r *geoReader) report(col int, format string, args ...any) {
 
 // city decodes the current feature: its fields from the properties, its id
 // from the feature's "id" when the properties lack one, and its position
-// from lat/lon properties or else the geometry. shape is its boundary when
-// the geometry is a Polygon or MultiPolygon.
-func (r *geoReader) city(d *flatDecoder) (City, spatial.MultiPolygon) {
+// from lat/lon properties or else the geometry, and its boundary when the
+// geometry is a Polygon or MultiPolygon.
+func (r *geoReader) city(d *flatDecoder) City {
 	f, path := r.features[r.cur], r.path(r.cur)
 	c, hasPosition := d.city()
 	if id := f.field("id"); c.ID == "" && id != nil && (id.kind == kindString || id.kind == kindNumber) {
@@ -259,13 +253,14 @@ func (r *geoReader) city(d *flatDecoder) (City, spatial.MultiPolygon) {
 	default:
 		r.add(f, path, "no position: give a Point, Polygon or MultiPolygon geometry, or lat and lon properties")
 	}
-	return c, shape
+	c.Boundary = shape
+	return c
 }
 
 // geometry reads a Point (pt) or a Polygon or MultiPolygon (shape); a
 // missing or null geometry gives neither. ok is false when the geometry has
 // problems, each reported where it is.
-func (r *geoReader) geometry(g *node, path string) (pt *[2]float64, shape spatial.MultiPolygon, ok bool) {
+func (r *geoReader) geometry(g *node, path string) (pt *[2]float64, shape geom.MultiPolygon, ok bool) {
 	if g == nil || g.kind == kindNull {
 		return nil, nil, true
 	}
@@ -288,7 +283,7 @@ func (r *geoReader) geometry(g *node, path string) (pt *[2]float64, shape spatia
 		pt = r.point(coords, path+".coordinates")
 	case "Polygon":
 		if p := r.polygon(coords, path+".coordinates"); p != nil {
-			shape = spatial.MultiPolygon{p}
+			shape = geom.MultiPolygon{p}
 		}
 	case "MultiPolygon":
 		for k, pn := range r.array(coords, path+".coordinates") {
@@ -317,7 +312,7 @@ func (r *geoReader) point(n *node, path string) *[2]float64 {
 }
 
 // polygon reads the rings of a polygon: an exterior ring, then holes.
-func (r *geoReader) polygon(n *node, path string) spatial.Polygon {
+func (r *geoReader) polygon(n *node, path string) geom.Polygon {
 	switch {
 	case n.ring != nil:
 		r.add(n, path, "a polygon is a list of rings [[[lon, lat], ...]], not a single ring: add a bracket around it")
@@ -326,7 +321,7 @@ func (r *geoReader) polygon(n *node, path string) spatial.Polygon {
 		r.add(n, path, "a polygon must be a list of rings [[[lon, lat], ...]], the first its boundary, the others holes")
 		return nil
 	}
-	var p spatial.Polygon
+	var p geom.Polygon
 	for k, rn := range n.items {
 		if ring := r.ring(rn, fmt.Sprintf("%s[%d]", path, k)); ring != nil {
 			p = append(p, ring)
@@ -337,7 +332,7 @@ func (r *geoReader) polygon(n *node, path string) spatial.Polygon {
 
 // ring checks a linear ring: at least 4 positions, in range, the last
 // repeating the first (RFC 7946, 3.1.6).
-func (r *geoReader) ring(n *node, path string) spatial.Ring {
+func (r *geoReader) ring(n *node, path string) geom.Ring {
 	if n.ring == nil {
 		where := n
 		if n.kind == kindArray && len(n.items) > 0 {
@@ -366,7 +361,11 @@ func (r *geoReader) ring(n *node, path string) spatial.Ring {
 			Msg: fmt.Sprintf("the ring is not closed: its last position [%g, %g] must repeat its first [%g, %g]", last[0], last[1], first[0], first[1])})
 		return nil
 	}
-	return spatial.Ring(ps)
+	ring := make(geom.Ring, len(ps))
+	for k, p := range ps {
+		ring[k] = geom.Point(p)
+	}
+	return ring
 }
 
 // position checks that p is a finite WGS84 [lon, lat].
@@ -392,29 +391,6 @@ func (r *geoReader) position(p [2]float64, off int64, path string) bool {
 	}
 	r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(off), Path: path, Msg: msg})
 	return false
-}
-
-// addContiguity adds the queen neighbours of the cities' boundaries to the
-// neighbours their properties list.
-func addContiguity(name string, ds *Dataset, shapes []spatial.MultiPolygon, snapM float64) error {
-	contiguity, err := spatial.QueenContiguity(shapes, snapM)
-	if err != nil {
-		return tooLarge(name, "queen contiguity: %v", err)
-	}
-	for i, nb := range contiguity {
-		c := &ds.Cities[i]
-		listed := make(map[string]bool, len(c.Neighbors))
-		for _, id := range c.Neighbors {
-			listed[id] = true
-		}
-		for _, j := range nb {
-			if id := ds.Cities[j].ID; !listed[id] {
-				c.Neighbors = append(c.Neighbors, id)
-				listed[id] = true
-			}
-		}
-	}
-	return nil
 }
 
 // locate implements locator: the property holding a field, the geometry for

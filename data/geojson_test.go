@@ -1,6 +1,7 @@
 package data
 
 import (
+	"collab/geom"
 	"errors"
 	"fmt"
 	"math"
@@ -20,34 +21,29 @@ func collection(features ...string) string {
 	return "{\"type\": \"FeatureCollection\", \"features\": [\n" + strings.Join(features, ",\n") + "\n]}"
 }
 
-// TestGeoJSONContiguity: a 2 x 2 grid of cells (each the queen neighbour of
-// the three others), a cell touching the grid's north-east corner only,
-// and an island; neighbours come from the boundaries alone.
-func TestGeoJSONContiguity(t *testing.T) {
-	src := collection(
-		square("sw", 120, 31, "1"), square("se", 120.1, 31, "2"),
-		square("nw", 120, 31.1, "3"), square("ne", 120.1, 31.1, "4"),
-		square("corner", 120.2, 31.2, "5"),
-		square("island", 121, 30, "6"),
-	)
-	ds, err := Read("grid.geojson", []byte(src))
+// TestGeoJSONBoundaries: polygon features keep their boundaries in the
+// dataset (their queen contiguity is the study's: spatial.QueenContiguity,
+// analysis's queen weights) and are placed at their centroids.
+func TestGeoJSONBoundaries(t *testing.T) {
+	src := collection(square("sw", 120, 31, "1"), square("se", 120.1, 31, "2"), square("nw", 120, 31.1, "3"))
+	ds, err := readBytes("grid.geojson", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]string{
-		"sw": {"se", "nw", "ne"}, "se": {"sw", "nw", "ne"}, "nw": {"sw", "se", "ne"},
-		"ne": {"sw", "se", "nw", "corner"}, "corner": {"ne"}, "island": nil,
+	want := geom.MultiPolygon{{{{120, 31}, {120.1, 31}, {120.1, 31.1}, {120, 31.1}, {120, 31}}}}
+	if !reflect.DeepEqual(ds.Cities[0].Boundary, want) || !ds.HasBoundaries() {
+		t.Errorf("boundary %v, want %v", ds.Cities[0].Boundary, want)
 	}
 	for _, c := range ds.Cities {
-		if !reflect.DeepEqual(c.Neighbors, want[c.ID]) {
-			t.Errorf("%s: neighbours %v, want %v", c.ID, c.Neighbors, want[c.ID])
+		if len(c.Neighbors) != 0 {
+			t.Errorf("%s: neighbours %v from the reader; contiguity is the study's", c.ID, c.Neighbors)
 		}
 	}
 	// The centroid of the cell at (120, 31) is its centre.
 	if sw := ds.Cities[0]; math.Abs(sw.Lon-120.05) > 1e-12 || math.Abs(sw.Lat-31.05) > 1e-12 {
 		t.Errorf("centroid %g, %g; want 120.05, 31.05", sw.Lon, sw.Lat)
 	}
-	if ds.Input.Polygons != 6 || ds.Input.SnapM != 1 || ds.Input.Format != "GeoJSON" {
+	if ds.Input.Polygons != 3 || ds.Input.Format != "GeoJSON" {
 		t.Errorf("input %+v", ds.Input)
 	}
 }
@@ -62,12 +58,13 @@ func TestGeoJSONFeatures(t *testing.T) {
 		`{"type": "Feature", "properties": {"code": "320500", "NAME_EN": "Suzhou", "patents": 572.3, "neighbors": "320200; 310100"}, "geometry": {"type": "Point", "coordinates": [120.58, 31.3]}}`,
 		`{"type": "Feature", "properties": {"code": 320200, "patents": 366, "neighbors": ["320500"]}, "geometry": {"type": "Point", "coordinates": [120.31, 31.49, 12]}}`,
 	)
-	ds, err := Options{ID: "code", Name: "NAME_EN", Score: "patents"}.Read("f.geojson", []byte(src))
+	ds, err := readWith(Options{ID: "code", Name: "NAME_EN", Score: "patents"}, "f.geojson", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []City{
-		{ID: "310100", Name: "Shanghai", Lat: 31.23, Lon: 121.47, Scores: []float64{1245.5}},
+		{ID: "310100", Name: "Shanghai", Lat: 31.23, Lon: 121.47, Scores: []float64{1245.5},
+			Boundary: geom.MultiPolygon{{{{121, 31}, {121.2, 31}, {121.2, 31.2}, {121, 31.2}, {121, 31}}}, {{{121.8, 31.5}, {121.9, 31.5}, {121.9, 31.6}, {121.8, 31.5}}}}},
 		{ID: "320500", Name: "Suzhou", Lat: 31.3, Lon: 120.58, Scores: []float64{572.3}, Neighbors: []string{"320200", "310100"}},
 		{ID: "320200", Name: "320200", Lat: 31.49, Lon: 120.31, Scores: []float64{366}, Neighbors: []string{"320500"}},
 	}
@@ -86,7 +83,7 @@ func TestMultiPolygonCentroid(t *testing.T) {
 	src := collection(
 		`{"type": "Feature", "properties": {"id": "a", "score": 1}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[121, 31], [121.2, 31], [121.2, 31.2], [121, 31.2], [121, 31]]], [[[121.8, 31.5], [121.9, 31.5], [121.9, 31.6], [121.8, 31.6], [121.8, 31.5]]]]}}`,
 		square("b", 120, 31, "1"), square("c", 119, 31, "1"))
-	ds, err := Read("m.geojson", []byte(src))
+	ds, err := readBytes("m.geojson", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,14 +139,14 @@ func TestGeoJSONProblems(t *testing.T) {
 			[]string{`features[0].properties.neighbors: neighbour "zz" is not the id of any city`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Read(c.file, []byte(c.src))
+			_, err := readBytes(c.file, []byte(c.src))
 			var problems Problems
 			if !errors.As(err, &problems) {
 				t.Fatalf("error %v (%T), want Problems", err, err)
 			}
 			for _, w := range c.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error:\n%v\nwant it to contain:\n%s", err, w)
+				if got := problems.Render(flags); !strings.Contains(got, w) {
+					t.Errorf("error:\n%v\nwant it to contain:\n%s", got, w)
 				}
 			}
 		})
@@ -160,10 +157,10 @@ func TestGeoJSONProblems(t *testing.T) {
 // collab's JSON format still reports fields it does not know.
 func TestGeoJSONAsJSON(t *testing.T) {
 	src := collection(square("a", 120, 31, "1"), square("b", 120.1, 31, "2"), square("c", 121, 31, "3"))
-	if ds, err := Read("boundaries.json", []byte(src)); err != nil || ds.Input.Format != "GeoJSON" {
+	if ds, err := readBytes("boundaries.json", []byte(src)); err != nil || ds.Input.Format != "GeoJSON" {
 		t.Errorf("FeatureCollection in a .json file: %v", err)
 	}
-	if _, err := Read("bad.json", []byte(`{"type": "Feature", "cities": []}`)); err == nil || !strings.Contains(err.Error(), `bad.json:1:2: type: unknown field "type"`) {
+	if _, err := readBytes("bad.json", []byte(`{"type": "Feature", "cities": []}`)); err == nil || !strings.Contains(err.Error(), `bad.json:1:2: type: unknown field "type"`) {
 		t.Errorf("collab JSON with a type field: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"collab/param"
 	"errors"
 	"fmt"
 	"math"
@@ -17,13 +18,6 @@ var (
 	cityFields    = []string{"id", "name", "name_local", "province", "lat", "lon", "score", "scores", "population", "gdp", "neighbors"}
 	linkFields    = []string{"source", "target", "weight", "kind"}
 )
-
-// ReadJSON decodes a dataset in collab's JSON format and validates it. name
-// labels the source in messages. Every problem is reported in one Problems
-// error, each at its line and column.
-func ReadJSON(name string, src []byte) (*Dataset, error) {
-	return Options{}.Read(name, src)
-}
 
 // decodeJSON reads collab's JSON format or, when the top level says
 // "type": "FeatureCollection", GeoJSON. geoJSON says the file's name
@@ -69,7 +63,12 @@ type jsonReader struct {
 }
 
 func (r *jsonReader) add(n *node, path, format string, args ...any) {
-	r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.offset), Path: path, Msg: fmt.Sprintf(format, args...)})
+	r.addHint(n, path, param.Message{}, format, args...)
+}
+
+// addHint is add with a hint that names an option.
+func (r *jsonReader) addHint(n *node, path string, hint param.Message, format string, args ...any) {
+	r.problems = append(r.problems, Problem{File: r.file, Pos: r.lines.position(n.offset), Path: path, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // dataset decodes the top-level object; ok is false when there are no

@@ -82,7 +82,7 @@ func TestTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := Load(path, nil); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "big.json: file too large: 1073741825 bytes, over the 1024 MiB a JSON file may have (it is read whole)") {
+	if _, err := loadFile(path); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "big.json: file too large: 1073741825 bytes, over the 1024 MiB a JSON file may have (it is read whole)") {
 		t.Errorf("sparse 1 GiB file: %v", err)
 	}
 	zeros := "[" + strings.Repeat("0,", 10000) + "0]"
@@ -104,7 +104,7 @@ func TestTooLarge(t *testing.T) {
 // 10,000, so the recursive tree builder never sees it.
 func TestDeepNesting(t *testing.T) {
 	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
-	_, err := Read("deep.json", []byte(deep))
+	_, err := readBytes("deep.json", []byte(deep))
 	if err == nil || !strings.Contains(err.Error(), "deep.json:1:10001: invalid JSON: invalid character '[' exceeded max depth") {
 		t.Errorf("100,000 nested arrays: %v", err)
 	}
@@ -195,7 +195,7 @@ func TestLinearTime(t *testing.T) {
 		{"wide.csv", wide.String()}, {"star.csv", star.String()}, {"unknown.csv", unknown.String()}, {"panel.geojson", panel.String()},
 	} {
 		start := time.Now()
-		Read(c.name, []byte(c.src))
+		readBytes(c.name, []byte(c.src))
 		if took := time.Since(start); took > 10*time.Second {
 			t.Errorf("%s (%d KB) took %v", c.name, len(c.src)>>10, took)
 		} else {

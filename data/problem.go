@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"collab/param"
 	"fmt"
 	"sort"
 	"strings"
@@ -30,9 +31,16 @@ type Problem struct {
 	Pos  Position // where in the file, when known
 	Path string   // the record and field, e.g. cities[3].lat or "row 5, lat"
 	Msg  string   // what is wrong and what would be valid
+	// Hint, when set, follows Msg: a way out that names an option
+	// ("name yours with score"), which the command line shows as a flag.
+	Hint param.Message
 }
 
-func (p Problem) Error() string {
+func (p Problem) Error() string { return p.Render(nil) }
+
+// Render spells the problem with the options its hint names spelled by
+// namer.
+func (p Problem) Render(namer param.Namer) string {
 	var b strings.Builder
 	if p.File != "" {
 		b.WriteString(p.File)
@@ -50,6 +58,9 @@ func (p Problem) Error() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Msg)
+	if !p.Hint.IsZero() {
+		b.WriteString("; " + p.Hint.Render(namer))
+	}
 	return b.String()
 }
 
@@ -57,10 +68,13 @@ func (p Problem) Error() string {
 // error the readers return for invalid data.
 type Problems []Problem
 
-func (ps Problems) Error() string {
+func (ps Problems) Error() string { return ps.Render(nil) }
+
+// Render spells every problem as Problem.Render does, one a line.
+func (ps Problems) Render(namer param.Namer) string {
 	lines := make([]string, 0, len(ps)+1)
 	for _, p := range ps {
-		lines = append(lines, p.Error())
+		lines = append(lines, p.Render(namer))
 	}
 	if len(ps) > 1 {
 		lines = append(lines, fmt.Sprintf("%d problems", len(ps)))

@@ -3,16 +3,14 @@ package data
 import (
 	"bufio"
 	"bytes"
+	"collab/param"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"collab/spatial"
 )
 
 //go:embed samples/yrd.json
@@ -29,36 +27,31 @@ func Sample() []byte {
 }
 
 // Options say how to read a user's file: which columns (CSV) or properties
-// (GeoJSON) hold the city's id, score and name, where observed links are,
-// and the tolerance for contiguity from polygons. The zero value reads the
-// names collab uses: id, score (or score_YYYY for a panel), name.
+// (GeoJSON) hold the city's id, score and name, and where observed links
+// are. The zero value reads the names collab uses: id, score (or
+// score_YYYY for a panel), name.
 type Options struct {
 	ID   string // the column of the city id; default "id"
 	Name string // the column of the city name; default "name"
 	// Score names the score column (one cross-section), or the prefix of
 	// panel columns Score_YYYY when no column has that exact name: with
-	// --score patents, the columns patents_2001 and patents_2021 make a
-	// panel; --score patents_2021 reads that one column. Default "score".
+	// Score "patents", the columns patents_2001 and patents_2021 make a
+	// panel; "patents_2021" reads that one column. Default "score".
 	Score string
-	// Links is a CSV file of observed links (source,target[,weight][,kind])
-	// added to the cities' own; "" for none.
-	Links string
-	// SnapM is the distance in metres within which the vertices of two
-	// polygons are one point (queen contiguity); 0 means
-	// spatial.DefaultSnapM.
-	SnapM float64
+	// Links, when set, is a CSV file of observed links
+	// (source,target[,weight][,kind]) added to the cities' own; LinksName
+	// names it in messages.
+	Links     io.Reader
+	LinksName string
 }
 
 // OptionError is an Options value that does not fit the input, such as a
-// column mapping for collab's JSON format, which names its own fields.
-type OptionError struct{ Msg string }
-
-func (e *OptionError) Error() string { return e.Msg }
+// column mapping for collab's JSON format, which names its own fields:
+// which option, the value given and why.
+type OptionError = param.Error
 
 func (o Options) idColumn() string    { return orDefault(o.ID, "id") }
 func (o Options) scoreColumn() string { return orDefault(o.Score, "score") }
-
-func (o Options) snapM() float64 { return orDefault(o.SnapM, spatial.DefaultSnapM) }
 
 // orDefault returns v, or def when v is the zero value.
 func orDefault[T comparable](v, def T) T {
@@ -69,75 +62,48 @@ func orDefault[T comparable](v, def T) T {
 	return v
 }
 
-func (o Options) check() error {
-	if o.SnapM < 0 || math.IsNaN(o.SnapM) || math.IsInf(o.SnapM, 0) {
-		return &OptionError{fmt.Sprintf("--snap-m %g: give a distance in metres > 0, such as 1", o.SnapM)}
-	}
-	return nil
-}
-
 // mappingUnsupported refuses column mappings for a format with fixed field
 // names.
 func (o Options) mappingUnsupported(format string) error {
-	for _, m := range []struct{ flag, value, def string }{{"--id", o.ID, "id"}, {"--score", o.Score, "score"}, {"--name", o.Name, "name"}} {
+	for _, m := range []struct {
+		option     param.Name
+		value, def string
+	}{{"id", o.ID, "id"}, {"score", o.Score, "score"}, {"name", o.Name, "name"}} {
 		if m.value != "" && m.value != m.def {
-			return &OptionError{fmt.Sprintf("%s %s: %s names its own fields; %s maps a column of a CSV file or a property of a GeoJSON file", m.flag, m.value, format, m.flag)}
+			return param.Errorf(m.option, m.value, "%s names its own fields; %s maps a column of a CSV file or a property of a GeoJSON file", format, m.option)
 		}
 	}
 	return nil
 }
 
-// Load reads and validates the dataset at path; "-" reads standard input
-// from stdin.
-func Load(path string, stdin io.Reader) (*Dataset, error) {
-	return Options{}.Load(path, stdin)
+// Read decodes and validates the dataset r holds. name labels it in
+// messages (a file's path, "-" for standard input) and its extension gives
+// the format: .json (collab's JSON, or GeoJSON when its top level is a
+// FeatureCollection), .geojson, .csv, .tsv or .txt (CSV, the delimiter told
+// from the header); other names are told from the content. CSV is read row
+// by row, in memory proportional to the data kept; JSON whole, within
+// MaxFileSize (a stream of unknown size is refused as soon as it passes
+// it). When r is an *os.File its size is allocated at once.
+func Read(r io.Reader, name string, o Options) (*Dataset, error) {
+	ds, err := o.read(name, r, fileSize(r))
+	if ds != nil {
+		ds.Input.Source = name
+	}
+	return ds, err
 }
 
-// Read decodes and validates a dataset; name labels it in messages and its
-// extension (.json, .geojson, .csv, .tsv, .txt) gives the format, which is
-// otherwise told from the content.
-func Read(name string, src []byte) (*Dataset, error) {
-	return Options{}.Read(name, src)
-}
-
-// Load reads and validates the dataset at path ("-" reads stdin), in the
-// format its extension gives: .json (collab's JSON, or GeoJSON when its top
-// level is a FeatureCollection), .geojson, .csv, .tsv or .txt (CSV, the
-// delimiter told from the header). Other names, and standard input, are
-// told from the content. CSV is read row by row, in memory proportional to
-// the data kept.
-func (o Options) Load(path string, stdin io.Reader) (*Dataset, error) {
-	if err := o.check(); err != nil {
-		return nil, err
-	}
-	if path == "-" && o.Links == "-" {
-		return nil, &OptionError{"--links -: standard input already holds the cities; give the links as a file"}
-	}
-	r, closeFile, err := open(path, stdin)
-	if err != nil {
-		return nil, err
-	}
-	defer closeFile()
-	return o.read(path, r, stdin, fileSize(r))
-}
-
-// fileSize is the size of r when it is a regular file, else 0: a hint for
-// allocating the cities of a CSV file once.
+// fileSize is the size of r when it is a regular file or a byte reader,
+// else 0: a hint for allocating once.
 func fileSize(r io.Reader) int64 {
-	if f, ok := r.(*os.File); ok {
+	switch f := r.(type) {
+	case *os.File:
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 			return info.Size()
 		}
+	case *bytes.Reader:
+		return f.Size()
 	}
 	return 0
-}
-
-// Read is Load on a file already in memory.
-func (o Options) Read(name string, src []byte) (*Dataset, error) {
-	if err := o.check(); err != nil {
-		return nil, err
-	}
-	return o.read(name, bytes.NewReader(src), nil, int64(len(src)))
 }
 
 // decoded is a dataset as a reader found it, before validation: the
@@ -150,7 +116,7 @@ type decoded struct {
 	err      error
 }
 
-func (o Options) read(name string, r io.Reader, stdin io.Reader, size int64) (*Dataset, error) {
+func (o Options) read(name string, r io.Reader, size int64) (*Dataset, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	format := formatOf(name, br)
 	if p, bad := textProblem(name, br, format); bad {
@@ -169,8 +135,8 @@ func (o Options) read(name string, r io.Reader, stdin io.Reader, size int64) (*D
 	if d.err != nil {
 		return nil, d.err
 	}
-	if o.Links != "" {
-		if err := o.addLinks(&d, stdin); err != nil {
+	if o.Links != nil {
+		if err := o.addLinks(&d); err != nil {
 			return nil, err
 		}
 	}
@@ -263,16 +229,11 @@ func utf16Order(head []byte) string {
 
 // addLinks reads the links file of the options and appends its links to
 // the dataset's, locating them in that file.
-func (o Options) addLinks(d *decoded, stdin io.Reader) error {
-	if ext := strings.ToLower(filepath.Ext(o.Links)); ext == ".json" || ext == ".geojson" {
-		return &OptionError{fmt.Sprintf("--links %s: give links as a CSV file with the columns source,target,weight (and optionally kind)", o.Links)}
+func (o Options) addLinks(d *decoded) error {
+	if ext := strings.ToLower(filepath.Ext(o.LinksName)); ext == ".json" || ext == ".geojson" {
+		return param.Errorf("links", o.LinksName, "give links as a CSV file with the columns source,target,weight (and optionally kind)")
 	}
-	r, closeFile, err := open(o.Links, stdin)
-	if err != nil {
-		return err
-	}
-	defer closeFile()
-	links, err := readLinksCSV(o.Links, bufio.NewReaderSize(r, 64<<10))
+	links, err := readLinksCSV(o.LinksName, bufio.NewReaderSize(o.Links, 64<<10))
 	if err != nil {
 		return err
 	}
@@ -282,7 +243,7 @@ func (o Options) addLinks(d *decoded, stdin io.Reader) error {
 	}
 	d.loc = withLinks{d.loc, links.loc, len(d.ds.Links)}
 	d.ds.Links = append(d.ds.Links, links.links...)
-	d.ds.Input.LinksFile = o.Links
+	d.ds.Input.LinksFile = o.LinksName
 	d.ds.Input.Ignored = append(d.ds.Input.Ignored, links.ignored...)
 	return nil
 }
@@ -310,21 +271,6 @@ func finish(ds *Dataset, problems Problems) (*Dataset, error) {
 	}
 	ds.Warnings.sortByPosition()
 	return ds, nil
-}
-
-// open opens path, or returns stdin for "-".
-func open(path string, stdin io.Reader) (io.Reader, func(), error) {
-	if path == "-" {
-		if stdin == nil {
-			return nil, nil, &OptionError{"- (standard input) is not available here"}
-		}
-		return stdin, func() {}, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, func() { f.Close() }, nil
 }
 
 // readAll reads r whole; size, when known, is allocated at once, and a

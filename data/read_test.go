@@ -17,7 +17,7 @@ const valid = `{
 }`
 
 func TestReadValid(t *testing.T) {
-	ds, err := Read("three.json", []byte(valid))
+	ds, err := readBytes("three.json", []byte(valid))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestReadValid(t *testing.T) {
 }
 
 func TestReadSample(t *testing.T) {
-	ds, err := Read(SampleName, Sample())
+	ds, err := readBytes(SampleName, Sample())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestReadProblems(t *testing.T) {
 		{"empty link end", addLinks(`{"source": "", "target": "a"}`), []string{`links[0].source: the source is missing or empty`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			ds, err := Read("bad.json", []byte(c.src))
+			ds, err := readBytes("bad.json", []byte(c.src))
 			var problems Problems
 			if !errors.As(err, &problems) {
 				t.Fatalf("error %v (%T), want Problems", err, err)
@@ -122,7 +122,7 @@ func TestReadProblems(t *testing.T) {
 // file come back together, in file order.
 func TestReadReportsEveryProblem(t *testing.T) {
 	src := replace(replace(replace(valid, `"lon": 121.5`, `"lng": 121.5`), `"lat": 31.3`, `"lat": 91`), `"score": 1}`, `"score": -2}`)
-	_, err := Read("bad.json", []byte(src))
+	_, err := readBytes("bad.json", []byte(src))
 	problems, _ := err.(Problems)
 	if len(problems) != 4 {
 		t.Fatalf("%d problems, want 4 (missing lon, unknown lng, lat, score):\n%v", len(problems), err)
@@ -137,7 +137,7 @@ func TestReadReportsEveryProblem(t *testing.T) {
 func TestReadWarnings(t *testing.T) {
 	src := replace(valid, `"lat": 32.1, "lon": 118.8`, `"lat": 31.3, "lon": 120.6`)
 	src = replace(src, `"score": 5}`, `"score": 5, "neighbors": ["a", "a"]}`)
-	ds, err := Read("w.json", []byte(src))
+	ds, err := readBytes("w.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestReadWarnings(t *testing.T) {
 
 func TestNumericIDsAreAccepted(t *testing.T) {
 	src := replace(replace(valid, `"id": "a"`, `"id": 310100`), `"score": 1}`, `"score": 1, "neighbors": [310100]}`)
-	ds, err := Read("n.json", []byte(src))
+	ds, err := readBytes("n.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func TestRepeatedWarningsSummarised(t *testing.T) {
 		b.WriteString(`, "b"`)
 	}
 	b.WriteString(`]}, {"id": "b", "lat": 31, "lon": 121, "score": 2, "neighbors": ["a"]}, {"id": "c", "lat": 32, "lon": 120, "score": 3}]}`)
-	ds, err := Read("repeated.json", []byte(b.String()))
+	ds, err := readBytes("repeated.json", []byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,11 +213,11 @@ func TestOneRuleForIDs(t *testing.T) {
 		"ids.json": `{"cities": [{"id": "310100", "lat": 31, "lon": 121, "score": 1}, {"id": "310100 ", "lat": 31.5, "lon": 121, "score": 2}, {"id": "c", "lat": 32, "lon": 120, "score": 3}]}`,
 		"ids.csv":  "id,lat,lon,score\n310100,31,121,1\n\"310100 \",31.5,121,2\nc,32,120,3\n",
 	} {
-		if _, err := Read(name, []byte(src)); err == nil || !strings.Contains(err.Error(), `id "310100" is used twice`) {
+		if _, err := readBytes(name, []byte(src)); err == nil || !strings.Contains(err.Error(), `id "310100" is used twice`) {
 			t.Errorf("%s: %v, want the duplicate refused", name, err)
 		}
 	}
-	ds, err := Read("refs.json", []byte(`{"cities": [{"id": " a", "lat": 31, "lon": 121, "score": 1, "neighbors": ["b "]}, {"id": "b", "lat": 31.5, "lon": 121, "score": 2, "neighbors": [" a"]}, {"id": "c", "lat": 32, "lon": 120, "score": 3}], "links": [{"source": "a ", "target": " c", "weight": 1}]}`))
+	ds, err := readBytes("refs.json", []byte(`{"cities": [{"id": " a", "lat": 31, "lon": 121, "score": 1, "neighbors": ["b "]}, {"id": "b", "lat": 31.5, "lon": 121, "score": 2, "neighbors": [" a"]}, {"id": "c", "lat": 32, "lon": 120, "score": 3}], "links": [{"source": "a ", "target": " c", "weight": 1}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestOneRuleForIDs(t *testing.T) {
 // negative or over MaxValue is refused, in JSON as in CSV.
 func TestPopulationAndGDPChecked(t *testing.T) {
 	src := `{"cities": [{"id": "a", "lat": 31, "lon": 121, "score": 1, "population": 1e400}, {"id": "b", "lat": 31.5, "lon": 121, "score": 2, "population": -5}, {"id": "c", "lat": 32, "lon": 120, "score": 3, "gdp": 1e300}]}`
-	_, err := Read("sizes.json", []byte(src))
+	_, err := readBytes("sizes.json", []byte(src))
 	for _, want := range []string{"cities[0].population: population is not a finite number", "cities[1].population: population is -5; it must be >= 0", "cities[2].gdp: gdp is 1e+300; it must be at most 1e+100"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%v; want %q", err, want)

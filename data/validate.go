@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"collab/spatial"
+	"collab/geom"
 )
 
 // MinCities is the smallest region the analysis accepts: with fewer cities
@@ -390,18 +390,18 @@ func (c *checker) swappedCoordinates() {
 	if len(lats) < MinCities {
 		return
 	}
-	clat, clon := median(lats), median(lons)
+	middle := geom.Point{median(lons), median(lats)}
 	dist := make([]float64, 0, n)
 	for i := range lats {
-		dist = append(dist, spatial.Haversine(lats[i], lons[i], clat, clon))
+		dist = append(dist, geom.Distance(geom.Point{lons[i], lats[i]}, middle))
 	}
 	typical := median(dist)
 	for i, city := range c.ds.Cities {
 		if !(math.Abs(city.Lat) <= 90 && math.Abs(city.Lon) <= 90) {
 			continue // out of range, or not a latitude when swapped
 		}
-		d := spatial.Haversine(city.Lat, city.Lon, clat, clon)
-		swapped := spatial.Haversine(city.Lon, city.Lat, clat, clon)
+		d := geom.Distance(geom.Point{city.Lon, city.Lat}, middle)
+		swapped := geom.Distance(geom.Point{city.Lat, city.Lon}, middle)
 		if d > 1000 && d > 5*typical && swapped <= max(2*typical, 1000) {
 			c.warn(cityRecord, i, "lat", "lat %g and lon %g look swapped: the city is %.0f km from the middle of the region, and would be %.0f km with lat and lon exchanged", city.Lat, city.Lon, d, swapped)
 		}

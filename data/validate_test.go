@@ -25,7 +25,7 @@ func TestSwappedCoordinates(t *testing.T) {
 		{"outlier.json", outlier, ""},
 		{"yrd.csv", string(yrd), ""},
 	} {
-		ds, err := Read(c.name, []byte(c.src))
+		ds, err := readBytes(c.name, []byte(c.src))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"collab/analysis"
+	"collab/param"
 )
 
 // colouring fills each city with a colour and explains the colours in a
@@ -97,7 +98,7 @@ func CheckColor(attr string) error {
 		}
 		keys = append(keys, f.key)
 	}
-	return &analysis.ParameterError{Msg: fmt.Sprintf("--color %q: the cities have no such measure; choose tier, or a per-city measure with classes such as province or component (the measures: %s)", attr, strings.Join(keys, ", "))}
+	return param.Quotedf("color", attr, "the cities have no such measure; choose tier, or a per-city measure with classes such as province or component (the measures: %s)", strings.Join(keys, ", "))
 }
 
 // CheckColorFor reports whether the maps of r can be coloured by attr: a
@@ -175,13 +176,13 @@ func classValues(r *analysis.Result, attr string) ([]string, error) {
 	}
 	col := slices.Index(columns, attr)
 	if col < 0 {
-		return nil, &analysis.ParameterError{Msg: fmt.Sprintf("--color %q: this study did not compute it (a stage was left out with --skip)", attr)}
+		return nil, param.Quotedf("color", attr, "this study did not compute it (a stage was left out with %s)", param.Name("skip"))
 	}
 	values := make([]string, len(rows))
 	for i, row := range rows {
 		v := row[col]
 		if len(v) > 0 && (v[0] == '[' || (v[0] != '"' && v[0] != 't' && v[0] != 'f' && v[0] != 'n' && !integral(v))) {
-			return nil, &analysis.ParameterError{Msg: fmt.Sprintf("--color %q: a continuous measure (city %s has %s); choose tier, or a measure with classes such as province or component", attr, r.Cities[i].ID, v)}
+			return nil, param.Quotedf("color", attr, "a continuous measure (city %s has %s); choose tier, or a measure with classes such as province or component", r.Cities[i].ID, v)
 		}
 		values[i] = string(v)
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"collab/analysis"
+	"collab/param"
 )
 
 // MapOptions shape the maps: DOT, SVG and GeoJSON.
@@ -16,18 +17,53 @@ type MapOptions struct {
 	// Color is what fills the cities: "tier" (also the default, "") or a
 	// per-city measure with classes, such as province or component.
 	Color string
-	// TopLinks is how many of the strongest links are drawn: 0 means twice
-	// the number of cities, AllLinks every link.
-	TopLinks int
+	// TopLinks is how many of the strongest links are drawn.
+	TopLinks TopLinks
 }
 
-// AllLinks as MapOptions.TopLinks draws every link.
-const AllLinks = -1
+// TopLinks is how many of the strongest links the maps draw: AutoLinks
+// (twice the number of cities), AllLinks, or a number >= 1. It is written
+// auto, all or the number.
+type TopLinks int
+
+// AutoLinks and AllLinks are the TopLinks written auto and all.
+const (
+	AutoLinks TopLinks = 0
+	AllLinks  TopLinks = -1
+)
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (t *TopLinks) UnmarshalText(text []byte) error {
+	switch s := string(text); s {
+	case "auto":
+		*t = AutoLinks
+	case "all":
+		*t = AllLinks
+	default:
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return param.Quotedf("top-links", s, "give auto, all or a number of links of at least 1")
+		}
+		*t = TopLinks(n)
+	}
+	return nil
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (t TopLinks) MarshalText() ([]byte, error) {
+	switch t {
+	case AutoLinks:
+		return []byte("auto"), nil
+	case AllLinks:
+		return []byte("all"), nil
+	}
+	return []byte(strconv.Itoa(int(t))), nil
+}
 
 // Check reports options that cannot apply to any study.
 func (o MapOptions) Check() error {
 	if o.TopLinks < AllLinks {
-		return &analysis.ParameterError{Msg: fmt.Sprintf("--top-links %d: give a number of links, auto or all", o.TopLinks)}
+		return param.Errorf("top-links", int(o.TopLinks), "give a number of links, auto or all")
 	}
 	return CheckColor(o.Color)
 }
@@ -116,7 +152,7 @@ func newGeoMap(r *analysis.Result, o MapOptions) (*geoMap, error) {
 		belts: beltSpines(r)}
 	m.project(r.Cities)
 	m.size()
-	m.links = drawnLinks(r, o.TopLinks)
+	m.links = drawnLinks(r, int(o.TopLinks))
 	return m, nil
 }
 
@@ -198,7 +234,7 @@ func drawnLinks(r *analysis.Result, top int) []mapLink {
 	switch {
 	case top == 0:
 		top = 2 * len(r.Cities)
-	case top == AllLinks:
+	case top == int(AllLinks):
 		top = len(links)
 	}
 	links = links[:min(top, len(links))]

@@ -38,7 +38,7 @@ func hostileStudy(t *testing.T) *analysis.Result {
 		{"id": "graph", "name": "Wuxi", "province": "P2", "lat": 31.6, "lon": 120.3, "score": 30},
 		{"id": "d", "name": "Hefei", "province": "P2", "lat": 31.8, "lon": 117.2, "score": 20},
 		{"id": "e", "name": "Lishui", "province": "P3", "lat": 28.5, "lon": 119.9, "score": 1}]}`
-	ds, err := data.Read("hostile.json", []byte(src))
+	ds, err := readData("hostile.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func hostileStudy(t *testing.T) *analysis.Result {
 
 func sampleStudy(t testing.TB) *analysis.Result {
 	t.Helper()
-	ds, err := data.Read("yrd.json", data.Sample())
+	ds, err := readData("yrd.json", data.Sample())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,7 +442,7 @@ func TestNiceLength(t *testing.T) {
 
 func TestTopLinks(t *testing.T) {
 	res := sampleStudy(t)
-	for _, c := range []struct{ top, want int }{{0, 82}, {AllLinks, 820}, {5, 5}, {10000, 820}} {
+	for _, c := range []struct{ top, want int }{{0, 82}, {int(AllLinks), 820}, {5, 5}, {10000, 820}} {
 		links := drawnLinks(res, c.top)
 		if len(links) != c.want {
 			t.Errorf("TopLinks %d: %d links, want %d", c.top, len(links), c.want)

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"collab/analysis"
+	"collab/param"
 )
 
 // Options shape the human-readable reports.
@@ -19,7 +20,14 @@ type Options struct {
 	// Top is how many cities the per-measure rankings and the city table
 	// show; 0 means 10.
 	Top int
+	// Names spells the parameters the report's hints mention ("top N
+	// for more"); the command line spells them as flags (--top). nil
+	// spells them as they are.
+	Names param.Namer
 }
+
+// name spells a parameter the report mentions.
+func (o Options) name(n param.Name) string { return o.Names.Spell(n) }
 
 // listWidth is where name lists wrap.
 func (o Options) listWidth() int {

@@ -12,7 +12,7 @@ func (p *report) network() {
 	n := p.r.Network
 	p.heading("Network")
 	if n == nil {
-		p.line("skipped (--skip network)")
+		p.line(fmt.Sprintf("skipped (%s network)", p.o.name("skip")))
 		return
 	}
 	source := map[string]string{
@@ -27,7 +27,7 @@ func (p *report) network() {
 	p.line("%s; %s, %d cities, %d links, density %s", source, kind, n.Nodes, n.Links, fixed(n.Density, 3))
 	p.line("%d connected component%s (largest %d cities)", n.Components, plural(n.Components), n.LargestComponent)
 	if n.PathSources > 0 && n.PathSources < n.Nodes {
-		estimate := fmt.Sprintf("Betweenness, closeness and harmonic closeness are estimated from shortest paths out of %d of the %d cities (sampled; --betweenness-sample all for exact values)", n.PathSources, n.Nodes)
+		estimate := fmt.Sprintf("Betweenness, closeness and harmonic closeness are estimated from shortest paths out of %d of the %d cities (sampled; %s all for exact values)", n.PathSources, n.Nodes, p.o.name("betweenness-sample"))
 		if n.BetweennessError != nil {
 			estimate += fmt.Sprintf("; the ten most central cities' betweenness has a median relative standard error of %s%%", fixed(100**n.BetweennessError, 1))
 		}
@@ -68,7 +68,7 @@ func (p *report) rankings() {
 
 func (p *report) cityTable() {
 	k := min(p.o.top(), len(p.r.Cities))
-	p.heading(fmt.Sprintf("Cities by score (top %d of %d; --top N for more, --format json for all)", k, len(p.r.Cities)))
+	p.heading(fmt.Sprintf("Cities by score (top %d of %d; %s N for more, %s json for all)", k, len(p.r.Cities), p.o.name("top"), p.o.name("format")))
 	t := newTable("#", "City", "Province", "Score", "Ratio", "Tier", "Degree", "Strength", "Betweenness", "Closeness", "PageRank", "Eigenvector").
 		alignRight(0, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 	if p.r.Network == nil {
@@ -83,7 +83,7 @@ func (p *report) cityTable() {
 		t.add(row...)
 	}
 	if p.table(t, p.o.Width) {
-		p.line("(columns that do not fit the terminal are in --format json)")
+		p.line(fmt.Sprintf("(columns that do not fit the terminal are in %s json)", p.o.name("format")))
 	}
 }
 

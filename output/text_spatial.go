@@ -33,7 +33,7 @@ func (p *report) spatial() {
 	}
 	p.table(t, 0)
 	if m.Permutations == 0 {
-		p.line("(--permutations 0: no local p-values, no LISA clusters)")
+		p.line(fmt.Sprintf("(%s 0: no local p-values, no LISA clusters)", p.o.name("permutations")))
 		return
 	}
 	p.lisaTable(l)
@@ -67,7 +67,7 @@ func (p *report) lisaTable(l *analysis.LISASummary) {
 	})
 	k := min(p.o.top(), len(significant))
 	p.line("%d cit%s in significant clusters%s", len(significant), map[bool]string{true: "y", false: "ies"}[len(significant) == 1],
-		map[bool]string{true: fmt.Sprintf(" (top %d by p; --top N for more)", k), false: ""}[k < len(significant)])
+		map[bool]string{true: fmt.Sprintf(" (top %d by p; %s N for more)", k, p.o.name("top")), false: ""}[k < len(significant)])
 	t := newTable("City", "Province", "Score", "Lag", "Cluster", "Local I", "z", "p", "Gi* z", "Gi* p").alignRight(2, 3, 5, 6, 7, 8, 9)
 	for _, i := range significant[:k] {
 		c := &cities[i]
@@ -76,7 +76,7 @@ func (p *report) lisaTable(l *analysis.LISASummary) {
 			fixed(float64(c.GiStarZ), 2), pvalue(c.GiStarP))
 	}
 	if p.table(t, p.o.Width) {
-		p.line("(columns that do not fit the terminal are in --format json)")
+		p.line(fmt.Sprintf("(columns that do not fit the terminal are in %s json)", p.o.name("format")))
 	}
 }
 

@@ -50,7 +50,7 @@ func (p *report) communities() {
 	}
 	for c, cities := range members {
 		if c == maxCommunities {
-			p.namesUnder("", []string{fmt.Sprintf("and %d more communities (--format json lists every city's)", len(members)-c)})
+			p.namesUnder("", []string{fmt.Sprintf("and %d more communities (%s json lists every city's)", len(members)-c, p.o.name("format"))})
 			break
 		}
 		p.namesUnder(fmt.Sprintf("    %-2d %10s  ", c, countCities(len(cities))), p.listed(cities))

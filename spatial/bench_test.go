@@ -26,7 +26,7 @@ func BenchmarkKNN(b *testing.B) {
 		lat, lon, _ := benchRegion(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := KNN(lat, lon, 8); err != nil {
+				if _, err := KNN(pts(lat, lon), 8); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -39,7 +39,7 @@ func BenchmarkDelaunay(b *testing.B) {
 		lat, lon, _ := benchRegion(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				Delaunay(lat, lon)
+				Delaunay(pts(lat, lon))
 			}
 		})
 	}
@@ -50,7 +50,7 @@ func BenchmarkDelaunay(b *testing.B) {
 func benchStatistic(b *testing.B, stat func(y []float64, w *Weights, p Permutations)) {
 	for _, n := range benchSizes {
 		lat, lon, y := benchRegion(n)
-		w, err := KNN(lat, lon, 8)
+		w, err := KNN(pts(lat, lon), 8)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -32,10 +32,10 @@ func TestCancellation(t *testing.T) {
 		lat[i], lon[i], y[i] = 20+20*rng.Float64(), 100+20*rng.Float64(), rng.ExpFloat64()
 	}
 	cancelsPromptly(t, "Potential", func(ctx context.Context) error {
-		_, err := Potential(ctx, lat, lon, y, DefaultDecay)
+		_, err := Potential(ctx, pts(lat, lon), y, DefaultDecay)
 		return err
 	})
-	w, err := KNN(lat, lon, 8)
+	w, err := KNN(pts(lat, lon), 8)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"collab/geom"
 	"errors"
 	"fmt"
 	"math"
@@ -35,7 +36,7 @@ const DefaultSnapM = 1.0
 // So the search gives up with an error wrapping ErrTooManyContacts past
 // MaxContacts pairs of neighbours, or past 64 comparisons per vertex plus
 // 100 million, far beyond any real tiling (about 10 per vertex).
-func QueenContiguity(shapes []MultiPolygon, snapM float64) ([][]int, error) {
+func QueenContiguity(shapes []geom.MultiPolygon, snapM float64) ([][]int, error) {
 	g := newVertexGrid(shapes, snapM)
 	pairs := map[[2]int32]struct{}{}
 	budget := 64*len(g.lon) + 100_000_000
@@ -85,17 +86,17 @@ type vertexGrid struct {
 	next         []int32
 }
 
-func newVertexGrid(shapes []MultiPolygon, snapM float64) *vertexGrid {
+func newVertexGrid(shapes []geom.MultiPolygon, snapM float64) *vertexGrid {
 	g := &vertexGrid{metresPerDeg: EarthRadius * 1000 * math.Pi / 180, snap2: snapM * snapM}
 	maxLat := 0.0
 	for s, m := range shapes {
 		for _, p := range m {
 			for _, r := range p {
 				for _, pt := range r {
-					g.lon = append(g.lon, pt[0])
-					g.lat = append(g.lat, pt[1])
+					g.lon = append(g.lon, pt.Lon())
+					g.lat = append(g.lat, pt.Lat())
 					g.shape = append(g.shape, int32(s))
-					maxLat = max(maxLat, math.Abs(pt[1]))
+					maxLat = max(maxLat, math.Abs(pt.Lat()))
 				}
 			}
 		}

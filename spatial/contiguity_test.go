@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"collab/geom"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -16,14 +17,14 @@ import (
 const metre = 1 / (EarthRadius * 1000 * math.Pi / 180)
 
 // rect is the rectangle [x0, x1] x [y0, y1] in degrees, counter-clockwise.
-func rect(x0, y0, x1, y1 float64) Polygon {
-	return Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}
+func rect(x0, y0, x1, y1 float64) geom.Polygon {
+	return geom.Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}
 }
 
-func shapes(ps ...Polygon) []MultiPolygon {
-	out := make([]MultiPolygon, len(ps))
+func shapes(ps ...geom.Polygon) []geom.MultiPolygon {
+	out := make([]geom.MultiPolygon, len(ps))
 	for i, p := range ps {
-		out[i] = MultiPolygon{p}
+		out[i] = geom.MultiPolygon{p}
 	}
 	return out
 }
@@ -32,7 +33,7 @@ func TestQueenContiguity(t *testing.T) {
 	// A 3 x 3 grid of 0.1° cells near Shanghai, numbered row by row from
 	// the south-west: queen neighbours are the 8 cells around each, cut by
 	// the grid's edge (corners 3, sides 5, centre 8; rook would give 2, 3, 4).
-	var grid []Polygon
+	var grid []geom.Polygon
 	for row := range 3 {
 		for col := range 3 {
 			x, y := 120+0.1*float64(col), 31+0.1*float64(row)
@@ -41,13 +42,13 @@ func TestQueenContiguity(t *testing.T) {
 	}
 	// A hole with an island filling it exactly: the island touches the
 	// hole's ring.
-	frame := Polygon{
+	frame := geom.Polygon{
 		{{121, 30}, {121.3, 30}, {121.3, 30.3}, {121, 30.3}, {121, 30}},
 		{{121.1, 30.1}, {121.1, 30.2}, {121.2, 30.2}, {121.2, 30.1}, {121.1, 30.1}},
 	}
 	for _, c := range []struct {
 		name   string
-		shapes []MultiPolygon
+		shapes []geom.MultiPolygon
 		snapM  float64
 		want   [][]int
 	}{
@@ -65,12 +66,12 @@ func TestQueenContiguity(t *testing.T) {
 		// A vertex on the other's edge but no shared vertex: not a contact
 		// (as in GeoDa, libpysal and spdep; see the doc comment).
 		{"T-junction without a shared vertex", shapes(rect(120, 31, 120.1, 31.1), rect(120.1, 31.05, 120.2, 31.2)), 1, [][]int{nil, nil}},
-		{"a second part touches", []MultiPolygon{
+		{"a second part touches", []geom.MultiPolygon{
 			{rect(120, 31, 120.1, 31.1), rect(121, 31, 121.1, 31.1)},
 			{rect(121.1, 31, 121.2, 31.1)},
 			{rect(120.1, 32, 120.2, 32.1)},
 		}, 1, [][]int{{1}, {0}, nil}},
-		{"an empty shape", []MultiPolygon{nil, MultiPolygon{rect(0, 0, 1, 1)}}, 1, [][]int{nil, nil}},
+		{"an empty shape", []geom.MultiPolygon{nil, geom.MultiPolygon{rect(0, 0, 1, 1)}}, 1, [][]int{nil, nil}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got, err := QueenContiguity(c.shapes, c.snapM); err != nil || !reflect.DeepEqual(got, c.want) {
@@ -80,90 +81,47 @@ func TestQueenContiguity(t *testing.T) {
 	}
 }
 
-func TestCentroid(t *testing.T) {
-	// Worked by hand: the L of a 2 x 1 rectangle (area 2, centroid
-	// (1, 0.5)) and a unit square on top (area 1, centroid (0.5, 1.5)) has
-	// centroid ((2 + 0.5)/3, (1 + 1.5)/3) = (5/6, 5/6); a 4 x 4 square less
-	// a unit hole at its corner: (16*2 - 0.5)/15 = 2.1; two parts of area
-	// 1 and 4: ((0.5 + 4*3)/5, (0.5 + 4*1)/5) = (2.5, 0.9).
-	l := Ring{{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}, {0, 0}}
-	shift := func(r Ring, dx, dy float64) Ring {
-		out := make(Ring, len(r))
-		for i, p := range r {
-			out[i] = [2]float64{p[0]*0.01 + dx, p[1]*0.01 + dy}
-		}
-		return out
-	}
-	reversed := Ring{{0, 0}, {0, 2}, {1, 2}, {1, 1}, {2, 1}, {2, 0}, {0, 0}}
-	for _, c := range []struct {
-		name string
-		m    MultiPolygon
-		want [2]float64
-		ok   bool
-	}{
-		{"L", MultiPolygon{{l}}, [2]float64{5.0 / 6, 5.0 / 6}, true},
-		{"L clockwise", MultiPolygon{{reversed}}, [2]float64{5.0 / 6, 5.0 / 6}, true},
-		{"L scaled to 0.01° at Suzhou", MultiPolygon{{shift(l, 120.58, 31.3)}}, [2]float64{120.58 + 0.01*5/6, 31.3 + 0.01*5/6}, true},
-		{"square with a hole", MultiPolygon{{rect(0, 0, 4, 4)[0], rect(0, 0, 1, 1)[0]}}, [2]float64{2.1, 2.1}, true},
-		{"two parts", MultiPolygon{rect(0, 0, 1, 1), rect(2, 0, 4, 2)}, [2]float64{2.5, 0.9}, true},
-		// Across the antimeridian: a square from 179 to 181 east, split at
-		// 180 as RFC 7946 asks (centroid at 180, written -180), as one ring
-		// that jumps from 179.5 to -179.5, and the same 1 degree to the
-		// east (centroid at 180.5, that is -179.5).
-		{"split at the antimeridian", MultiPolygon{rect(179, -17, 180, -16), rect(-180, -17, -179, -16)}, [2]float64{-180, -16.5}, true},
-		{"one ring across the antimeridian", MultiPolygon{{{{179, -17}, {-179, -17}, {-179, -16}, {179, -16}, {179, -17}}}}, [2]float64{-180, -16.5}, true},
-		{"east of the antimeridian", MultiPolygon{rect(179.5, -17, 180, -16), rect(-180, -17, -178.5, -16)}, [2]float64{-179.5, -16.5}, true},
-		{"no area", MultiPolygon{{{{0, 0}, {1, 1}, {2, 2}, {0, 0}}}}, [2]float64{}, false},
-		{"empty", nil, [2]float64{}, false},
-	} {
-		got, ok := c.m.Centroid()
-		if ok != c.ok || math.Abs(got[0]-c.want[0]) > 1e-12 || math.Abs(got[1]-c.want[1]) > 1e-12 {
-			t.Errorf("%s: Centroid = %v, %v; want %v, %v", c.name, got, ok, c.want, c.ok)
-		}
-	}
-}
-
 // jitteredGrid is a cols x rows tiling of quadrilaterals near Shanghai whose
 // inner corners are moved at random and whose edges carry an extra shared
 // vertex, with about one cell in three left out (so some cells become
 // islands), as polygons in the order cells are kept.
-func jitteredGrid(cols, rows int, seed uint64) []MultiPolygon {
+func jitteredGrid(cols, rows int, seed uint64) []geom.MultiPolygon {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	const size = 0.1
-	corner := make([][][2]float64, cols+1)
+	corner := make([][]geom.Point, cols+1)
 	for i := range corner {
-		corner[i] = make([][2]float64, rows+1)
+		corner[i] = make([]geom.Point, rows+1)
 		for j := range corner[i] {
 			dx, dy := 0.0, 0.0
 			if i > 0 && i < cols && j > 0 && j < rows {
 				dx, dy = (rng.Float64()-0.5)*0.6*size, (rng.Float64()-0.5)*0.6*size
 			}
-			corner[i][j] = [2]float64{120 + float64(i)*size + dx, 30 + float64(j)*size + dy}
+			corner[i][j] = geom.Point{120 + float64(i)*size + dx, 30 + float64(j)*size + dy}
 		}
 	}
 	// mid returns one shared point near the middle of the edge a-b,
 	// memoised so that both cells on the edge carry the identical point.
-	mids := map[[4]int][2]float64{}
-	mid := func(i1, j1, i2, j2 int) [2]float64 {
+	mids := map[[4]int]geom.Point{}
+	mid := func(i1, j1, i2, j2 int) geom.Point {
 		key := [4]int{min(i1, i2), min(j1, j2), max(i1, i2), max(j1, j2)}
 		if p, ok := mids[key]; ok {
 			return p
 		}
 		a, b := corner[i1][j1], corner[i2][j2]
 		t := 0.3 + 0.4*rng.Float64()
-		p := [2]float64{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
+		p := geom.Point{a.Lon() + t*(b.Lon()-a.Lon()), a.Lat() + t*(b.Lat()-a.Lat())}
 		mids[key] = p
 		return p
 	}
-	var out []MultiPolygon
+	var out []geom.MultiPolygon
 	for i := range cols {
 		for j := range rows {
 			if rng.IntN(3) == 0 {
 				continue
 			}
-			r := Ring{corner[i][j], mid(i, j, i+1, j), corner[i+1][j], mid(i+1, j, i+1, j+1),
+			r := geom.Ring{corner[i][j], mid(i, j, i+1, j), corner[i+1][j], mid(i+1, j, i+1, j+1),
 				corner[i+1][j+1], mid(i+1, j+1, i, j+1), corner[i][j+1], mid(i, j+1, i, j), corner[i][j]}
-			out = append(out, MultiPolygon{{r}})
+			out = append(out, geom.MultiPolygon{{r}})
 		}
 	}
 	return out
@@ -182,10 +140,10 @@ func TestQueenContiguityAgainstSpdep(t *testing.T) {
 	// The tiling, an island far from it, and a frame with a hole holding
 	// another polygon.
 	polys := append(jitteredGrid(15, 12, 7),
-		MultiPolygon{rect(125, 35, 125.1, 35.1)},
-		MultiPolygon{{{{126, 30}, {126.3, 30}, {126.3, 30.3}, {126, 30.3}, {126, 30}},
+		geom.MultiPolygon{rect(125, 35, 125.1, 35.1)},
+		geom.MultiPolygon{{{{126, 30}, {126.3, 30}, {126.3, 30.3}, {126, 30.3}, {126, 30}},
 			{{126.1, 30.1}, {126.1, 30.2}, {126.2, 30.2}, {126.2, 30.1}, {126.1, 30.1}}}},
-		MultiPolygon{rect(126.1, 30.1, 126.2, 30.2)})
+		geom.MultiPolygon{rect(126.1, 30.1, 126.2, 30.2)})
 	path := filepath.Join(t.TempDir(), "grid.geojson")
 	if err := os.WriteFile(path, featureCollection(polys), 0o644); err != nil {
 		t.Fatal(err)
@@ -218,17 +176,17 @@ func TestQueenContiguityAgainstSpdep(t *testing.T) {
 			islands++
 		}
 		c, _ := polys[i].Centroid()
-		if math.Abs(c[0]-ref.Centroids[i][0]) > 1e-9 || math.Abs(c[1]-ref.Centroids[i][1]) > 1e-9 {
+		if math.Abs(c.Lon()-ref.Centroids[i][0]) > 1e-9 || math.Abs(c.Lat()-ref.Centroids[i][1]) > 1e-9 {
 			t.Errorf("polygon %d: centroid %v, sf %v", i, c, ref.Centroids[i])
 		}
 	}
 	t.Logf("%d polygons, %d without neighbours, agree with spdep", len(polys), islands)
 }
 
-func featureCollection(polys []MultiPolygon) []byte {
+func featureCollection(polys []geom.MultiPolygon) []byte {
 	type geometry struct {
-		Type        string       `json:"type"`
-		Coordinates MultiPolygon `json:"coordinates"`
+		Type        string            `json:"type"`
+		Coordinates geom.MultiPolygon `json:"coordinates"`
 	}
 	type feature struct {
 		Type       string         `json:"type"`

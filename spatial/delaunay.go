@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"collab/geom"
 	"math"
 	"slices"
 )
@@ -17,11 +18,11 @@ import (
 // is linked to the next along it. Points on a common circle (a square grid)
 // have several Delaunay triangulations; the one returned is fixed by the
 // input. O(n log n) expected time.
-func Delaunay(lat, lon []float64) *Weights {
-	clat, clon := Centroid(lat, lon)
-	x, y := make([]float64, len(lat)), make([]float64, len(lat))
-	for i := range lat {
-		x[i], y[i] = AzimuthalEquidistant(clat, clon, lat[i], lon[i])
+func Delaunay(points []geom.Point) *Weights {
+	centre, _ := geom.MultiPoint(points).Centroid()
+	x, y := make([]float64, len(points)), make([]float64, len(points))
+	for i, p := range points {
+		x[i], y[i] = AzimuthalEquidistant(centre, p)
 	}
 	return fromLists(delaunayNeighbors(x, y))
 }

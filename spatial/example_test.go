@@ -3,14 +3,19 @@ package spatial_test
 import (
 	"context"
 	"fmt"
+	"math"
 
+	"collab/geom"
 	"collab/spatial"
 )
 
-func ExampleHaversine() {
+func ExampleAzimuthalEquidistant() {
 	// Shanghai to Nanjing, city seats.
-	fmt.Printf("%.1f km\n", spatial.Haversine(31.23, 121.47, 32.07, 118.78))
-	// Output: 271.2 km
+	// Nanjing seen from Shanghai: the projection keeps the distance, 271.2
+	// km by the great circle.
+	x, y := spatial.AzimuthalEquidistant(geom.Point{121.47, 31.23}, geom.Point{118.78, 32.07})
+	fmt.Printf("x %.1f km, y %.1f km, %.1f km\n", x, y, math.Hypot(x, y))
+	// Output: x -253.5 km, y 96.5 km, 271.2 km
 }
 
 func ExampleGlobalMoran() {
@@ -43,9 +48,8 @@ func ExampleLocalMoran() {
 
 func ExampleKNN() {
 	// Shanghai, Suzhou, Wuxi and Hangzhou: each city's nearest other city.
-	lat := []float64{31.23, 31.30, 31.49, 30.27}
-	lon := []float64{121.47, 120.58, 120.31, 120.15}
-	w, _ := spatial.KNN(lat, lon, 1)
+	cities := []geom.Point{{121.47, 31.23}, {120.58, 31.30}, {120.31, 31.49}, {120.15, 30.27}}
+	w, _ := spatial.KNN(cities, 1)
 	for i := range w.Len() {
 		nb, _ := w.Row(i)
 		fmt.Print(nb, " ")
@@ -57,14 +61,14 @@ func ExampleKNN() {
 func ExampleQueenContiguity() {
 	// Three 0.1° cells near Suzhou: a and b share an edge, c touches b only
 	// at a corner.
-	square := func(lon, lat float64) spatial.MultiPolygon {
-		return spatial.MultiPolygon{{{{lon, lat}, {lon + 0.1, lat}, {lon + 0.1, lat + 0.1}, {lon, lat + 0.1}, {lon, lat}}}}
+	square := func(lon, lat float64) geom.MultiPolygon {
+		return geom.MultiPolygon{{{{lon, lat}, {lon + 0.1, lat}, {lon + 0.1, lat + 0.1}, {lon, lat + 0.1}, {lon, lat}}}}
 	}
 	a, b, c := square(120.5, 31.2), square(120.6, 31.2), square(120.7, 31.3)
-	nb, err := spatial.QueenContiguity([]spatial.MultiPolygon{a, b, c}, spatial.DefaultSnapM)
+	nb, err := spatial.QueenContiguity([]geom.MultiPolygon{a, b, c}, spatial.DefaultSnapM)
 	fmt.Println(nb, err)
 	centre, _ := a.Centroid()
-	fmt.Printf("centroid of a: %.2f, %.2f\n", centre[0], centre[1])
+	fmt.Printf("centroid of a: %.2f, %.2f\n", centre.Lon(), centre.Lat())
 	// Output:
 	// [[1] [0 2] [1]] <nil>
 	// centroid of a: 120.55, 31.25

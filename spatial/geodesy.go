@@ -1,29 +1,22 @@
 package spatial
 
-import "math"
+import (
+	"math"
 
-// EarthRadius is the mean Earth radius in km (IUGG R1 = 6371.0088 km), used
-// for every great-circle distance.
-const EarthRadius = 6371.0088
+	"collab/geom"
+)
 
-// Haversine returns the great-circle distance in km between two points
-// given in degrees, by the haversine formula (Sinnott 1984), which is
-// accurate for small distances where the spherical law of cosines is not.
-func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	φ1, φ2 := radians(lat1), radians(lat2)
-	dφ, dλ := φ2-φ1, radians(lon2-lon1)
-	h := math.Sin(dφ/2)*math.Sin(dφ/2) + math.Cos(φ1)*math.Cos(φ2)*math.Sin(dλ/2)*math.Sin(dλ/2)
-	return 2 * EarthRadius * math.Asin(math.Sqrt(min(h, 1)))
-}
+// EarthRadius is the mean Earth radius in km (geom.EarthRadius).
+const EarthRadius = geom.EarthRadius
 
 func radians(deg float64) float64 { return deg * math.Pi / 180 }
 
-// unitVector returns the point at (lat, lon) degrees on the unit sphere.
+// unitVector returns p on the unit sphere.
 // The chord between two unit vectors, 2 sin(d / 2R), grows with the
 // great-circle distance d, so nearest neighbours by chord are nearest by
 // great circle.
-func unitVector(lat, lon float64) [3]float64 {
-	φ, λ := radians(lat), radians(lon)
+func unitVector(p geom.Point) [3]float64 {
+	φ, λ := radians(p.Lat()), radians(p.Lon())
 	return [3]float64{math.Cos(φ) * math.Cos(λ), math.Cos(φ) * math.Sin(λ), math.Sin(φ)}
 }
 
@@ -88,29 +81,12 @@ func chord(km float64) float64 {
 	return 2 * math.Sin(min(km/EarthRadius, math.Pi)/2)
 }
 
-// Centroid returns the spherical centroid of points given in degrees: the
-// direction of the mean of their unit vectors. The centroid of an empty
-// set, or of points whose vectors cancel out, is (0, 0).
-func Centroid(lat, lon []float64) (clat, clon float64) {
-	var s [3]float64
-	for i := range lat {
-		v := unitVector(lat[i], lon[i])
-		s[0], s[1], s[2] = s[0]+v[0], s[1]+v[1], s[2]+v[2]
-	}
-	h := math.Hypot(s[0], s[1])
-	if h == 0 && s[2] == 0 {
-		return 0, 0
-	}
-	return math.Atan2(s[2], h) * 180 / math.Pi, math.Atan2(s[1], s[0]) * 180 / math.Pi
-}
-
-// AzimuthalEquidistant projects (lat, lon) onto the plane tangent at
-// (lat0, lon0): x east and y north in km, with every distance and bearing
+// AzimuthalEquidistant projects p onto the plane tangent at centre: x east and y north in km, with every distance and bearing
 // from the centre true (Snyder, "Map Projections: A Working Manual", 1987,
 // eq. 25-2 to 25-4). Over a region a few hundred km across, distances
 // between any two points are within a fraction of a percent.
-func AzimuthalEquidistant(lat0, lon0, lat, lon float64) (x, y float64) {
-	φ0, φ, dλ := radians(lat0), radians(lat), radians(lon-lon0)
+func AzimuthalEquidistant(centre, p geom.Point) (x, y float64) {
+	φ0, φ, dλ := radians(centre.Lat()), radians(p.Lat()), radians(p.Lon()-centre.Lon())
 	cosc := math.Sin(φ0)*math.Sin(φ) + math.Cos(φ0)*math.Cos(φ)*math.Cos(dλ)
 	c := math.Acos(max(-1, min(1, cosc)))
 	k := 1.0

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"collab/geom"
 	"errors"
 	"fmt"
 	"math"
@@ -12,12 +13,12 @@ import (
 // index. The relation is not symmetric (use Symmetrize). k must be in
 // [1, n-1]. A 3-D kd-tree over unit-sphere coordinates finds the neighbours
 // in O(n log n) expected time.
-func KNN(lat, lon []float64, k int) (*Weights, error) {
-	n := len(lat)
+func KNN(points []geom.Point, k int) (*Weights, error) {
+	n := len(points)
 	if k < 1 || k > n-1 {
 		return nil, fmt.Errorf("spatial: k = %d nearest neighbours needs 1 <= k <= n-1 = %d", k, n-1)
 	}
-	tree := newKDTree(lat, lon)
+	tree := newKDTree(points)
 	lists := make([][]int, n)
 	h := nearestBest()
 	for i := range n {
@@ -37,22 +38,22 @@ func KNN(lat, lon []float64, k int) (*Weights, error) {
 // pairs (a few thousand cities under a band as wide as the region) is
 // refused with an error wrapping ErrTooManyLinks, as its links grow with
 // the square of the cities.
-func DistanceBand(lat, lon []float64, km float64) (*Weights, error) {
-	return distanceBand(lat, lon, km, MaxBandLinks)
+func DistanceBand(points []geom.Point, km float64) (*Weights, error) {
+	return distanceBand(points, km, MaxBandLinks)
 }
 
 // distanceBand is DistanceBand with at most maxLinks links.
-func distanceBand(lat, lon []float64, km float64, maxLinks int) (*Weights, error) {
+func distanceBand(points []geom.Point, km float64, maxLinks int) (*Weights, error) {
 	if !(km > 0) || math.IsInf(km, 0) {
 		return nil, fmt.Errorf("spatial: distance band %g km must be a positive number", km)
 	}
-	tree := newKDTree(lat, lon)
+	tree := newKDTree(points)
 	c := chord(km) * (1 + 1e-9) // a little wider; the exact test is below
-	lists := make([][]int, len(lat))
+	lists := make([][]int, len(points))
 	links := 0
-	for i := range lat {
+	for i := range points {
 		tree.within(i, c*c, func(j int) {
-			if Haversine(lat[i], lon[i], lat[j], lon[j]) <= km {
+			if geom.Distance(points[i], points[j]) <= km {
 				lists[i] = append(lists[i], j)
 			}
 		})
@@ -72,15 +73,15 @@ var ErrTooManyLinks = errors.New("spatial: too many links")
 // MinBand returns the smallest distance band in km that leaves no city
 // without a neighbour: the largest nearest-neighbour distance (libpysal's
 // min_threshold_distance). It needs at least two cities.
-func MinBand(lat, lon []float64) float64 {
-	tree := newKDTree(lat, lon)
+func MinBand(points []geom.Point) float64 {
+	tree := newKDTree(points)
 	var worst float64
 	h := nearestBest()
-	for i := range lat {
+	for i := range points {
 		tree.nearest(i, 1, h)
 		if len(h.items) == 1 {
 			j := h.items[0].index
-			worst = max(worst, Haversine(lat[i], lon[i], lat[j], lon[j]))
+			worst = max(worst, geom.Distance(points[i], points[j]))
 		}
 	}
 	return worst
@@ -99,13 +100,14 @@ type kdTree struct {
 	axis  []uint8
 }
 
-func newKDTree(lat, lon []float64) *kdTree {
-	t := &kdTree{p: make([][3]float64, len(lat)), order: make([]int, len(lat)), axis: make([]uint8, len(lat))}
-	for i := range lat {
-		t.p[i] = unitVector(lat[i], lon[i])
+func newKDTree(points []geom.Point) *kdTree {
+	n := len(points)
+	t := &kdTree{p: make([][3]float64, n), order: make([]int, n), axis: make([]uint8, n)}
+	for i, pt := range points {
+		t.p[i] = unitVector(pt)
 		t.order[i] = i
 	}
-	t.build(0, len(lat))
+	t.build(0, n)
 	return t
 }
 

@@ -1,8 +1,9 @@
 package spatial
 
 import (
+	"collab/geom"
+	"collab/param"
 	"context"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -25,12 +26,21 @@ var DefaultDecay = Decay{Kind: "exp", Scale: 100}
 
 // ParseDecay reads "exp:100" (lambda in km) or "power:2" (the exponent).
 func ParseDecay(s string) (Decay, error) {
-	kind, param, ok := strings.Cut(s, ":")
-	v, err := strconv.ParseFloat(param, 64)
+	var d Decay
+	err := d.UnmarshalText([]byte(s))
+	return d, err
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler, as ParseDecay.
+func (d *Decay) UnmarshalText(text []byte) error {
+	s := string(text)
+	kind, arg, ok := strings.Cut(s, ":")
+	v, err := strconv.ParseFloat(arg, 64)
 	if !ok || err != nil || (kind != "exp" && kind != "power") || !(v > 0) || v > 1e6 {
-		return Decay{}, fmt.Errorf("decay %q: write exp:KM (exponential, e.g. exp:100) or power:B (power, e.g. power:2), with a positive number", s)
+		return param.Quotedf("decay", s, "write exp:KM (exponential, e.g. exp:100) or power:B (power, e.g. power:2), with a positive number")
 	}
-	return Decay{Kind: kind, Scale: v}, nil
+	*d = Decay{Kind: kind, Scale: v}
+	return nil
 }
 
 func (d Decay) String() string {
@@ -68,11 +78,11 @@ type Spillover struct {
 // memory per core, adding each pair's part to both cities; rows are summed
 // in fixed blocks merged in block order, so the result does not depend on
 // the number of cores. ctx is checked between rows.
-func Potential(ctx context.Context, lat, lon, s []float64, decay Decay) (Spillover, error) {
+func Potential(ctx context.Context, points []geom.Point, s []float64, decay Decay) (Spillover, error) {
 	n := len(s)
-	points := make([][3]float64, n)
-	for i := range points {
-		points[i] = unitVector(lat[i], lon[i])
+	unit := make([][3]float64, n)
+	for i := range unit {
+		unit[i] = unitVector(points[i])
 	}
 	bounds := pairBlocks(n, min(n, potentialBlocks))
 	total := newSpillTally(n)
@@ -84,7 +94,7 @@ func Potential(ctx context.Context, lat, lon, s []float64, decay Decay) (Spillov
 				if i%cancelCheck == 0 && ctx.Err() != nil {
 					return
 				}
-				decay.row(f[i+1:], points[i], points[i+1:])
+				decay.row(f[i+1:], unit[i], unit[i+1:])
 				t.addRow(i, f[i+1:], s)
 			}
 		},

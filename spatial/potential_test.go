@@ -25,7 +25,7 @@ func TestPotentialByHand(t *testing.T) {
 			}
 			return 1 / (km * km)
 		}
-		sp, _ := Potential(context.Background(), lat, lon, s, decay)
+		sp, _ := Potential(context.Background(), pts(lat, lon), s, decay)
 		want := []float64{
 			20*f(d(0, 1)) + 5*f(d(0, 3)),
 			10*f(d(1, 0)) + 5*f(d(1, 3)),
@@ -53,7 +53,7 @@ func TestPotentialByHand(t *testing.T) {
 }
 
 func TestPotentialZeroScores(t *testing.T) {
-	sp, _ := Potential(context.Background(), []float64{0, 0}, []float64{0, 1}, []float64{0, 0}, DefaultDecay)
+	sp, _ := Potential(context.Background(), pts([]float64{0, 0}, []float64{0, 1}), []float64{0, 0}, DefaultDecay)
 	if sp.Received[0] != 0 || sp.MainSource[0] != -1 || sp.MainShare[0] != 0 {
 		t.Errorf("nothing to receive: %+v", sp)
 	}
@@ -81,7 +81,7 @@ func BenchmarkPotential(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				Potential(context.Background(), lat, lon, s, DefaultDecay)
+				Potential(context.Background(), pts(lat, lon), s, DefaultDecay)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"collab/geom"
 	"context"
 	"fmt"
 	"math"
@@ -20,15 +21,15 @@ import (
 // subtree holding the largest mass in it, skips subtrees whose largest
 // mass at their least possible distance cannot beat the k-th pull so far.
 // Expected time O(n k log n) when masses do not vary wildly.
-func Strongest(ctx context.Context, lat, lon, mass []float64, beta float64, k int, floorKm float64) ([][]int, error) {
-	n := len(lat)
-	if len(lon) != n || len(mass) != n {
-		return nil, fmt.Errorf("spatial: %d latitudes, %d longitudes, %d masses", n, len(lon), len(mass))
+func Strongest(ctx context.Context, points []geom.Point, mass []float64, beta float64, k int, floorKm float64) ([][]int, error) {
+	n := len(points)
+	if len(mass) != n {
+		return nil, fmt.Errorf("spatial: Strongest takes one mass per point: %d points, %d masses", n, len(mass))
 	}
 	if k < 1 || !(beta > 0) || !(floorKm > 0) {
 		return nil, fmt.Errorf("spatial: Strongest needs k >= 1, beta > 0, floorKm > 0 (got %d, %g, %g)", k, beta, floorKm)
 	}
-	t := newKDTree(lat, lon)
+	t := newKDTree(points)
 	heaviest := make([]float64, n)
 	t.heaviest(mass, heaviest, 0, n)
 	out := make([][]int, n)

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"collab/geom"
 	"context"
 	"math"
 	"math/rand/v2"
@@ -26,7 +27,7 @@ func TestStrongestMatchesBruteForce(t *testing.T) {
 		}
 	}
 	for _, beta := range []float64{1, 2, 3} {
-		got, err := Strongest(context.Background(), lat, lon, mass, beta, 8, 1)
+		got, err := Strongest(context.Background(), pts(lat, lon), mass, beta, 8, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,7 +35,7 @@ func TestStrongestMatchesBruteForce(t *testing.T) {
 			var all []pull
 			for j := range n {
 				if j != i && mass[j] > 0 {
-					all = append(all, pull{mass[j] / math.Pow(max(Haversine(lat[i], lon[i], lat[j], lon[j]), 1), beta), j})
+					all = append(all, pull{mass[j] / math.Pow(max(geom.Distance(geom.Point{lon[i], lat[i]}, geom.Point{lon[j], lat[j]}), 1), beta), j})
 				}
 			}
 			slices.SortFunc(all, func(a, b pull) int {
@@ -52,7 +53,7 @@ func TestStrongestMatchesBruteForce(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Strongest(context.Background(), lat, lon, mass, 2, 0, 1); err == nil {
+	if _, err := Strongest(context.Background(), pts(lat, lon), mass, 2, 0, 1); err == nil {
 		t.Error("k = 0 accepted")
 	}
 }

@@ -1,6 +1,7 @@
 package spatial
 
 import (
+	"collab/geom"
 	"errors"
 	"fmt"
 	"math"
@@ -52,7 +53,7 @@ func TestContiguity(t *testing.T) {
 func TestSums(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	lat, lon := randomPlaces(rng, 60)
-	w, err := KNN(lat, lon, 4)
+	w, err := KNN(pts(lat, lon), 4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,9 @@ func bruteKNN(lat, lon []float64, i, k int) []int {
 			others = append(others, j)
 		}
 	}
-	d := func(j int) float64 { return Haversine(lat[i], lon[i], lat[j], lon[j]) }
+	d := func(j int) float64 {
+		return geom.Distance(geom.Point{lon[i], lat[i]}, geom.Point{lon[j], lat[j]})
+	}
 	sort.SliceStable(others, func(a, b int) bool { return d(others[a]) < d(others[b]) })
 	nb := slices.Clone(others[:k])
 	slices.Sort(nb)
@@ -121,7 +124,7 @@ func TestKNN(t *testing.T) {
 		lat, lon []float64
 		k        int
 	}{{"random", lat, lon, 8}, {"random k=1", lat, lon, 1}, {"grid", glat, glon, 4}, {"grid k=5", glat, glon, 5}} {
-		w, err := KNN(c.lat, c.lon, c.k)
+		w, err := KNN(pts(c.lat, c.lon), c.k)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +138,7 @@ func TestKNN(t *testing.T) {
 			}
 		}
 	}
-	if _, err := KNN(lat[:3], lon[:3], 3); err == nil {
+	if _, err := KNN(pts(lat[:3], lon[:3]), 3); err == nil {
 		t.Error("k = n gave no error")
 	}
 }
@@ -144,7 +147,7 @@ func sameDistances(lat, lon []float64, i int, a, b []int) bool {
 	dist := func(js []int) []float64 {
 		var d []float64
 		for _, j := range js {
-			d = append(d, Haversine(lat[i], lon[i], lat[j], lon[j]))
+			d = append(d, geom.Distance(geom.Point{lon[i], lat[i]}, geom.Point{lon[j], lat[j]}))
 		}
 		slices.Sort(d)
 		return d
@@ -161,14 +164,14 @@ func sameDistances(lat, lon []float64, i int, a, b []int) bool {
 func TestDistanceBand(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	lat, lon := randomPlaces(rng, 300)
-	w, err := DistanceBand(lat, lon, 60)
+	w, err := DistanceBand(pts(lat, lon), 60)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range lat {
 		var want []int
 		for j := range lat {
-			if j != i && Haversine(lat[i], lon[i], lat[j], lon[j]) <= 60 {
+			if j != i && geom.Distance(geom.Point{lon[i], lat[i]}, geom.Point{lon[j], lat[j]}) <= 60 {
 				want = append(want, j)
 			}
 		}
@@ -178,26 +181,26 @@ func TestDistanceBand(t *testing.T) {
 	}
 	// At the smallest band without islands every city has a neighbour, and
 	// just below it at least one has none.
-	m := MinBand(lat, lon)
-	full, _ := DistanceBand(lat, lon, m)
-	less, _ := DistanceBand(lat, lon, m*0.999)
+	m := MinBand(pts(lat, lon))
+	full, _ := DistanceBand(pts(lat, lon), m)
+	less, _ := DistanceBand(pts(lat, lon), m*0.999)
 	if len(full.Islands()) != 0 || len(less.Islands()) == 0 {
 		t.Errorf("min band %v km: %d islands; just below: %d", m, len(full.Islands()), len(less.Islands()))
 	}
-	if w, err := distanceBand(lat, lon, m, full.Links()); err != nil || w.Links() != full.Links() {
+	if w, err := distanceBand(pts(lat, lon), m, full.Links()); err != nil || w.Links() != full.Links() {
 		t.Errorf("a band within its bound of links: %v", err)
 	}
-	if _, err := distanceBand(lat, lon, m, full.Links()-1); !errors.Is(err, ErrTooManyLinks) {
+	if _, err := distanceBand(pts(lat, lon), m, full.Links()-1); !errors.Is(err, ErrTooManyLinks) {
 		t.Errorf("a band over its bound of links: %v, want ErrTooManyLinks", err)
 	}
-	if _, err := DistanceBand(lat, lon, 0); err == nil {
+	if _, err := DistanceBand(pts(lat, lon), 0); err == nil {
 		t.Error("band 0 gave no error")
 	}
 }
 
 func TestSymmetrize(t *testing.T) {
 	// On a line 0 - 1 -- 2 (0 and 1 close): 2's nearest is 1, 1's is 0.
-	w, err := KNN([]float64{0, 0, 0}, []float64{0, 0.1, 1}, 1)
+	w, err := KNN(pts([]float64{0, 0, 0}, []float64{0, 0.1, 1}), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,14 +215,21 @@ func TestSymmetrize(t *testing.T) {
 func TestProjection(t *testing.T) {
 	// Distances and bearings from the centre are true: Nanjing from
 	// Shanghai.
-	x, y := AzimuthalEquidistant(31.23, 121.47, 32.07, 118.78)
-	if d := math.Hypot(x, y); !near(d, Haversine(31.23, 121.47, 32.07, 118.78), 1e-9) {
-		t.Errorf("projected distance %v km, great circle %v", d, Haversine(31.23, 121.47, 32.07, 118.78))
+	shanghai, nanjing := geom.Point{121.47, 31.23}, geom.Point{118.78, 32.07}
+	x, y := AzimuthalEquidistant(shanghai, nanjing)
+	if d, want := math.Hypot(x, y), geom.Distance(shanghai, nanjing); !near(d, want, 1e-9) {
+		t.Errorf("projected distance %v km, great circle %v", d, want)
 	}
 	if x >= 0 || y <= 0 {
 		t.Errorf("Nanjing at (%v, %v) from Shanghai; want west and north", x, y)
 	}
-	if lat, lon := Centroid([]float64{10, -10}, []float64{20, 20}); !near(lat, 0, 1e-12) || !near(lon, 20, 1e-12) {
-		t.Errorf("centroid (%v, %v), want (0, 20)", lat, lon)
+}
+
+// pts pairs latitudes and longitudes into points.
+func pts(lat, lon []float64) []geom.Point {
+	p := make([]geom.Point, len(lat))
+	for i := range p {
+		p[i] = geom.Point{lon[i], lat[i]}
 	}
+	return p
 }

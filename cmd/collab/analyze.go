@@ -110,7 +110,7 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	bar.update("write", 0, 0)
-	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top")}, maps: maps}
+	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top"), Names: flagName}, maps: maps}
 	if err := env.writeFiles(ctx, cmd, files, o, res); err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ var parameterReaders = []func(*cli.Command, *analysis.Parameters) error{
 func studyFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.IntFlag{Name: "year", Usage: "the year of a panel to study (default: the latest)", HideDefault: true},
-		&cli.StringFlag{Name: "tiers", Value: analysis.DefaultTiers.String(), Usage: "tier cut points on the ratio to the mean, highest first"},
+		&cli.StringFlag{Name: "tiers", Value: analysis.DefaultTiers().String(), Usage: "tier cut points on the ratio to the mean, highest first"},
 		&cli.StringSliceFlag{Name: "skip", Usage: "stages to leave out: network (links, centrality, structure) or spatial (Moran's I, LISA, Gi*); repeat or separate with commas"},
 		&cli.Uint64Flag{Name: "seed", Value: analysis.DefaultSeed, Usage: "seed of every random choice (Louvain's node order, the permutations): the same seed gives the same results on any machine"},
 	}
@@ -199,14 +199,16 @@ func reportFlags() []cli.Flag {
 func parameters(cmd *cli.Command, read ...func(*cli.Command, *analysis.Parameters) error) (analysis.Parameters, error) {
 	p := analysis.DefaultParameters()
 	p.Year = cmd.Int("year")
-	tiers, err := analysis.ParseTiers(cmd.String("tiers"))
-	if err != nil {
-		return p, usageError{err}
+	if err := p.Tiers.UnmarshalText([]byte(cmd.String("tiers"))); err != nil {
+		return p, err
 	}
-	p.Tiers = tiers
 	p.Seed = cmd.Uint64("seed")
-	if skip := cmd.StringSlice("skip"); skip != nil {
-		p.Skip = skip
+	for _, s := range cmd.StringSlice("skip") {
+		var stage analysis.Stage
+		if err := stage.UnmarshalText([]byte(s)); err != nil {
+			return p, err
+		}
+		p.Skip = append(p.Skip, stage)
 	}
 	for _, r := range read {
 		if err := r(cmd, &p); err != nil {

@@ -14,7 +14,10 @@ import (
 
 	"collab/analysis"
 	"collab/data"
+	"collab/geom"
 	"collab/output"
+	"collab/param"
+	"collab/spatial"
 )
 
 // version is the release; `make build` may override it with -ldflags.
@@ -57,8 +60,26 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		say(stderr, "%v; no output file was written or changed", sig)
 		return sig.exitCode()
 	}
-	say(stderr, "%v", err)
+	say(stderr, "%s", render(err))
 	return exitCode(err)
+}
+
+// flagName spells a parameter as the command line's flag.
+func flagName(n param.Name) string { return "--" + string(n) }
+
+// render spells err for the command line: the parameters it names as
+// flags, wherever in a chain of wrapped errors they are.
+func render(err error) string {
+	text := err.Error()
+	var pe *param.Error
+	if errors.As(err, &pe) {
+		text = strings.Replace(text, pe.Error(), pe.Render(flagName), 1)
+	}
+	var problems data.Problems
+	if errors.As(err, &problems) {
+		text = strings.Replace(text, problems.Error(), problems.Render(flagName), 1)
+	}
+	return text
 }
 
 // say prints a message on stderr, each line prefixed "collab: " and made
@@ -145,22 +166,6 @@ func withUsageErrors(cmds ...*cli.Command) []*cli.Command {
 	return cmds
 }
 
-// load reads the dataset at path, or the embedded sample when path is empty
-// (and says so on stderr, so that nobody mistakes it for their own data).
-func (env *environment) load(path string, o data.Options) (*data.Dataset, string, error) {
-	if path == "" {
-		say(env.stderr, "no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)")
-		ds, err := o.Read(data.SampleName, data.Sample())
-		return ds, data.SampleName, err
-	}
-	ds, err := o.Load(path, env.stdin)
-	source := path
-	if path == "-" {
-		source = "standard input"
-	}
-	return ds, source, err
-}
-
 func (env *environment) validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
@@ -182,7 +187,7 @@ Examples:
 			if cmd.NArg() != 1 {
 				return usagef("validate takes one FILE (collab validate mycities.json)")
 			}
-			o, err := readInputFlags(cmd)
+			in, err := readInputFlags(cmd)
 			if err != nil {
 				return err
 			}
@@ -190,21 +195,22 @@ Examples:
 				return err
 			}
 			path := cmd.Args().First()
-			ds, err := o.Load(path, env.stdin)
+			ds, _, err := env.load(path, in)
 			if err != nil {
 				return err
 			}
 			for _, w := range ds.Warnings {
 				say(env.stderr, "warning: %v", w)
 			}
-			fmt.Fprintf(env.stdout, "%s: valid %s: %s\n", path, ds.Input.Format, describe(ds))
+			fmt.Fprintf(env.stdout, "%s: valid %s: %s\n", path, ds.Input.Format, describe(ds, in.snapM))
 			return nil
 		},
 	}
 }
 
-// describe summarises what a valid dataset holds, in one line.
-func describe(ds *data.Dataset) string {
+// describe summarises what a valid dataset holds, in one line; snapM is
+// the tolerance of queen contiguity from its boundaries.
+func describe(ds *data.Dataset, snapM float64) string {
 	s := fmt.Sprintf("%d cities", len(ds.Cities))
 	switch len(ds.Years) {
 	case 0:
@@ -218,7 +224,7 @@ func describe(ds *data.Dataset) string {
 	if in := ds.Input; in.LinksFile != "" {
 		s += " (from " + in.LinksFile + ")"
 	}
-	s += neighbours(ds)
+	s += neighbours(ds, snapM)
 	if n := len(ds.Warnings); n > 0 {
 		s += fmt.Sprintf(", %d warning%s", n, map[bool]string{true: "", false: "s"}[n == 1])
 	}
@@ -234,23 +240,43 @@ func describe(ds *data.Dataset) string {
 }
 
 // neighbours summarises contiguity: how many cities have neighbours, the
-// pairs, and whether polygons gave them.
-func neighbours(ds *data.Dataset) string {
-	if !ds.HasNeighbors() {
-		return ", no contiguity neighbours"
+// pairs, and whether polygons gave them (queen contiguity within snapM
+// metres, as the study's queen weights find it, joined with the listed
+// neighbours).
+func neighbours(ds *data.Dataset, snapM float64) string {
+	lists := make([][]int, len(ds.Cities))
+	index := ds.Index()
+	for i, c := range ds.Cities {
+		for _, nb := range c.Neighbors {
+			lists[i] = append(lists[i], index[nb])
+		}
 	}
-	with, pairs := 0, map[[2]string]bool{}
-	for _, c := range ds.Cities {
-		if len(c.Neighbors) > 0 {
+	if ds.HasBoundaries() {
+		shapes := make([]geom.MultiPolygon, len(ds.Cities))
+		for i, c := range ds.Cities {
+			shapes[i] = c.Boundary
+		}
+		if queen, err := spatial.QueenContiguity(shapes, snapM); err == nil {
+			for i := range lists {
+				lists[i] = append(lists[i], queen[i]...)
+			}
+		}
+	}
+	with, pairs := 0, map[[2]int]bool{}
+	for i, nb := range lists {
+		if len(nb) > 0 {
 			with++
 		}
-		for _, nb := range c.Neighbors {
-			pairs[[2]string{min(c.ID, nb), max(c.ID, nb)}] = true
+		for _, j := range nb {
+			pairs[[2]int{min(i, j), max(i, j)}] = true
 		}
+	}
+	if len(pairs) == 0 {
+		return ", no contiguity neighbours"
 	}
 	s := fmt.Sprintf(", neighbours for %d cities (%d pairs", with, len(pairs))
 	if in := ds.Input; in.Polygons > 0 {
-		s += fmt.Sprintf("; queen contiguity of %d polygons, snap %g m", in.Polygons, in.SnapM)
+		s += fmt.Sprintf("; queen contiguity of %d polygons, snap %g m", in.Polygons, snapM)
 	}
 	return s + ")"
 }

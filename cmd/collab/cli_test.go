@@ -255,7 +255,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"analyze", "--role-band", "0.7"}, 2, "--role-band 0.7: must be in [0, 0.5)"},
 		{[]string{"analyze", "--seed", "-3"}, 2, `invalid value "-3" for flag -seed`},
 		{[]string{"analyze", "testdata/florentine.json", "--directed"}, 2, "the dataset's links are undirected"},
-		{[]string{"analyze", "--weights", "queen"}, 2, `--weights "queen": choose contiguity, knn:K`},
+		{[]string{"analyze", "--weights", "queen"}, 2, `--weights queen: the cities have no boundaries`},
 		{[]string{"analyze", "--weights", "knn:50"}, 2, "--weights knn:50: the region has 41 cities, so K can be at most 40"},
 		{[]string{"analyze", "--permutations", "-1"}, 2, "--permutations -1"},
 		{[]string{"analyze", "--skip", "moran"}, 2, `--skip "moran": choose network`},

@@ -59,7 +59,7 @@ func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	o := outputs{maps: maps}
-	o.report.Width = terminalWidth(env.stdout)
+	o.report = output.Options{Width: terminalWidth(env.stdout), Names: flagName}
 	env.formatWarnings(format, res)
 	return o.writer(format, res)(env.stdout)
 }

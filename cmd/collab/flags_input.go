@@ -1,6 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"io"
+	"os"
+	"slices"
+
 	"github.com/urfave/cli/v3"
 
 	"collab/data"
@@ -20,11 +25,86 @@ func inputFlags() []cli.Flag {
 	}
 }
 
-func readInputFlags(cmd *cli.Command) (data.Options, error) {
-	o := data.Options{ID: cmd.String("id"), Score: cmd.String("score"), Name: cmd.String("name"),
-		Links: cmd.String("links"), SnapM: cmd.Float("snap-m")}
-	if !(o.SnapM > 0) {
-		return o, usagef("--snap-m %g: give a distance in metres > 0, such as 1", o.SnapM)
+// input is what the input flags ask for: the column mapping, the links
+// file ("" for none, "-" standard input) and the snap tolerance of queen
+// contiguity.
+type input struct {
+	columns data.Options
+	links   string
+	snapM   float64
+}
+
+func readInputFlags(cmd *cli.Command) (input, error) {
+	in := input{columns: data.Options{ID: cmd.String("id"), Score: cmd.String("score"), Name: cmd.String("name")},
+		links: cmd.String("links"), snapM: cmd.Float("snap-m")}
+	if !(in.snapM > 0) {
+		return in, usagef("--snap-m %g: give a distance in metres > 0, such as 1", in.snapM)
 	}
-	return o, nil
+	return in, nil
+}
+
+// load reads the dataset at path ("-" standard input) with its links
+// file, or the embedded sample when path is empty (and says so on stderr,
+// so that nobody mistakes it for their own data). source names it for the
+// report.
+func (env *environment) load(path string, in input) (ds *data.Dataset, source string, err error) {
+	if path == "-" && in.links == "-" {
+		return nil, "", usagef("--links -: standard input already holds the cities; give the links as a file")
+	}
+	o := in.columns
+	if in.links != "" {
+		links, done, err := env.open(in.links)
+		if err != nil {
+			return nil, "", err
+		}
+		defer done()
+		o.Links, o.LinksName = links, in.links
+	}
+	if path == "" {
+		say(env.stderr, "no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)")
+		ds, err := data.Read(bytes.NewReader(data.Sample()), data.SampleName, o)
+		return ds, data.SampleName, err
+	}
+	r, done, err := env.open(path)
+	if err != nil {
+		return nil, "", err
+	}
+	defer done()
+	source = path
+	if path == "-" {
+		source = "standard input"
+	}
+	ds, err = data.Read(r, path, o)
+	return ds, source, err
+}
+
+// open opens the file at path for reading, or standard input for "-".
+func (env *environment) open(path string) (r io.Reader, done func(), err error) {
+	if path == "-" {
+		return env.stdin, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// encodingText is a parameter that parses itself from its flag's text.
+type encodingText interface{ UnmarshalText([]byte) error }
+
+// textFlags parses each flag named into its parameter, in the order of the
+// flags' names; the first error wins.
+func textFlags(cmd *cli.Command, flags map[string]encodingText) error {
+	names := make([]string, 0, len(flags))
+	for name := range flags {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := flags[name].UnmarshalText([]byte(cmd.String(name))); err != nil {
+			return err
+		}
+	}
+	return nil
 }

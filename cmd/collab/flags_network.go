@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/urfave/cli/v3"
 
@@ -13,7 +12,7 @@ import (
 func networkFlags() []cli.Flag {
 	d := analysis.DefaultNetworkParameters()
 	return []cli.Flag{
-		&cli.StringFlag{Name: "edges", Value: d.Edges, Usage: "links to analyse: auto, gravity, links or both"},
+		&cli.StringFlag{Name: "edges", Value: string(d.Edges), Usage: "links to analyse: auto, gravity, links or both"},
 		&cli.FloatFlag{Name: "beta", Value: d.Beta, Usage: "distance-decay exponent of the gravity model"},
 		&cli.FloatFlag{Name: "link-share", Value: d.LinkShare, Usage: "weight of observed links against gravity with --edges both"},
 		&cli.IntFlag{Name: "full-below", Value: d.FullBelow, Usage: "link every pair of cities in regions smaller than this"},
@@ -27,7 +26,9 @@ func networkFlags() []cli.Flag {
 }
 
 func readNetworkFlags(cmd *cli.Command, p *analysis.Parameters) error {
-	p.Edges = cmd.String("edges")
+	if err := textFlags(cmd, map[string]encodingText{"edges": &p.Edges, "betweenness-sample": &p.BetweennessSample}); err != nil {
+		return err
+	}
 	p.Beta = cmd.Float("beta")
 	p.LinkShare = cmd.Float("link-share")
 	p.FullBelow = cmd.Int("full-below")
@@ -36,17 +37,5 @@ func readNetworkFlags(cmd *cli.Command, p *analysis.Parameters) error {
 	p.Resolution = cmd.Float("resolution")
 	p.Communities = cmd.Int("communities")
 	p.RoleBand = cmd.Float("role-band")
-	switch v := cmd.String("betweenness-sample"); v {
-	case "auto":
-		p.BetweennessSample = analysis.AutoSample
-	case "all":
-		p.BetweennessSample = 0
-	default:
-		k, err := strconv.Atoi(v)
-		if err != nil || k < 2 {
-			return usagef("--betweenness-sample %q: give auto, all, or a number of sources from 2", v)
-		}
-		p.BetweennessSample = k
-	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -90,19 +89,11 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 // readMapFlags reads --color and --top-links.
 func readMapFlags(cmd *cli.Command) (output.MapOptions, error) {
 	o := output.MapOptions{Color: cmd.String("color")}
-	switch s := cmd.String("top-links"); s {
-	case "auto":
-	case "all":
-		o.TopLinks = output.AllLinks
-	default:
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			return o, usagef("--top-links %q: give auto, all or a number of links of at least 1", s)
-		}
-		o.TopLinks = n
+	if err := textFlags(cmd, map[string]encodingText{"top-links": &o.TopLinks}); err != nil {
+		return o, err
 	}
 	if err := o.Check(); err != nil {
-		return o, usageError{err}
+		return o, err
 	}
 	return o, nil
 }

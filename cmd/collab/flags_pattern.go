@@ -4,7 +4,6 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"collab/analysis"
-	"collab/spatial"
 )
 
 // patternFlags shape the spillover and the pattern of strong cities.
@@ -18,11 +17,9 @@ func patternFlags() []cli.Flag {
 }
 
 func readPatternFlags(cmd *cli.Command, p *analysis.Parameters) error {
-	decay, err := spatial.ParseDecay(cmd.String("decay"))
-	if err != nil {
-		return usageError{err}
+	if err := textFlags(cmd, map[string]encodingText{"decay": &p.Decay}); err != nil {
+		return err
 	}
-	p.Decay = decay
 	p.SectorKm = cmd.Float("sector-km")
 	p.Latecomers = cmd.Int("latecomers")
 	return nil

@@ -6,12 +6,11 @@ import (
 	"collab/analysis"
 )
 
-// spatialFlags choose the spatial weights and the permutation tests.
 func spatialFlags() []cli.Flag {
 	d := analysis.DefaultSpatialParameters()
 	return []cli.Flag{
-		&cli.StringFlag{Name: "weights", Value: d.Weights, Usage: "spatial weights: contiguity (the dataset's neighbors), knn:K, band:KM or delaunay; auto is contiguity when the dataset lists neighbours, else knn:6"},
-		&cli.StringFlag{Name: "standardize", Value: d.Standardize, Usage: "weights: row (each city's weights sum to 1; the lag is the neighbours' mean) or binary (1 per neighbour)"},
+		&cli.StringFlag{Name: "weights", Value: d.Weights.String(), Usage: "spatial weights: contiguity (the dataset's neighbors), knn:K, band:KM or delaunay; auto is contiguity when the dataset lists neighbours, else knn:6"},
+		&cli.StringFlag{Name: "standardize", Value: string(d.Standardize), Usage: "weights: row (each city's weights sum to 1; the lag is the neighbours' mean) or binary (1 per neighbour)"},
 		&cli.BoolFlag{Name: "symmetric", Usage: "with knn:K, link i and j when either is among the other's K nearest"},
 		&cli.IntFlag{Name: "permutations", Value: d.Permutations, Usage: "random permutations of the Moran, LISA and Gi* tests (0 for none)"},
 		&cli.FloatFlag{Name: "alpha", Value: d.Alpha, Usage: "significance level of the LISA clusters"},
@@ -20,11 +19,15 @@ func spatialFlags() []cli.Flag {
 }
 
 func readSpatialFlags(cmd *cli.Command, p *analysis.Parameters) error {
-	p.Weights = cmd.String("weights")
-	p.Standardize = cmd.String("standardize")
+	if err := textFlags(cmd, map[string]encodingText{"weights": &p.Weights, "standardize": &p.Standardize}); err != nil {
+		return err
+	}
 	p.Symmetric = cmd.Bool("symmetric")
 	p.Permutations = cmd.Int("permutations")
 	p.Alpha = cmd.Float("alpha")
 	p.FDR = cmd.Bool("fdr")
+	if cmd.IsSet("snap-m") {
+		p.SnapM = cmd.Float("snap-m")
+	}
 	return nil
 }

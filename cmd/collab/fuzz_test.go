@@ -14,7 +14,6 @@ import (
 	"gonum.org/v1/gonum/graph/formats/dot"
 
 	"collab/analysis"
-	"collab/data"
 	"collab/output"
 	"collab/spatial"
 )
@@ -36,7 +35,7 @@ func FuzzAnalyze(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ds, err := data.Read("fuzz.json", src)
+		ds, err := readData("fuzz.json", src)
 		if err != nil {
 			return // the readers have fuzz targets of their own
 		}
@@ -127,21 +126,22 @@ func fuzzStudy(in []byte) ([]byte, analysis.Parameters, outputs, error) {
 	n := min(len(body)/perCity, maxCities)
 
 	p := analysis.DefaultParameters()
-	p.Edges = []string{"auto", "gravity", "links", "both"}[h[0]&3]
+	p.Edges = []analysis.Edges{"auto", "gravity", "links", "both"}[h[0]&3]
 	p.Directed = h[0]&4 != 0
 	panel := h[0]&8 != 0
-	p.Weights = fuzzWeights[h[0]>>4&7]
-	if strings.Contains(p.Weights, "knn") {
-		p.Weights = fmt.Sprintf(p.Weights, 1+int(h[1]&15))
+	weights := fuzzWeights[h[0]>>4&7]
+	if strings.Contains(weights, "knn") {
+		weights = fmt.Sprintf(weights, 1+int(h[1]&15))
 		p.Symmetric = h[1]&16 != 0
-	} else if strings.Contains(p.Weights, "band") {
-		p.Weights = fmt.Sprintf("band:%g", fuzzBands[int(h[1]&15)%len(fuzzBands)])
+	} else if strings.Contains(weights, "band") {
+		weights = fmt.Sprintf("band:%g", fuzzBands[int(h[1]&15)%len(fuzzBands)])
 	}
+	p.Weights, _ = analysis.ParseWeights(weights)
 	if h[0]&128 != 0 {
 		p.Standardize = "binary"
 	}
 	p.FDR = h[1]&32 != 0
-	p.Skip = map[byte][]string{0: {}, 1: {"network"}, 2: {"spatial"}, 3: {"network", "spatial"}}[h[1]>>6]
+	p.Skip = map[byte][]analysis.Stage{0: {}, 1: {"network"}, 2: {"spatial"}, 3: {"network", "spatial"}}[h[1]>>6]
 	p.Beta = fuzzBetas[int(h[2]&7)%len(fuzzBetas)]
 	p.Decay, _ = spatial.ParseDecay(fuzzDecays[h[2]>>3&7])
 	p.FullBelow = []int{300, 0, 5, 10}[h[3]&3]
@@ -153,8 +153,8 @@ func fuzzStudy(in []byte) ([]byte, analysis.Parameters, outputs, error) {
 	p.Latecomers = int(h[4] >> 4 & 3)
 	p.Permutations = []int{19, 0, 99, 1}[h[4]>>6]
 	p.Seed = uint64(h[2])
-	o := outputs{report: output.Options{Top: 1 + int(h[1]&7), Width: []int{0, 40, 80, 200}[h[3]>>6]},
-		maps: output.MapOptions{Color: fuzzColors[h[2]>>5], TopLinks: []int{0, output.AllLinks, 1, 3}[h[4]>>6]}}
+	o := outputs{report: output.Options{Top: 1 + int(h[1]&7), Width: []int{0, 40, 80, 200}[h[3]>>6], Names: flagName},
+		maps: output.MapOptions{Color: fuzzColors[h[2]>>5], TopLinks: []output.TopLinks{0, output.AllLinks, 1, 3}[h[4]>>6]}}
 
 	type city struct {
 		ID        string             `json:"id"`

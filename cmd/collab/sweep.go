@@ -76,5 +76,5 @@ func (env *environment) sweep(ctx context.Context, cmd *cli.Command) error {
 	if format == "json" {
 		return output.SweepJSON(env.stdout, sw)
 	}
-	return output.SweepText(env.stdout, sw, output.Options{Width: terminalWidth(env.stdout)})
+	return output.SweepText(env.stdout, sw, output.Options{Width: terminalWidth(env.stdout), Names: flagName})
 }

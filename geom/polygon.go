@@ -1,10 +1,9 @@
-package spatial
+package geom
 
 import "math"
 
-// Ring is a closed ring of positions [lon, lat] in degrees (GeoJSON order),
-// its last position repeating the first.
-type Ring [][2]float64
+// Ring is a closed ring of positions, its last repeating the first.
+type Ring []Point
 
 // Polygon is an exterior ring followed by its holes.
 type Polygon []Ring
@@ -27,7 +26,7 @@ type MultiPolygon []Polygon
 // 7946 splits it, or one ring that jumps from one to the other) has its
 // centroid there and not near longitude 0; the centroid's longitude is in
 // [-180, 180).
-func (m MultiPolygon) Centroid() (c [2]float64, ok bool) {
+func (m MultiPolygon) Centroid() (c Point, ok bool) {
 	var area, sx, sy float64
 	ref, unwrap := m.reference()
 	for _, p := range m {
@@ -48,7 +47,7 @@ func (m MultiPolygon) Centroid() (c [2]float64, ok bool) {
 	if !(area > 0) {
 		return c, false
 	}
-	return [2]float64{wrapLon(sx / area), sy / area}, true
+	return Point{wrapLon(sx / area), sy / area}, true
 }
 
 // reference is the longitude that m's are unwrapped about, and whether any
@@ -57,11 +56,11 @@ func (m MultiPolygon) reference() (ref float64, unwrap bool) {
 	if len(m) == 0 || len(m[0]) == 0 || len(m[0][0]) == 0 {
 		return 0, false
 	}
-	ref = m[0][0][0][0]
+	ref = m[0][0][0].Lon()
 	for _, p := range m {
 		for _, r := range p {
 			for _, pos := range r {
-				if math.Abs(pos[0]-ref) > 180 {
+				if math.Abs(pos.Lon()-ref) > 180 {
 					return ref, true
 				}
 			}
@@ -75,7 +74,7 @@ func (m MultiPolygon) reference() (ref float64, unwrap bool) {
 func (r Ring) unwrapped(ref float64) Ring {
 	out := make(Ring, len(r))
 	for i, pos := range r {
-		out[i] = [2]float64{ref + wrapLon(pos[0]-ref), pos[1]}
+		out[i] = Point{ref + wrapLon(pos.Lon()-ref), pos.Lat()}
 	}
 	return out
 }
@@ -92,11 +91,11 @@ func (r Ring) moments() (area, cx, cy float64) {
 	if len(r) < 3 {
 		return 0, 0, 0
 	}
-	x0, y0 := r[0][0], r[0][1]
+	x0, y0 := r[0].Lon(), r[0].Lat()
 	var a2, sx, sy float64
 	for i := 0; i+1 < len(r); i++ {
-		x1, y1 := r[i][0]-x0, r[i][1]-y0
-		x2, y2 := r[i+1][0]-x0, r[i+1][1]-y0
+		x1, y1 := r[i].Lon()-x0, r[i].Lat()-y0
+		x2, y2 := r[i+1].Lon()-x0, r[i+1].Lat()-y0
 		cross := x1*y2 - x2*y1
 		a2 += cross
 		sx += (x1 + x2) * cross
