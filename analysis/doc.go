@@ -1,6 +1,11 @@
-// Package analysis carries out a study of a region: it runs the graph and
-// spatial packages on a data.Dataset and assembles one Result, the content
-// of every report and export.
+// Package analysis carries out a study of a region: Run(ctx, ds, p) runs
+// the graph and spatial packages on a data.Dataset with Parameters and
+// assembles one Result, the content of every report and export. It imports
+// data, graph, spatial, geom and param, and never output or the command
+// line; its parameters are typed values that parse and print themselves
+// (Weights, Edges, Standardize, Stage, Sample, TierScheme), and its errors
+// name parameters (ParameterError), which the command line spells as
+// flags.
 //
 // # Tiers
 //
@@ -32,8 +37,11 @@
 //
 // # Space
 //
-// The spatial weights are the dataset's contiguity ("neighbors", taken both
-// ways) when it lists any, else each city's 6 nearest (at most n-1); kNN,
+// The spatial weights are queen contiguity of the cities' boundaries when
+// the dataset has polygons (vertices within SnapM metres are one point;
+// listed neighbours are joined to it), else the dataset's contiguity
+// ("neighbors", taken both ways) when it lists any, else each city's 6
+// nearest (at most n-1); kNN,
 // distance-band and Delaunay weights are chosen by SpatialParameters.Weights,
 // and row-standardised unless Standardize is binary. On them the study
 // computes the spatial lag of the score, global Moran's I, local Moran with
@@ -93,9 +101,10 @@
 //
 // # Limits and cancellation
 //
-// RunContext stops between stages when its context is done (an interrupted
-// command), returning the context's cause. Links that grow with the square
-// of the cities (gravity on every pair of a large region, Keep or knn:K
-// near n, a distance band wider than the region) are refused past MaxLinks
-// with a ParameterError naming the flag, before they are built.
+// Run stops between stages, and inside every long one, when its context is
+// done (an interrupted command), returning the context's cause. Links that
+// grow with the square of the cities (gravity on every pair of a large
+// region, Keep or knn:K near n, a distance band wider than the region) are
+// refused past MaxLinks with a ParameterError naming the parameter, before
+// they are built.
 package analysis

@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 
+	"collab/data"
 	"collab/param"
 	"collab/spatial"
 )
@@ -15,7 +16,7 @@ import (
 // above the region's size), --keep or knn:K near the number of cities, a
 // distance band wider than the region. Those are refused with a parameter
 // error naming the flag, rather than exhausting the machine's memory.
-const MaxLinks = 20_000_000
+const MaxLinks = data.MaxLinks
 
 // checkGravitySize refuses a gravity network of more than MaxLinks links:
 // every pair below FullBelow cities, else each city's Keep strongest.

@@ -4,8 +4,38 @@ import (
 	"cmp"
 	"slices"
 
+	"collab/param"
 	"collab/spatial"
 )
+
+// PatternParameters shape the spillover and the spatial pattern of strong
+// cities: belts, sectors and isolated hubs.
+type PatternParameters struct {
+	// Decay is the distance decay of the spillover potential.
+	Decay spatial.Decay `json:"decay"`
+	// SectorKm is the distance within which strong cities outside a belt
+	// form a sector.
+	SectorKm float64 `json:"sector_km"`
+	// Latecomers is how many latecomer candidates are listed.
+	Latecomers int `json:"latecomers"`
+}
+
+// DefaultPatternParameters are the defaults of `collab analyze`.
+func DefaultPatternParameters() PatternParameters {
+	return PatternParameters{Decay: spatial.DefaultDecay, SectorKm: 250, Latecomers: 10}
+}
+
+func (p *PatternParameters) check() error {
+	switch {
+	case p.Decay.Kind != "exp" && p.Decay.Kind != "power":
+		return param.Quotedf("decay", p.Decay.String(), "write exp:KM or power:B")
+	case !(p.SectorKm > 0) || p.SectorKm > 20040: // half the Earth's circumference
+		return param.Errorf("sector-km", p.SectorKm, "must be a positive distance in km")
+	case p.Latecomers < 0:
+		return param.Errorf("latecomers", p.Latecomers, "must be >= 0")
+	}
+	return nil
+}
 
 // Belt is a chain of strong cities, each a spatial neighbour of the next:
 // a connected group of three or more tier 1-2 cities in the spatial weights.

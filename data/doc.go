@@ -1,7 +1,12 @@
 // Package data reads and validates the datasets collab analyses: a region's
 // cities with coordinates and innovation scores (one cross-section, or a
-// panel by year), optional contiguity neighbours, and optional observed
-// links between cities.
+// panel by year), optional contiguity neighbours, boundaries and observed
+// links between cities. Read(r, name, opts) is its one entry point: it takes
+// an io.Reader (the caller opens files and standard input) and returns a
+// Dataset or every problem at once (Problems), each at its line and column.
+// It imports geom (points and boundaries) and param (the options its
+// messages name), never graph, spatial, analysis or output: contiguity from
+// boundaries is the study's (spatial.QueenContiguity).
 //
 // # Format
 //
@@ -36,9 +41,9 @@
 // of a CSV row (neighbors may also be an array); its id may be the
 // feature's "id"; its position is the lat/lon properties when given, else
 // the Point, else the area-weighted centroid of the Polygon or
-// MultiPolygon, whose boundaries also give queen contiguity (shared
-// vertices within Options.SnapM metres; spatial.QueenContiguity), added to
-// any neighbors property. The collection's name, description, score_label,
+// MultiPolygon, whose boundary the city keeps (City.Boundary: the study's
+// queen weights, shared vertices within a snap distance, are joined to any
+// neighbors property). The collection's name, description, score_label,
 // notes and directed members are the dataset's. Rings must have at least 4
 // positions, the last repeating the first, all within WGS84 ranges; a crs
 // other than WGS84 is refused.

@@ -21,8 +21,10 @@ const (
 	MaxRecordSize = 64 << 20
 	// MaxCities, MaxLinks and MaxNeighbors bound the cities, the links and
 	// the neighbour entries (over all cities) of a dataset in any format.
+	// MaxLinks bounds the networks and weights a study builds as well
+	// (analysis.MaxLinks).
 	MaxCities    = 1_000_000
-	MaxLinks     = 10_000_000
+	MaxLinks     = 20_000_000
 	MaxNeighbors = 20_000_000
 	// maxTreeSize bounds the memory of the tree of a JSON document, about
 	// 150 bytes a value: 200,000 cities with their links take 600 MB.

@@ -213,7 +213,7 @@ func TestReadsAtMostTheLimits(t *testing.T) {
 	}{
 		{MaxCities, MaxLinks, MaxNeighbors, ""},
 		{MaxCities + 1, 0, 0, "x.json: file too large: more than 1000000 cities; collab reads at most that many"},
-		{3, MaxLinks + 1, 0, "x.json: file too large: more than 10000000 links"},
+		{3, MaxLinks + 1, 0, "x.json: file too large: more than 20000000 links"},
 		{3, 0, MaxNeighbors + 1, "x.json: file too large: more than 20000000 neighbours in all"},
 	} {
 		err := checkCounts("x.json", c.cities, c.links, c.neighbors)

@@ -425,7 +425,7 @@ func (c *checker) sharedCoordinates() {
 	for i, city := range c.ds.Cities {
 		key := [2]float64{city.Lat, city.Lon}
 		if j, ok := first[key]; ok {
-			c.warn(cityRecord, i, "lat", "%q is at the same coordinates as %q; their distance is taken as 1 km in the gravity model", city.ID, c.ds.Cities[j].ID)
+			c.warn(cityRecord, i, "lat", "%q is at the same coordinates as %q; their distance is taken as %g km in the gravity model", city.ID, c.ds.Cities[j].ID, geom.MinDistance)
 			continue
 		}
 		first[key] = i

@@ -12,6 +12,12 @@ func (p Point) Lon() float64 { return p[0] }
 // Lat returns the latitude in degrees north.
 func (p Point) Lat() float64 { return p[1] }
 
+// MinDistance is the distance in km below which two places are taken as 1
+// km apart by the gravity model and the power decay of spillover, so that
+// cities given the same coordinates get a large but finite linkage rather
+// than an infinite one.
+const MinDistance = 1.0
+
 // EarthRadius is the mean Earth radius in km (IUGG R1 = 6371.0088 km), used
 // for every great-circle distance.
 const EarthRadius = 6371.0088

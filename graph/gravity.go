@@ -1,15 +1,15 @@
 package graph
 
 import (
+	"collab/geom"
 	"context"
 	"math"
 	"slices"
 )
 
 // MinDistance floors the distance (in km) between two cities in the gravity
-// model, so that cities given the same coordinates get a large but finite
-// linkage rather than an infinite one.
-const MinDistance = 1.0
+// model (geom.MinDistance, shared with the power decay of spillover).
+const MinDistance = geom.MinDistance
 
 // Gravity returns the gravity linkage between every pair of nodes,
 //

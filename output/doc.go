@@ -1,7 +1,10 @@
 // Package output writes the Result of a study in the formats its users open:
 // a text report for the terminal and JSON, the stable results contract.
 // Every writer takes an io.Writer and a *analysis.Result and writes the same
-// bytes for the same result.
+// bytes for the same result. It imports analysis (the results it writes),
+// geom and param, never the command line: its options are typed values
+// (MapOptions.TopLinks parses "auto", "all" or a number), and the hints of
+// the report name parameters through Options.Names.
 //
 // The text report aligns columns by display width, so that Chinese city
 // names line up, and escapes control and bidirectional-override characters

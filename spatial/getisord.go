@@ -27,11 +27,7 @@ type GiStar struct {
 func GetisOrdStar(ctx context.Context, y []float64, w *Weights, p Permutations) (GiStar, error) {
 	n := len(y)
 	nf := float64(n)
-	z := centred(y)
-	var ss float64
-	for _, v := range z {
-		ss += v * v
-	}
+	z, ss := deviations(y)
 	s := math.Sqrt(ss / nf)
 	b := w.Binary()
 	res := GiStar{Z: make([]float64, n), P: make([]float64, n)}

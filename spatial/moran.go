@@ -65,6 +65,16 @@ func GlobalMoran(ctx context.Context, y []float64, w *Weights, p Permutations) (
 // upperTail is the one-tailed normal p-value of |z|: P(Z > |z|).
 func upperTail(z float64) float64 { return 0.5 * math.Erfc(math.Abs(z)/math.Sqrt2) }
 
+// deviations returns y's deviations from its mean (centred) and their sum
+// of squares.
+func deviations(y []float64) (z []float64, ss float64) {
+	z = centred(y)
+	for _, v := range z {
+		ss += v * v
+	}
+	return z, ss
+}
+
 // centred returns y minus its mean, divided by the largest deviation when
 // that is so small or so large (below 1e-50 or above 1e50) that fourth
 // powers could underflow or overflow: every statistic here is
@@ -132,11 +142,7 @@ type LISA struct {
 func LocalMoran(ctx context.Context, y []float64, w *Weights, p Permutations) (LISA, error) {
 	n := len(y)
 	nf := float64(n)
-	z := centred(y)
-	var ss float64
-	for _, v := range z {
-		ss += v * v
-	}
+	z, ss := deviations(y)
 	m2 := ss / nf
 	res := LISA{I: make([]float64, n), Z: make([]float64, n), P: make([]float64, n), Quadrant: make([]Quadrant, n)}
 	above, below, err := conditionalCounts(ctx, w, z, p, streamLocalMoran)

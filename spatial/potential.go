@@ -53,7 +53,7 @@ func (d Decay) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 // At returns f(km).
 func (d Decay) At(km float64) float64 {
 	if d.Kind == "power" {
-		return math.Pow(max(km, 1), -d.Scale)
+		return math.Pow(max(km, geom.MinDistance), -d.Scale)
 	}
 	return math.Exp(-km / d.Scale)
 }
@@ -166,7 +166,7 @@ func (d Decay) row(f []float64, p [3]float64, q [][3]float64) {
 	arcsKm(f, p, q)
 	if d.Kind == "power" {
 		for k, km := range f {
-			f[k] = math.Pow(max(km, 1), -d.Scale)
+			f[k] = math.Pow(max(km, geom.MinDistance), -d.Scale)
 		}
 		return
 	}
