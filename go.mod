@@ -1,6 +1,6 @@
 module collab
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/urfave/cli/v3 v3.14.0
