@@ -26,6 +26,7 @@ type problem struct {
 	wx      *mat.Dense // W times every column of x (error models)
 	rowStd  bool       // every row of W sums to 1 or is empty (spdep style "W")
 	lagCols []int      // for Durbin models: column of x of each lagged variable, or -1
+	logDet  LogDetMethod
 }
 
 func newProblem(s Spec) (*problem, error) {
@@ -33,7 +34,7 @@ func newProblem(s Spec) (*problem, error) {
 	if err := checkSpec(s); err != nil {
 		return nil, err
 	}
-	p := &problem{model: s.Model, n: n, y: s.Y, w: s.W}
+	p := &problem{model: s.Model, n: n, y: s.Y, w: s.W, logDet: s.LogDet}
 	if s.W != nil {
 		p.rowStd = rowStandardised(s.W)
 	}

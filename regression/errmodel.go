@@ -20,17 +20,17 @@ import (
 //	[ n/(2 s2^2)   tr(B)/s2             ]
 //	[ tr(B)/s2     tr(B B) + tr(B'B)    ]
 func fitError(ctx context.Context, p *problem) (*fitted, error) {
-	sp, err := eigenvalues(ctx, p.w)
+	jac, err := newJacobian(ctx, p, p.logDet)
 	if err != nil {
 		return nil, err
 	}
 	loglik := func(lam float64) float64 {
 		xl := filtered(p.x, p.wx, lam)
 		ls := leastSquares(xl, axpy(p.y, -lam, p.wy), false)
-		return gaussLogLik(p.n, ls.sse, sp.logDet(lam))
+		return gaussLogLik(p.n, ls.sse, jac.logDet(lam))
 	}
-	lam, ll := maximize(loglik, sp.lo, sp.hi, math.Sqrt(0x1p-52))
-	if err := checkInterior("lambda", lam, sp.lo, sp.hi); err != nil {
+	lam, ll := maximize(loglik, jac.lo, jac.hi, math.Sqrt(0x1p-52))
+	if err := checkInterior("lambda", lam, jac.lo, jac.hi); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -42,7 +42,7 @@ func fitError(ctx context.Context, p *problem) (*fitted, error) {
 	n := float64(p.n)
 	s2 := ls.sse / n
 	f := &fitted{p: p, coef: ls.coef, lam: lam, logLik: ll, sigma2: s2, params: k + 2,
-		resid: ls.resid, spec: sp}
+		resid: ls.resid, jac: jac}
 	cov := mat.NewDense(k, k, nil)
 	cov.Scale(s2, ls.xtxI)
 	f.se = sqrtDiag(cov)
@@ -50,7 +50,7 @@ func fitError(ctx context.Context, p *problem) (*fitted, error) {
 	// standard errors of SDEM's impacts in spatialreg.
 	f.covBeta = mat.NewDense(k, k, nil)
 	f.covBeta.Scale(ls.sse/(n-float64(k)), ls.xtxI)
-	a, err := denseInverse(p, lam)
+	a, err := jac.inverse(ctx, p, lam)
 	if err != nil {
 		return nil, err
 	}

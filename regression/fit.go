@@ -54,7 +54,8 @@ type fitted struct {
 	params     int
 	resid      []float64
 	ls         lsFit         // least-squares fit, for OLS and SLX
-	spec       *spectrum     // eigenvalues of W, for spatial models
+	jac        *jacobian     // log-determinant and inverse, for spatial models
+	trAt       [2]float64    // tr(A)/n and tr(AW)/n at rho, A = (I - rho W)^-1
 	covRhoBeta *mat.SymDense // covariance of (rho, beta), for simulated impacts
 	covBeta    *mat.Dense    // covariance of beta used for SLX and SDEM impacts
 }
@@ -78,8 +79,8 @@ func (f *fitted) result() *Result {
 		e := estimate("lambda", f.lam, f.lamSE)
 		r.Lambda = &e
 	}
-	if p.model.spatial() && p.model != SLX {
-		r.LogDet = "eigen"
+	if f.jac != nil {
+		r.LogDet = f.jac.method
 	}
 	return r
 }

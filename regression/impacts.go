@@ -110,11 +110,20 @@ func (f *fitted) lagImpacts(ctx context.Context, r *Result, opt ImpactOptions) e
 	switch method {
 	case ImpactsExact:
 		n := float64(p.n)
-		tr = func(rho float64) (float64, float64) {
-			a, aw := f.spec.traces(rho)
-			return a / n, aw / n
+		if sp := f.jac.spec; sp != nil {
+			tr = func(rho float64) (float64, float64) {
+				a, aw := sp.traces(rho)
+				return a / n, aw / n
+			}
+		} else if opt.Draws > 0 {
+			// Without the eigenvalues, only the traces at the estimate are
+			// exact: the draws take the series.
+			method = ImpactsTrace
+		} else {
+			tr = func(float64) (float64, float64) { return f.trAt[0], f.trAt[1] }
 		}
-	case ImpactsTrace:
+	}
+	if method == ImpactsTrace {
 		q := opt.Powers
 		if q == 0 {
 			q = 30
@@ -270,7 +279,7 @@ func (f *fitted) simulateImpacts(ctx context.Context, pairs []pair, tr, tot trac
 			}
 			x[i] = s
 		}
-		if !(x[0] > f.spec.lo && x[0] < f.spec.hi) {
+		if !(x[0] > f.jac.lo && x[0] < f.jac.hi) {
 			continue
 		}
 		kept++

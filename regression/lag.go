@@ -18,7 +18,7 @@ import (
 // those of the analytical information matrix of (sigma^2, rho, beta)
 // (Anselin 1988), as lagsarlm's.
 func fitLag(ctx context.Context, p *problem) (*fitted, error) {
-	sp, err := eigenvalues(ctx, p.w)
+	jac, err := newJacobian(ctx, p, p.logDet)
 	if err != nil {
 		return nil, err
 	}
@@ -26,10 +26,10 @@ func fitLag(ctx context.Context, p *problem) (*fitted, error) {
 	ew := leastSquares(p.x, p.wy, false).resid
 	ea, eb, ec := dot(e0, e0), dot(ew, e0), dot(ew, ew)
 	loglik := func(rho float64) float64 {
-		return gaussLogLik(p.n, ea-2*rho*eb+rho*rho*ec, sp.logDet(rho))
+		return gaussLogLik(p.n, ea-2*rho*eb+rho*rho*ec, jac.logDet(rho))
 	}
-	rho, ll := maximize(loglik, sp.lo, sp.hi, math.Sqrt(0x1p-52))
-	if err := checkInterior("rho", rho, sp.lo, sp.hi); err != nil {
+	rho, ll := maximize(loglik, jac.lo, jac.hi, math.Sqrt(0x1p-52))
+	if err := checkInterior("rho", rho, jac.lo, jac.hi); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -38,8 +38,8 @@ func fitLag(ctx context.Context, p *problem) (*fitted, error) {
 	ls := leastSquares(p.x, axpy(p.y, -rho, p.wy), false)
 	_, k := p.x.Dims()
 	f := &fitted{p: p, coef: ls.coef, rho: rho, logLik: ll, sigma2: ls.sse / float64(p.n),
-		params: k + 2, resid: ls.resid, spec: sp}
-	if err := f.lagCovariance(); err != nil {
+		params: k + 2, resid: ls.resid, jac: jac}
+	if err := f.lagCovariance(ctx); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -52,19 +52,20 @@ func fitLag(ctx context.Context, p *problem) (*fitted, error) {
 //	[ s2 tr(AW)     V                       s2 b'X'(AW)'X ... ]
 //	[ 0             s2 X'AWXb               s2 X'X  ]
 //
-// V = s2 (s2 tr((AW)'AW) + |AWXb|^2) + s2^2 sum (lambda/(1 - rho lambda))^2,
+// V = s2 (s2 tr((AW)'AW) + |AWXb|^2) + s2^2 tr(AW AW),
 // the covariance being s2^2 times the inverse (lagsarlm's varb).
-func (f *fitted) lagCovariance() error {
+func (f *fitted) lagCovariance(ctx context.Context) error {
 	p := f.p
 	_, k := p.x.Dims()
 	s2 := f.sigma2
-	a, err := denseInverse(p, f.rho)
+	a, err := f.jac.inverse(ctx, p, f.rho)
 	if err != nil {
 		return err
 	}
 	aw := mulW(p, a)
-	_, trAW := f.spec.traces(f.rho)
-	omega := squaredTrace(f.spec, f.rho)
+	trAW := trace(aw)
+	omega := traceProduct(aw, aw) // sum (lambda/(1 - rho lambda))^2
+	f.trAt = [2]float64{trace(a) / float64(p.n), trAW / float64(p.n)}
 	awxb := mulVec(aw, mulVec(p.x, f.coef))
 	xtawxb := mulVec(p.x.T(), awxb)
 	inf := mat.NewDense(k+2, k+2, nil)
@@ -93,23 +94,6 @@ func (f *fitted) lagCovariance() error {
 	}
 	f.covRhoBeta = subCovariance(v, 1)
 	return nil
-}
-
-// squaredTrace returns tr((AW)^2) = sum (lambda/(1 - rho lambda))^2, the
-// real part for complex eigenvalues (lagsarlm's omega).
-func squaredTrace(sp *spectrum, rho float64) float64 {
-	var s float64
-	for i, v := range sp.re {
-		if sp.im == nil {
-			d := v / (1 - rho*v)
-			s += d * d
-			continue
-		}
-		l := complex(v, sp.im[i])
-		d := l / (1 - complex(rho, 0)*l)
-		s += real(d * d)
-	}
-	return s
 }
 
 // subCovariance returns the trailing block of v from row and column

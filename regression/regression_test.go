@@ -292,3 +292,60 @@ func TestColumbusReferenceRerun(t *testing.T) {
 		t.Errorf("R printed %d values, %d constants", seen, len(columbusR))
 	}
 }
+
+// TestColumbusCholeskyRoute fits every spatial model by the sparse
+// Cholesky route and checks it against spatialreg's eigen values with the
+// same tolerances as TestColumbusFits, and the exact impacts.
+func TestColumbusCholeskyRoute(t *testing.T) {
+	for _, m := range []Model{SAR, SEM, SDM, SDEM, SAC} {
+		t.Run(m.String(), func(t *testing.T) {
+			s := columbusSpec(t, m)
+			s.LogDet = LogDetCholesky
+			r, err := Fit(context.Background(), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.LogDet != "cholesky" {
+				t.Errorf("log-determinant by %q", r.LogDet)
+			}
+			checkResult(t, m.String(), r, columbusR)
+			if m == SAR || m == SDM || m == SAC {
+				for _, im := range r.Impacts {
+					key := fmt.Sprintf("%s.impact.indirect.%s", m, im.Name)
+					if relErr(im.Indirect, columbusR[key]) > 1e-6 {
+						t.Errorf("%s = %.12g, spatialreg %.12g", key, im.Indirect, columbusR[key])
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestLogDetRoutes checks the sparse Cholesky log-determinant and the
+// Lanczos interval against the eigenvalues on Columbus, to 1e-11.
+func TestLogDetRoutes(t *testing.T) {
+	s := columbusSpec(t, SAR)
+	p, err := newProblem(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eig, err := newJacobian(context.Background(), p, LogDetEigen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chol, err := newJacobian(context.Background(), p, LogDetCholesky)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if relErr(chol.lo, eig.lo) > 1e-11 || relErr(chol.hi, eig.hi) > 1e-11 {
+		t.Errorf("interval [%.15g, %.15g], eigen [%.15g, %.15g]", chol.lo, chol.hi, eig.lo, eig.hi)
+	}
+	for _, rho := range []float64{-1.2, -0.5, 0, 0.3, 0.9, 0.999} {
+		if a, b := chol.logDet(rho), eig.logDet(rho); math.Abs(a-b) > 1e-11*math.Max(1, math.Abs(b)) {
+			t.Errorf("logdet(%g) = %.15g, eigen %.15g", rho, a, b)
+		}
+	}
+	if !math.IsInf(chol.logDet(1.01), -1) {
+		t.Error("logdet(1.01) finite: I - 1.01 W is not positive definite")
+	}
+}

@@ -17,10 +17,11 @@ import (
 // Nelder-Mead, then polished by Newton steps; standard errors come from
 // sacsarlm's analytical information matrix of (sigma^2, rho, lambda, beta).
 func fitSAC(ctx context.Context, p *problem) (*fitted, error) {
-	sp, err := eigenvalues(ctx, p.w)
+	jac, err := newJacobian(ctx, p, p.logDet)
 	if err != nil {
 		return nil, err
 	}
+	sp := jac
 	wwy := p.w.Lag(p.wy)
 	sse := func(rho, lam float64, inverse bool) lsFit {
 		yl := make([]float64, p.n)
@@ -33,7 +34,7 @@ func fitSAC(ctx context.Context, p *problem) (*fitted, error) {
 		if rho <= sp.lo || rho >= sp.hi || lam <= sp.lo || lam >= sp.hi {
 			return math.Inf(-1)
 		}
-		return gaussLogLik(p.n, sse(rho, lam, false).sse, sp.logDet(rho)+sp.logDet(lam))
+		return gaussLogLik(p.n, sse(rho, lam, false).sse, jac.logDet(rho)+jac.logDet(lam))
 	}
 	rho, lam, err := maximize2(ctx, loglik, sp.lo, sp.hi)
 	if err != nil {
@@ -48,8 +49,8 @@ func fitSAC(ctx context.Context, p *problem) (*fitted, error) {
 	ls := sse(rho, lam, false)
 	_, k := p.x.Dims()
 	f := &fitted{p: p, coef: ls.coef, rho: rho, lam: lam, logLik: loglik(rho, lam),
-		sigma2: ls.sse / float64(p.n), params: k + 3, resid: ls.resid, spec: sp}
-	if err := f.sacCovariance(); err != nil {
+		sigma2: ls.sse / float64(p.n), params: k + 3, resid: ls.resid, jac: jac}
+	if err := f.sacCovariance(ctx); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -199,19 +200,20 @@ func derivatives(f func(a, b float64) float64, x [2]float64, h float64) ([2]floa
 //	lam,lam: tr(WB WB) + tr(WB'WB)
 //	lam,rho: tr(WB' B WA B^-1) + tr(W WA B^-1)
 //	rho,b:   (BX)' B WA X b / s2  b,b: (BX)'(BX)/s2
-func (f *fitted) sacCovariance() error {
+func (f *fitted) sacCovariance(ctx context.Context) error {
 	p := f.p
 	_, k := p.x.Dims()
 	s2 := f.sigma2
-	ai, err := denseInverse(p, f.rho)
+	ai, err := f.jac.inverse(ctx, p, f.rho)
 	if err != nil {
 		return err
 	}
-	bi, err := denseInverse(p, f.lam)
+	bi, err := f.jac.inverse(ctx, p, f.lam)
 	if err != nil {
 		return err
 	}
 	wa := wMul(p, ai)
+	f.trAt = [2]float64{trace(ai) / float64(p.n), trace(wa) / float64(p.n)}
 	wb := wMul(p, bi)
 	var bwa mat.Dense // B WA = WA - lambda W WA
 	wwa := wMul(p, wa)

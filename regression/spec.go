@@ -19,8 +19,7 @@ type Spec struct {
 	NoIntercept bool
 	W           *spatial.Weights // weights, required for every model but OLS
 	Impacts     ImpactOptions
-	// LogDet chooses how log|I - rho W| is computed: LogDetAuto uses the
-	// eigenvalues up to EigenMaxN cities and the sparse Chebyshev method above.
+	// LogDet chooses how log|I - rho W| is computed.
 	LogDet LogDetMethod
 }
 
@@ -60,8 +59,11 @@ type LogDetMethod int
 
 // The log-determinant methods.
 const (
-	LogDetAuto  LogDetMethod = iota
-	LogDetEigen              // exact, from the eigenvalues of W (spatialreg method "eigen")
+	// LogDetAuto takes the sparse Cholesky route from CholeskyMinN cities
+	// when W is similar to a symmetric matrix, the eigenvalues otherwise.
+	LogDetAuto     LogDetMethod = iota
+	LogDetEigen                 // exact, from the eigenvalues of W (spatialreg method "eigen")
+	LogDetCholesky              // exact, from the sparse Cholesky factor of I - rho D^1/2 W D^-1/2
 )
 
 // EigenMaxN is the largest number of cities for which the dense methods
