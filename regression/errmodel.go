@@ -50,6 +50,10 @@ func fitError(ctx context.Context, p *problem) (*fitted, error) {
 	// standard errors of SDEM's impacts in spatialreg.
 	f.covBeta = mat.NewDense(k, k, nil)
 	f.covBeta.Scale(ls.sse/(n-float64(k)), ls.xtxI)
+	if !jac.dense(p.n) {
+		f.lamSE, err = f.errorHessianSE()
+		return f, err
+	}
 	a, err := jac.inverse(ctx, p, lam)
 	if err != nil {
 		return nil, err

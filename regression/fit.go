@@ -81,6 +81,11 @@ func (f *fitted) result() *Result {
 	}
 	if f.jac != nil {
 		r.LogDet = f.jac.method
+		a := f.rho
+		if !p.model.lagsY() {
+			a = f.lam
+		}
+		r.LogDetError = f.jac.logDetError(a)
 	}
 	return r
 }

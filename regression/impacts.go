@@ -115,7 +115,7 @@ func (f *fitted) lagImpacts(ctx context.Context, r *Result, opt ImpactOptions) e
 				a, aw := sp.traces(rho)
 				return a / n, aw / n
 			}
-		} else if opt.Draws > 0 {
+		} else if opt.Draws > 0 || !f.jac.dense(p.n) {
 			// Without the eigenvalues, only the traces at the estimate are
 			// exact: the draws take the series.
 			method = ImpactsTrace
@@ -128,7 +128,14 @@ func (f *fitted) lagImpacts(ctx context.Context, r *Result, opt ImpactOptions) e
 		if q == 0 {
 			q = 30
 		}
-		traces, err := powerTraces(ctx, p, q)
+		var traces []float64
+		var err error
+		if f.jac.dense(p.n) {
+			traces, err = powerTraces(ctx, p, q)
+		} else {
+			traces, err = monteCarloPowerTraces(ctx, p, q, ChebyshevProbes, opt.Seed)
+			method = ImpactsMonteCarlo
+		}
 		if err != nil {
 			return err
 		}
@@ -238,6 +245,37 @@ func powerTraces(ctx context.Context, p *problem, q int) ([]float64, error) {
 			pw = mulW(p, pw)
 		}
 		out[k] = trace(pw)
+	}
+	return out, nil
+}
+
+// monteCarloPowerTraces returns tr(W^k), k = 1..q: exact for k <= 4,
+// Hutchinson estimates x'W^k x over Rademacher probes above (spatialreg
+// trW type "MC"); O(q probes links).
+func monteCarloPowerTraces(ctx context.Context, p *problem, q, probes int, seed uint64) ([]float64, error) {
+	exact := exactPowerTraces(p)
+	out := make([]float64, q)
+	for k := 1; k <= min(q, 4); k++ {
+		out[k-1] = exact[k]
+	}
+	var pcg rand.PCG
+	rng := rand.New(&pcg)
+	x := make([]float64, p.n)
+	for r := range probes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pcg.Seed(seed, 1<<40|uint64(r))
+		for i := range x {
+			x[i] = float64(1 - 2*int(rng.Uint64()&1))
+		}
+		v := x
+		for k := 1; k <= q; k++ {
+			v = p.w.Lag(v)
+			if k > 4 {
+				out[k-1] += dot(x, v) / float64(probes)
+			}
+		}
 	}
 	return out, nil
 }

@@ -17,6 +17,7 @@ type jacobian struct {
 	method string
 	spec   *spectrum  // the eigenvalues, on the eigen route
 	sys    *symSystem // the sparse system, on the Cholesky route
+	cheb   *chebyshev // the series, on the Chebyshev route
 	lo, hi float64
 }
 
@@ -27,10 +28,27 @@ const CholeskyMinN = 800
 
 func newJacobian(ctx context.Context, p *problem, method LogDetMethod) (*jacobian, error) {
 	d, similar := similarity(p)
-	if method == LogDetCholesky && !similar {
-		return nil, inputErr("logdet", "cholesky", "needs W similar to a symmetric matrix (W = D^-1 C, C symmetric)")
+	if (method == LogDetCholesky || method == LogDetChebyshev) && !similar {
+		return nil, inputErr("logdet", "", "the sparse routes need W similar to a symmetric matrix (W = D^-1 C, C symmetric)")
+	}
+	if method == LogDetChebyshev || (method == LogDetAuto && similar && p.n > EigenMaxN) {
+		if !p.rowStd {
+			return nil, inputErr("logdet", "chebyshev", "needs row-standardised weights (eigenvalues in [-1, 1])")
+		}
+		c, err := newChebyshev(ctx, p, ChebyshevTerms, ChebyshevProbes, 1)
+		if err != nil {
+			return nil, err
+		}
+		// spatialreg's interval for its sparse methods, inside the series'
+		// |rho| < 1.
+		return &jacobian{method: "chebyshev", cheb: c, lo: -1 + 1e-9, hi: 0.999}, nil
 	}
 	if method == LogDetCholesky || (method == LogDetAuto && similar && p.n >= CholeskyMinN) {
+		if p.n > EigenMaxN {
+			// Lanczos with full reorthogonalisation grows as n^2: the
+			// interval of the sparse methods instead.
+			return &jacobian{method: "cholesky", sys: newSymSystem(p, d), lo: -1 + 1e-9, hi: 0.999}, nil
+		}
 		lmin, lmax, err := extremeEigenvalues(ctx, p, d)
 		if err != nil {
 			return nil, err
@@ -62,6 +80,9 @@ func (j *jacobian) logDet(a float64) float64 {
 	if j.spec != nil {
 		return j.spec.logDet(a)
 	}
+	if j.cheb != nil {
+		return j.cheb.logDet(a)
+	}
 	return j.sys.logDet(a)
 }
 
@@ -69,6 +90,9 @@ func (j *jacobian) logDet(a float64) float64 {
 func (j *jacobian) inverse(ctx context.Context, p *problem, a float64) (*mat.Dense, error) {
 	if j.sys != nil {
 		return j.sys.inverse(ctx, a)
+	}
+	if j.spec == nil {
+		return nil, inputErr("logdet", j.method, "has no dense inverse")
 	}
 	return denseInverse(p, a)
 }
@@ -106,4 +130,16 @@ func similarity(p *problem) ([]float64, bool) {
 		}
 	}
 	return d, true
+}
+
+// dense reports whether the standard errors may use the n x n inverse.
+func (j *jacobian) dense(n int) bool { return n <= EigenMaxN && j.cheb == nil }
+
+// logDetError returns the stated error at a, or nil for the exact routes.
+func (j *jacobian) logDetError(a float64) *LogDetError {
+	if j.cheb == nil {
+		return nil
+	}
+	t, mc := j.cheb.errorBound(a)
+	return &LogDetError{Truncation: t, MonteCarloSE: mc}
 }

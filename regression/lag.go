@@ -39,6 +39,9 @@ func fitLag(ctx context.Context, p *problem) (*fitted, error) {
 	_, k := p.x.Dims()
 	f := &fitted{p: p, coef: ls.coef, rho: rho, logLik: ll, sigma2: ls.sse / float64(p.n),
 		params: k + 2, resid: ls.resid, jac: jac}
+	if !jac.dense(p.n) {
+		return f, f.lagHessianCovariance()
+	}
 	if err := f.lagCovariance(ctx); err != nil {
 		return nil, err
 	}

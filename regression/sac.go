@@ -21,6 +21,9 @@ func fitSAC(ctx context.Context, p *problem) (*fitted, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !jac.dense(p.n) {
+		return nil, inputErr("model", "sac", "needs the dense route: at most %d cities, and an exact log-determinant", EigenMaxN)
+	}
 	sp := jac
 	wwy := p.w.Lag(p.wy)
 	sse := func(rho, lam float64, inverse bool) lsFit {

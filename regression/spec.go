@@ -36,10 +36,11 @@ type ImpactMethod int
 
 // The impact methods.
 const (
-	ImpactsAuto  ImpactMethod = iota // exact up to EigenMaxN cities, traces above
-	ImpactsExact                     // from the eigenvalues of W (spatialreg impacts(listw = ))
-	ImpactsTrace                     // from tr(W^k), k = 1..Powers (spatialreg impacts(tr = trW(W)))
-	ImpactsNone                      // no impacts
+	ImpactsAuto       ImpactMethod = iota // exact up to EigenMaxN cities, Monte Carlo traces above
+	ImpactsExact                          // from the eigenvalues of W (spatialreg impacts(listw = ))
+	ImpactsTrace                          // from tr(W^k), k = 1..Powers (spatialreg impacts(tr = trW(W)))
+	ImpactsNone                           // no impacts
+	ImpactsMonteCarlo                     // from tr(W^k) by Monte Carlo (above EigenMaxN cities)
 )
 
 func (m ImpactMethod) String() string {
@@ -50,6 +51,8 @@ func (m ImpactMethod) String() string {
 		return "trace"
 	case ImpactsNone:
 		return "none"
+	case ImpactsMonteCarlo:
+		return "trace (Monte Carlo)"
 	}
 	return "auto"
 }
@@ -59,16 +62,22 @@ type LogDetMethod int
 
 // The log-determinant methods.
 const (
-	// LogDetAuto takes the sparse Cholesky route from CholeskyMinN cities
-	// when W is similar to a symmetric matrix, the eigenvalues otherwise.
-	LogDetAuto     LogDetMethod = iota
-	LogDetEigen                 // exact, from the eigenvalues of W (spatialreg method "eigen")
-	LogDetCholesky              // exact, from the sparse Cholesky factor of I - rho D^1/2 W D^-1/2
+	// LogDetAuto takes, when W is similar to a symmetric matrix, the
+	// eigenvalues below CholeskyMinN cities, the sparse Cholesky route up
+	// to EigenMaxN and the Chebyshev series above; otherwise the
+	// eigenvalues.
+	LogDetAuto      LogDetMethod = iota
+	LogDetEigen                  // exact, from the eigenvalues of W (spatialreg method "eigen")
+	LogDetCholesky               // exact, from the sparse Cholesky factor of I - rho D^1/2 W D^-1/2
+	LogDetChebyshev              // approximate, Chebyshev series with Monte Carlo traces, error stated
 )
 
-// EigenMaxN is the largest number of cities for which the dense methods
-// (eigenvalues, the n x n inverse of I - rho W for the standard errors)
-// are used by default: their time grows as n^3 and their memory as n^2.
+// EigenMaxN is the dense/sparse threshold: up to it the standard errors
+// use the n x n inverse of I - rho W (time O(n^3) by eigenvalues or
+// O(n^2 envelope) by Cholesky, memory O(n^2)); above it, sparse methods
+// only: the Chebyshev log-determinant, standard errors from the numerical
+// Hessian of the likelihood (as spatialreg's fdHess for large n) and
+// impacts from Monte Carlo traces of W^k. SAC needs the dense route.
 const EigenMaxN = 4000
 
 // Estimate is one estimated parameter with its asymptotic standard error,
@@ -119,24 +128,33 @@ type MoranTest struct {
 // Result is a fitted model. It holds no NaN or Inf: what is undefined is
 // nil with the reason.
 type Result struct {
-	Model         Model      `json:"model"`
-	N             int        `json:"n"`
-	Coefficients  []Estimate `json:"coefficients"`
-	Rho           *Estimate  `json:"rho,omitempty"`
-	Lambda        *Estimate  `json:"lambda,omitempty"`
-	LogLikelihood float64    `json:"log_likelihood"`
-	AIC           float64    `json:"aic"`
-	Sigma2        float64    `json:"sigma2"` // SSE / n, the ML estimate
-	Parameters    int        `json:"parameters"`
-	LogDet        string     `json:"log_determinant,omitempty"`
-	Impacts       []Impact   `json:"impacts,omitempty"`
-	ImpactMethod  string     `json:"impact_method,omitempty"`
-	ImpactDraws   int        `json:"impact_draws,omitempty"`
-	LMTests       []Test     `json:"lm_tests,omitempty"`
-	Moran         *MoranTest `json:"moran,omitempty"`
-	Warnings      []string   `json:"warnings,omitempty"`
-	Residuals     []float64  `json:"-"`
-	Fitted        []float64  `json:"-"`
+	Model         Model        `json:"model"`
+	N             int          `json:"n"`
+	Coefficients  []Estimate   `json:"coefficients"`
+	Rho           *Estimate    `json:"rho,omitempty"`
+	Lambda        *Estimate    `json:"lambda,omitempty"`
+	LogLikelihood float64      `json:"log_likelihood"`
+	AIC           float64      `json:"aic"`
+	Sigma2        float64      `json:"sigma2"` // SSE / n, the ML estimate
+	Parameters    int          `json:"parameters"`
+	LogDet        string       `json:"log_determinant,omitempty"`
+	LogDetError   *LogDetError `json:"log_determinant_error,omitempty"`
+	Impacts       []Impact     `json:"impacts,omitempty"`
+	ImpactMethod  string       `json:"impact_method,omitempty"`
+	ImpactDraws   int          `json:"impact_draws,omitempty"`
+	LMTests       []Test       `json:"lm_tests,omitempty"`
+	Moran         *MoranTest   `json:"moran,omitempty"`
+	Warnings      []string     `json:"warnings,omitempty"`
+	Residuals     []float64    `json:"-"`
+	Fitted        []float64    `json:"-"`
+}
+
+// LogDetError is the stated error of an approximate log-determinant at
+// the estimate: a bound on the truncation of the series and the Monte
+// Carlo standard error of its traces.
+type LogDetError struct {
+	Truncation   float64 `json:"truncation_bound"`
+	MonteCarloSE float64 `json:"monte_carlo_se"`
 }
 
 // Coefficient returns the named coefficient.
