@@ -6,8 +6,6 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
-
-	"collab/spatial"
 )
 
 const interceptName = "(Intercept)"
@@ -21,7 +19,7 @@ type problem struct {
 	y       []float64
 	x       *mat.Dense
 	names   []string
-	w       *spatial.Weights
+	w       weights
 	wy      []float64
 	wx      *mat.Dense // W times every column of x (error models)
 	rowStd  bool       // every row of W sums to 1 or is empty (spdep style "W")
@@ -30,13 +28,21 @@ type problem struct {
 }
 
 func newProblem(s Spec) (*problem, error) {
+	if s.W == nil {
+		return buildProblem(s, nil)
+	}
+	return buildProblem(s, s.W)
+}
+
+// buildProblem lays out s with the weights w (nil for none).
+func buildProblem(s Spec, w weights) (*problem, error) {
 	n := len(s.Y)
-	if err := checkSpec(s); err != nil {
+	if err := checkSpec(s, w); err != nil {
 		return nil, err
 	}
-	p := &problem{model: s.Model, n: n, y: s.Y, w: s.W, logDet: s.LogDet}
-	if s.W != nil {
-		p.rowStd = rowStandardised(s.W)
+	p := &problem{model: s.Model, n: n, y: s.Y, logDet: s.LogDet, w: w}
+	if w != nil {
+		p.rowStd = rowStandardised(w)
 	}
 	var cols [][]float64
 	if !s.NoIntercept {
@@ -62,11 +68,11 @@ func newProblem(s Spec) (*problem, error) {
 	if err := checkRank(p.x, p.names); err != nil {
 		return nil, err
 	}
-	if s.W != nil {
-		p.wy = s.W.Lag(s.Y)
+	if w != nil {
+		p.wy = w.Lag(s.Y)
 		p.wx = mat.NewDense(n, k, nil)
 		for j := range k {
-			p.wx.SetCol(j, s.W.Lag(cols[j]))
+			p.wx.SetCol(j, w.Lag(cols[j]))
 		}
 	}
 	return p, nil
@@ -105,7 +111,7 @@ func (p *problem) addLags(cols [][]float64, names []string, intercept bool) ([][
 	return cols, names
 }
 
-func checkSpec(s Spec) error {
+func checkSpec(s Spec, w weights) error {
 	n := len(s.Y)
 	if s.Model < OLS || s.Model > SAC {
 		return inputErr("model", fmt.Sprint(int(s.Model)), "not a model")
@@ -140,13 +146,13 @@ func checkSpec(s Spec) error {
 		return inputErr("y", "", "is constant (%g in every city)", s.Y[0])
 	}
 	if s.Model.spatial() {
-		if s.W == nil {
+		if w == nil {
 			return inputErr("w", "", "model %s needs spatial weights", s.Model)
 		}
-		if s.W.Len() != n {
-			return inputErr("w", "", "has %d cities, y has %d", s.W.Len(), n)
+		if w.Len() != n {
+			return inputErr("w", "", "has %d cities, y has %d", w.Len(), n)
 		}
-		if s.W.Links() == 0 {
+		if w.Links() == 0 {
 			return inputErr("w", "", "has no links: every city is an island")
 		}
 	}
@@ -187,7 +193,7 @@ func constant(n int, v float64) []float64 {
 
 // rowStandardised reports whether each row of w sums to 1 (to 1e-10) or
 // is empty.
-func rowStandardised(w *spatial.Weights) bool {
+func rowStandardised(w weights) bool {
 	for i := range w.Len() {
 		_, wt := w.Row(i)
 		if len(wt) == 0 {

@@ -6,8 +6,6 @@ import (
 	"math/cmplx"
 
 	"gonum.org/v1/gonum/mat"
-
-	"collab/spatial"
 )
 
 // spectrum is the eigenvalues of W and the search interval for rho.
@@ -22,7 +20,7 @@ type spectrum struct {
 // S = D^1/2 W D^-1/2, s_ij = sqrt(w_ij w_ji), found by EigenSym; otherwise
 // those of W by the general (complex) eigensolver. O(n^3) time, O(n^2)
 // memory.
-func eigenvalues(ctx context.Context, w *spatial.Weights) (*spectrum, error) {
+func eigenvalues(ctx context.Context, w weights) (*spectrum, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -107,7 +105,7 @@ func (sp *spectrum) traces(rho float64) (trA, trAW float64) {
 // symmetricSimilar returns S = D^1/2 W D^-1/2 when W = D^-1 C for a
 // symmetric C: then d_i w_ij = d_j w_ji on every link, so d is found by
 // walking each connected component from d = 1 and checked on every link.
-func symmetricSimilar(w *spatial.Weights) (*mat.SymDense, bool) {
+func symmetricSimilar(w weights) (*mat.SymDense, bool) {
 	n := w.Len()
 	d := make([]float64, n)
 	queue := make([]int, 0, n)
@@ -149,7 +147,7 @@ func symmetricSimilar(w *spatial.Weights) (*mat.SymDense, bool) {
 }
 
 // weightAt returns w_ij by binary search in row i.
-func weightAt(w *spatial.Weights, i, j int) float64 {
+func weightAt(w weights, i, j int) float64 {
 	nb, wt := w.Row(i)
 	lo, hi := 0, len(nb)
 	for lo < hi {
@@ -167,7 +165,7 @@ func weightAt(w *spatial.Weights, i, j int) float64 {
 }
 
 // denseW returns W as an n x n matrix.
-func denseW(w *spatial.Weights) *mat.Dense {
+func denseW(w weights) *mat.Dense {
 	n := w.Len()
 	m := mat.NewDense(n, n, nil)
 	for i := range n {

@@ -18,17 +18,7 @@ func Fit(ctx context.Context, s Spec) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var f *fitted
-	switch s.Model {
-	case OLS, SLX:
-		f = fitLeastSquares(p)
-	case SAR, SDM:
-		f, err = fitLag(ctx, p)
-	case SEM, SDEM:
-		f, err = fitError(ctx, p)
-	case SAC:
-		f, err = fitSAC(ctx, p)
-	}
+	f, err := fitProblem(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +31,23 @@ func Fit(ctx context.Context, s Spec) (*Result, error) {
 		res.Moran = lmMoran(p, f.ls)
 	}
 	return res, nil
+}
+
+// fitProblem estimates the model of p.
+func fitProblem(ctx context.Context, p *problem) (*fitted, error) {
+	var f *fitted
+	var err error
+	switch p.model {
+	case OLS, SLX:
+		f = fitLeastSquares(p)
+	case SAR, SDM:
+		f, err = fitLag(ctx, p)
+	case SEM, SDEM:
+		f, err = fitError(ctx, p)
+	case SAC:
+		f, err = fitSAC(ctx, p)
+	}
+	return f, err
 }
 
 // fitted is what a fit leaves for the result and the impacts.

@@ -59,11 +59,32 @@ func newJacobian(ctx context.Context, p *problem, method LogDetMethod) (*jacobia
 		}
 		return &jacobian{method: "cholesky", sys: newSymSystem(p, d), lo: lo, hi: hi}, nil
 	}
-	sp, err := eigenvalues(ctx, p.w)
+	sp, err := blockEigenvalues(ctx, p.w)
 	if err != nil {
 		return nil, err
 	}
 	return &jacobian{method: "eigen", spec: sp, lo: sp.lo, hi: sp.hi}, nil
+}
+
+// blockEigenvalues returns the eigenvalues of W, those of I_T (x) W as T
+// copies of the base's.
+func blockEigenvalues(ctx context.Context, w weights) (*spectrum, error) {
+	b, ok := w.(*blockWeights)
+	if !ok {
+		return eigenvalues(ctx, w)
+	}
+	sp, err := eigenvalues(ctx, b.base)
+	if err != nil {
+		return nil, err
+	}
+	out := &spectrum{lo: sp.lo, hi: sp.hi}
+	for range b.periods {
+		out.re = append(out.re, sp.re...)
+		if sp.im != nil {
+			out.im = append(out.im, sp.im...)
+		}
+	}
+	return out, nil
 }
 
 // interval returns (1/lmin + eps, 1/lmax - eps), spatialreg's search
