@@ -136,3 +136,30 @@ func BenchmarkElect80SDM(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLogDetCholesky is one sparse Cholesky log-determinant of
+// I - rho W on elect80 (the work of each likelihood evaluation).
+func BenchmarkLogDetCholesky(b *testing.B) {
+	p, err := newProblem(elect80(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, _ := similarity(p)
+	sys := newSymSystem(p, d)
+	n := sys.n
+	for b.Loop() {
+		sys.logDet(0.65)
+	}
+	b.ReportMetric(float64(sys.shape.start[n])/float64(n), "envelope/row")
+}
+
+// BenchmarkLargeSDM fits the SDM with impacts on a 140 x 143 lattice
+// (20,020 cities) by the Chebyshev route.
+func BenchmarkLargeSDM(b *testing.B) {
+	s := simulatedSDM(lattice(b, 140, 143), 0.5, 3)
+	for b.Loop() {
+		if _, err := Fit(context.Background(), s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
