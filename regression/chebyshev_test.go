@@ -20,7 +20,7 @@ func TestChebyshevLogDet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, ok := similarity(p)
+		d, ok := similarity(p.w)
 		if !ok {
 			t.Fatal("W not similar to a symmetric matrix")
 		}

@@ -56,7 +56,7 @@ func buildProblem(s Spec, w weights) (*problem, error) {
 	}
 	k := len(cols)
 	if n <= k {
-		return nil, inputErr("y", "", "%d cities for %d coefficients of model %s: need more cities than coefficients", n, k+spatialParams(s.Model), s.Model)
+		return nil, inputErr("y", "", "%d cities for %d coefficients of model %s: need more cities than coefficients", n, k, s.Model)
 	}
 	if n < k+spatialParams(s.Model)+1 {
 		return nil, inputErr("y", "", "%d cities for %d parameters of model %s: need more cities than parameters", n, k+spatialParams(s.Model)+1, s.Model)

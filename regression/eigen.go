@@ -102,38 +102,13 @@ func (sp *spectrum) traces(rho float64) (trA, trAW float64) {
 	return trA, trAW
 }
 
-// symmetricSimilar returns S = D^1/2 W D^-1/2 when W = D^-1 C for a
-// symmetric C: then d_i w_ij = d_j w_ji on every link, so d is found by
-// walking each connected component from d = 1 and checked on every link.
+// symmetricSimilar returns S = D^1/2 W D^-1/2, s_ij = sqrt(w_ij w_ji),
+// when W = D^-1 C for a symmetric C (see similarity).
 func symmetricSimilar(w weights) (*mat.SymDense, bool) {
-	n := w.Len()
-	d := make([]float64, n)
-	queue := make([]int, 0, n)
-	for root := range n {
-		if d[root] != 0 {
-			continue
-		}
-		d[root] = 1
-		queue = append(queue[:0], root)
-		for len(queue) > 0 {
-			i := queue[0]
-			queue = queue[1:]
-			nb, wt := w.Row(i)
-			for k, j := range nb {
-				wji := weightAt(w, j, i)
-				if wji <= 0 || wt[k] <= 0 {
-					return nil, false
-				}
-				dj := d[i] * wt[k] / wji
-				if d[j] == 0 {
-					d[j] = dj
-					queue = append(queue, j)
-				} else if math.Abs(d[j]-dj) > 1e-10*d[j] {
-					return nil, false
-				}
-			}
-		}
+	if _, ok := similarity(w); !ok {
+		return nil, false
 	}
+	n := w.Len()
 	s := mat.NewSymDense(n, nil)
 	for i := range n {
 		nb, wt := w.Row(i)

@@ -144,7 +144,7 @@ func BenchmarkLogDetCholesky(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, _ := similarity(p)
+	d, _ := similarity(p.w)
 	sys := newSymSystem(p, d)
 	n := sys.n
 	for b.Loop() {

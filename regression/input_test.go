@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"collab/spatial"
 )
 
 // TestBadInput checks that bad specifications fail with an InputError
@@ -20,6 +22,10 @@ func TestBadInput(t *testing.T) {
 	for i := range five {
 		five[i] = 5
 	}
+	ring, err := spatial.Contiguity([][]int{{1}, {2}, {3}, {0}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name  string
 		spec  Spec
@@ -29,6 +35,7 @@ func TestBadInput(t *testing.T) {
 		{"collinear", Spec{Model: SAR, Y: crime, X: [][]float64{inc, double}, Names: []string{"INC", "INC2"}, W: w}, "x", `"INC2": is collinear`},
 		{"constant x", Spec{Model: SEM, Y: crime, X: [][]float64{inc, five}, Names: []string{"INC", "FIVE"}, W: w}, "x", `"FIVE": is constant`},
 		{"too few cities", Spec{Model: OLS, Y: crime[:3], X: [][]float64{inc[:3], hoval[:3]}, Names: []string{"INC", "HOVAL"}}, "y", "need more cities"},
+		{"fewer cities than parameters", Spec{Model: SAR, Y: crime[:4], X: [][]float64{inc[:4], hoval[:4]}, Names: []string{"INC", "HOVAL"}, W: ring.Standardize()}, "y", "4 cities for 5 parameters"},
 		{"no weights", Spec{Model: SDM, Y: crime, X: [][]float64{inc}, Names: []string{"INC"}}, "w", "needs spatial weights"},
 		{"names", Spec{Model: OLS, Y: crime, X: [][]float64{inc}, Names: nil}, "names", "1 columns"},
 		{"short column", Spec{Model: OLS, Y: crime, X: [][]float64{inc[:10]}, Names: []string{"INC"}}, "x", "10 values"},

@@ -27,7 +27,7 @@ type jacobian struct {
 const CholeskyMinN = 800
 
 func newJacobian(ctx context.Context, p *problem, method LogDetMethod) (*jacobian, error) {
-	d, similar := similarity(p)
+	d, similar := similarity(p.w)
 	if (method == LogDetCholesky || method == LogDetChebyshev) && !similar {
 		return nil, inputErr("logdet", "", "the sparse routes need W similar to a symmetric matrix (W = D^-1 C, C symmetric)")
 	}
@@ -119,9 +119,10 @@ func (j *jacobian) inverse(ctx context.Context, p *problem, a float64) (*mat.Den
 }
 
 // similarity returns d with d_i w_ij = d_j w_ji on every link, when it
-// exists: then S = D^1/2 W D^-1/2 is symmetric.
-func similarity(p *problem) ([]float64, bool) {
-	w := p.w
+// exists (W = D^-1 C with C symmetric): then S = D^1/2 W D^-1/2 is
+// symmetric. d is found by walking each connected component from d = 1
+// and checked on every link.
+func similarity(w weights) ([]float64, bool) {
 	n := w.Len()
 	d := make([]float64, n)
 	queue := make([]int, 0, n)
