@@ -1,6 +1,7 @@
 package regression
 
 import (
+	"context"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -133,4 +134,31 @@ func LRTest(unrestricted, restricted *Result) (Test, error) {
 	}
 	stat := 2 * (unrestricted.LogLikelihood - restricted.LogLikelihood)
 	return chiTest(unrestricted.Model.String()+" vs "+restricted.Model.String(), stat, df), nil
+}
+
+// CommonFactorTests fits SDM, SAR and SEM to the data of s (its Model is
+// ignored) and returns the LR tests of SDM against SAR (theta = 0) and
+// against SEM (theta = -rho beta), so that a report can say which model
+// the data support.
+func CommonFactorTests(ctx context.Context, s Spec) ([]Test, error) {
+	fits := map[Model]*Result{}
+	for _, m := range []Model{SDM, SAR, SEM} {
+		t := s
+		t.Model = m
+		t.Impacts = ImpactOptions{Method: ImpactsNone}
+		r, err := Fit(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		fits[m] = r
+	}
+	var out []Test
+	for _, m := range []Model{SAR, SEM} {
+		lr, err := LRTest(fits[SDM], fits[m])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lr)
+	}
+	return out, nil
 }

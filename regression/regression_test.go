@@ -251,6 +251,15 @@ func TestColumbusDiagnostics(t *testing.T) {
 			t.Errorf("%s = %+v, spatialreg %g df %g p %g", key, lr, columbusR[key], columbusR[key+"_df"], columbusR[key+"_p"])
 		}
 	}
+	tests, err := CommonFactorTests(context.Background(), columbusSpec(t, OLS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, key := range []string{"lr.sdm_sar", "lr.sdm_sem"} {
+		if relErr(tests[i].Statistic, columbusR[key]) > 1e-6 || relErr(tests[i].P, columbusR[key+"_p"]) > 1e-6 {
+			t.Errorf("CommonFactorTests %s = %+v, spatialreg %g p %g", key, tests[i], columbusR[key], columbusR[key+"_p"])
+		}
+	}
 	if _, err := LRTest(fits[SAR], fits[SDM]); err == nil {
 		t.Error("LRTest of SAR against SDM: no error")
 	}
