@@ -47,7 +47,33 @@ func fitProblem(ctx context.Context, p *problem) (*fitted, error) {
 	case SAC:
 		f, err = fitSAC(ctx, p)
 	}
-	return f, err
+	if err != nil {
+		return nil, err
+	}
+	if !(f.sigma2 > 1e-20*variance(p.y)) || !finiteAll(f.se) {
+		return nil, inputErr("y", "", "is fitted exactly by the model %s (residual variance %g): no standard errors", p.model, f.sigma2)
+	}
+	return f, nil
+}
+
+func variance(v []float64) float64 {
+	var m, s float64
+	for _, x := range v {
+		m += x / float64(len(v))
+	}
+	for _, x := range v {
+		s += (x - m) * (x - m)
+	}
+	return s / float64(len(v))
+}
+
+func finiteAll(v []float64) bool {
+	for _, x := range v {
+		if math.IsNaN(x) || math.IsInf(x, 0) || x <= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // fitted is what a fit leaves for the result and the impacts.

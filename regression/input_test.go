@@ -36,6 +36,7 @@ func TestBadInput(t *testing.T) {
 		{"constant x", Spec{Model: SEM, Y: crime, X: [][]float64{inc, five}, Names: []string{"INC", "FIVE"}, W: w}, "x", `"FIVE": is constant`},
 		{"too few cities", Spec{Model: OLS, Y: crime[:3], X: [][]float64{inc[:3], hoval[:3]}, Names: []string{"INC", "HOVAL"}}, "y", "need more cities"},
 		{"fewer cities than parameters", Spec{Model: SAR, Y: crime[:4], X: [][]float64{inc[:4], hoval[:4]}, Names: []string{"INC", "HOVAL"}, W: ring.Standardize()}, "y", "4 cities for 5 parameters"},
+		{"exact fit", Spec{Model: OLS, Y: double, X: [][]float64{inc}, Names: []string{"INC"}}, "y", "fitted exactly"},
 		{"no weights", Spec{Model: SDM, Y: crime, X: [][]float64{inc}, Names: []string{"INC"}}, "w", "needs spatial weights"},
 		{"names", Spec{Model: OLS, Y: crime, X: [][]float64{inc}, Names: nil}, "names", "1 columns"},
 		{"short column", Spec{Model: OLS, Y: crime, X: [][]float64{inc[:10]}, Names: []string{"INC"}}, "x", "10 values"},
