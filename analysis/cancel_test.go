@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// stopped is the cause of a cancelled study in TestCancelAtEveryStage.
-var stopped = errors.New("stopped by the test")
+// errStopped is the cause of a cancelled study in TestCancelAtEveryStage.
+var errStopped = errors.New("errStopped by the test")
 
 // TestCancelAtEveryStage cancels the study on the sample as each stage
 // starts: Run returns the context's cause, no result, and promptly.
@@ -25,10 +25,10 @@ func TestCancelAtEveryStage(t *testing.T) {
 			res, err := Run(ctx, ds, p, WithProgress(func(stage string, _, _ int) {
 				if stage == st.name && at.IsZero() {
 					at = time.Now()
-					cancel(stopped)
+					cancel(errStopped)
 				}
 			}))
-			if res != nil || !errors.Is(err, stopped) {
+			if res != nil || !errors.Is(err, errStopped) {
 				t.Fatalf("cancelled at %s: result %v, error %v; want no result and the cause", st.name, res != nil, err)
 			}
 			if took := time.Since(at); took > 2*time.Second {
