@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,8 +15,9 @@ import (
 // HTML writes report.html, one self-contained page: the summary, the
 // findings (the text report's sentences), the map (the SVG map inline),
 // the Moran scatterplot, the Lorenz curve and, for a panel, the trend,
-// then the tiers and a table of every city with every measure of
-// cities.csv, sortable by clicking a column's header. It needs no network:
+// then the tiers and a table of every city with its main measures
+// (htmlColumns; cities.csv has them all), sortable by clicking a column's
+// header. It needs no network:
 // the CSS and SVG are inline, the only script is the small inline sorter,
 // and a Content-Security-Policy forbids loading anything else. Names are
 // escaped as in the SVG map (htmlText).
@@ -30,6 +32,7 @@ func HTML(w io.Writer, r *analysis.Result, o Options, mo MapOptions) error {
 	if err != nil {
 		return err
 	}
+	columns, rows = selectColumns(columns, rows, htmlColumns)
 	ew := &errWriter{w: w}
 	title := mapTitle(r)
 	fmt.Fprintf(ew, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -58,7 +61,7 @@ func HTML(w io.Writer, r *analysis.Result, o Options, mo MapOptions) error {
 		fmt.Fprintf(ew, "<figure id=\"%s\">%s</figure>\n", fig.id, inlineSVG(b.Bytes()))
 	}
 	writeHTMLTiers(ew, r, rep.names)
-	fmt.Fprintf(ew, "<h2>Cities</h2>\n<p>Click a column's header to sort by it.</p>\n")
+	fmt.Fprintf(ew, "<h2>Cities</h2>\n<p>The main measures (every measure is in cities.csv). Click a column's header to sort by it.</p>\n")
 	writeHTMLTable(ew, "cities", columns, rows)
 	fmt.Fprintf(ew, "<script>%s</script>\n</body>\n</html>\n", sortScript)
 	return ew.err
@@ -141,6 +144,31 @@ func writeHTMLTable(w io.Writer, id string, columns []string, rows [][]json.RawM
 		fmt.Fprintf(w, "</tr>\n")
 	}
 	fmt.Fprintf(w, "</tbody></table></div>\n")
+}
+
+// htmlColumns are the measures the page's city table shows, of those the
+// study computed: a table of every measure of 5,000 cities takes a browser
+// tens of seconds to lay out, and cities.csv has them all.
+var htmlColumns = []string{"id", "name", "province", "score", "ratio", "tier", "degree", "strength", "betweenness",
+	"pagerank", "community", "linkage_role", "local_moran", "local_moran_p", "lisa_cluster", "spillover_in", "main_source", "role"}
+
+// selectColumns keeps the columns named in keep, in keep's order.
+func selectColumns(columns []string, rows [][]json.RawMessage, keep []string) ([]string, [][]json.RawMessage) {
+	var cols []int
+	var names []string
+	for _, k := range keep {
+		if c := slices.Index(columns, k); c >= 0 {
+			cols, names = append(cols, c), append(names, k)
+		}
+	}
+	out := make([][]json.RawMessage, len(rows))
+	for i, row := range rows {
+		out[i] = make([]json.RawMessage, len(cols))
+		for k, c := range cols {
+			out[i][k] = row[c]
+		}
+	}
+	return names, out
 }
 
 func numericColumn(rows [][]json.RawMessage, k int) bool {
