@@ -32,16 +32,6 @@ type frame struct {
 func (f frame) px(x float64) float64 { return f.left + (x-f.x0)/(f.x1-f.x0)*f.width }
 func (f frame) py(y float64) float64 { return f.top + f.high - (y-f.y0)/(f.y1-f.y0)*f.high }
 
-// padded widens [lo, hi] by 5% each side, and a single value to a unit
-// range, so that no point sits on the frame.
-func padded(lo, hi float64) (float64, float64) {
-	if !(hi > lo) {
-		return lo - 0.5, hi + 0.5
-	}
-	d := 0.05 * (hi - lo)
-	return lo - d, hi + d
-}
-
 // ticks are round values (1, 2 or 5 times a power of ten apart) within
 // [lo, hi], about five of them.
 func ticks(lo, hi float64) []float64 {
@@ -267,8 +257,8 @@ func writeTrend(w io.Writer, r *analysis.Result) {
 	}
 	s := t.Series
 	x0, x1 := float64(s[0].Year), float64(s[len(s)-1].Year)
-	height := 2*figureH - 120
-	panel := (height - plotTop - 2*plotBottom - 20) / 2
+	panel := (2*figureH - 120 - plotTop - 2*plotBottom - 20) / 2
+	height := plotTop + 2*panel + 2*plotBottom + 20 + 24 // and the caption's line
 	var meanMax, spreadMax float64
 	for _, y := range s {
 		meanMax = math.Max(meanMax, y.Mean)

@@ -15,7 +15,7 @@ import (
 // latexTop is how many cities the centrality table lists, by PageRank;
 // latexLISARows how many significant LISA cities are listed.
 const (
-	latexTop  = 15
+	latexTop      = 15
 	latexLISARows = 30
 )
 
