@@ -43,6 +43,15 @@ func BenchmarkWriters(b *testing.B) {
 		{"CitiesCSV", func(w io.Writer) error { return CitiesCSV(w, r) }},
 		{"LinksCSV", func(w io.Writer) error { return LinksCSV(w, r) }},
 		{"JSON", func(w io.Writer) error { return JSON(w, r) }},
+		{"GEXF", func(w io.Writer) error { return GEXF(w, r, MapOptions{}) }},
+		{"GraphML", func(w io.Writer) error { return GraphML(w, r, MapOptions{}) }},
+		{"Pajek", func(w io.Writer) error { return Pajek(w, r) }},
+		{"GephiNodes", func(w io.Writer) error { return GephiNodes(w, r) }},
+		{"GephiEdges", func(w io.Writer) error { return GephiEdges(w, r) }},
+		{"MoranSVG", func(w io.Writer) error { return MoranSVG(w, r) }},
+		{"LorenzSVG", func(w io.Writer) error { return LorenzSVG(w, r) }},
+		{"HTML", func(w io.Writer) error { return HTML(w, r, Options{}, MapOptions{}) }},
+		{"LaTeX", func(w io.Writer) error { return LaTeX(w, r) }},
 	} {
 		b.Run(w.name, func(b *testing.B) {
 			var n countWriter

@@ -20,80 +20,151 @@ const dotLabels = 60
 // renderer falls back to a CJK font for Chinese names where one exists.
 const fontFamilies = "Helvetica,Arial,Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,WenQuanYi Micro Hei,sans-serif"
 
-// DOT writes the network as a Graphviz map for `neato -n2`: each city at
-// its projected position (pos="x,y!" in points), sized by score and filled
-// by tier (or MapOptions.Color); the strongest links (MapOptions.TopLinks)
-// with pen widths by weight; belts bold; a legend. Node IDs are the city
+// DOT writes the network as a Graphviz map and a graph for network tools.
+// Each city is a node at its projected position (pos="x,y!" in points),
+// sized by score and filled by tier (or MapOptions.Color), labelled with
+// its name (label, for importers; the 60 highest-scoring also show it as
+// xlabel); each drawn link (MapOptions.TopLinks) is one edge with its
+// weight and a pen width by weight, and a belt is an attribute of the
+// link it runs along (belt=N, drawn bold); a belt hop that is not a drawn
+// link is an edge of its own, once. The legend is the graph's label, not
+// a node, so that an importer counts only cities. Node IDs are the city
 // ids; every string is escaped, so that any name reads back unchanged.
 //
-//	collab export --format dot yrd.json | neato -n2 -Tsvg > yrd.svg
+//	collab export --format dot yrd.json | neato -Tsvg > yrd.svg
 func DOT(w io.Writer, r *analysis.Result, o MapOptions) error {
 	m, err := newGeoMap(r, o)
 	if err != nil {
 		return err
 	}
 	ew := &errWriter{w: w}
-	m.writeDOT(ew)
+	m.writeDOT(ew, linkWeights(r))
 	return ew.err
 }
 
-func (m *geoMap) writeDOT(w io.Writer) {
+// dotEdge is one edge of the DOT graph: a drawn link, a belt hop, or a
+// drawn link a belt runs along.
+type dotEdge struct {
+	from, to int
+	weight   float64
+	pen      float64
+	belt     int // 1-based belt number; 0 when no belt runs along it
+	link     bool
+}
+
+// pairKey names an unordered pair of cities, as belts are undirected.
+func pairKey(a, b int) [2]int { return [2]int{min(a, b), max(a, b)} }
+
+// linkWeights maps each pair of linked cities (by index) to the link's
+// weight, for belt hops that run along a link the map does not draw.
+func linkWeights(r *analysis.Result) map[[2]int]float64 {
+	index := make(map[string]int, len(r.Cities))
+	for i, c := range r.Cities {
+		index[c.ID] = i
+	}
+	out := make(map[[2]int]float64, len(r.Links))
+	for _, l := range r.Links {
+		out[pairKey(index[l.Source], index[l.Target])] = l.Weight
+	}
+	return out
+}
+
+// dotEdges merges the drawn links and the belts' hops into one edge per
+// pair: a hop along a drawn link marks that link; any other hop becomes an
+// edge of its own, weighted as its link if the network has one (else 0).
+func (m *geoMap) dotEdges(weights map[[2]int]float64) []dotEdge {
+	edges := make([]dotEdge, 0, len(m.links))
+	at := make(map[[2]int]int, len(m.links))
+	for _, l := range m.links {
+		at[pairKey(l.from, l.to)] = len(edges)
+		edges = append(edges, dotEdge{from: l.from, to: l.to, weight: l.weight, pen: l.pen, link: true})
+	}
+	for k, b := range m.belts {
+		for h := 1; h < len(b.cities); h++ {
+			key := pairKey(b.cities[h-1], b.cities[h])
+			if e, ok := at[key]; ok {
+				if edges[e].belt == 0 {
+					edges[e].belt = k + 1
+				}
+				continue
+			}
+			at[key] = len(edges)
+			edges = append(edges, dotEdge{from: b.cities[h-1], to: b.cities[h], weight: weights[key], belt: k + 1})
+		}
+	}
+	return edges
+}
+
+// The positions are in points and inputscale=72 says so: neato and fdp
+// (which read pos in inches unless told) and neato -n / -n2 (which read
+// points) then all draw the same map. The engines that honour pos are
+// neato, fdp and nop (and neato -n, -n2, fdp -n); dot, circo, twopi, osage,
+// patchwork and sfdp lay the graph out afresh, ignoring pos. Statements
+// end with the line, without a semicolon: pydot 1.4 (Debian 12's, which
+// NetworkX's read_dot uses) reads the space between a last ";" and the
+// closing brace as a node. Every node is pinned, so maxiter=1 spares
+// neato and fdp the seconds their iterations take on 5,000 cities (fdp -n
+// 8.8 s, neato 5.5 s without it; 0.8 s and 2.4 s with it).
+func (m *geoMap) writeDOT(w io.Writer, weights map[[2]int]float64) {
 	kind, arrow := "graph", "--"
 	if m.directed {
 		kind, arrow = "digraph", "->"
 	}
 	fmt.Fprintf(w, "%s collab {\n", kind)
-	fmt.Fprintf(w, "\tgraph [label=%s, labelloc=t, fontsize=20, fontname=%s, outputorder=edgesfirst, splines=false, notranslate=true, pad=0.3, bgcolor=white];\n",
-		dotString(m.title), dotString(fontFamilies))
-	fmt.Fprintf(w, "\tnode [shape=circle, style=filled, fixedsize=true, label=\"\", color=\"#4d4d4d\", penwidth=0.6, fontname=%s, fontsize=9];\n", dotString(fontFamilies))
-	fmt.Fprintf(w, "\tedge [color=\"#3b4a6b99\", arrowsize=0.5];\n")
+	fmt.Fprintf(w, "\t// Positions are in points (inputscale=72): render with neato, neato -n2 or fdp -n;\n\t// dot, circo, twopi and sfdp ignore them.\n")
+	fmt.Fprintf(w, "\tgraph [label=<%s>, labelloc=t, labeljust=l, fontname=%s, inputscale=72, maxiter=1, outputorder=edgesfirst, splines=false, overlap=true, notranslate=true, pad=0.3, bgcolor=white]\n",
+		m.dotLegend(), dotString(fontFamilies))
+	fmt.Fprintf(w, "\tnode [shape=point, style=filled, color=\"#4d4d4d\", penwidth=0.6, fontname=%s, fontsize=9]\n", dotString(fontFamilies))
+	fmt.Fprintf(w, "\tedge [color=\"#3b4a6b99\", arrowsize=0.5]\n")
 	labelled := map[int]bool{}
 	for _, i := range m.byScore()[:min(dotLabels, len(m.cities))] {
 		labelled[i] = true
 	}
 	for i, c := range m.cities {
-		fmt.Fprintf(w, "\t%s [pos=\"%s,%s!\", width=%s, fillcolor=\"%s\", tooltip=%s", dotID(c.id), pt(c.x), pt(c.y), pt(2*c.r/72), c.fill, dotString(c.name))
+		name := dotString(c.name)
+		fmt.Fprintf(w, "\t%s [label=%s, pos=\"%s,%s!\", width=%s, fillcolor=\"%s\", tooltip=%s", dotID(c.id), name, pt(c.x), pt(c.y), pt(2*c.r/72), c.fill, name)
 		if labelled[i] {
-			fmt.Fprintf(w, ", xlabel=%s", dotString(c.name))
+			fmt.Fprintf(w, ", xlabel=%s", name)
 		}
-		fmt.Fprintf(w, "];\n")
+		fmt.Fprintf(w, "]\n")
 	}
-	for _, l := range m.links {
-		fmt.Fprintf(w, "\t%s %s %s [penwidth=%s];\n", dotID(m.cities[l.from].id), arrow, dotID(m.cities[l.to].id), pt(l.pen))
-	}
-	for _, b := range m.belts {
-		for k := 1; k < len(b.cities); k++ {
-			fmt.Fprintf(w, "\t%s %s %s [penwidth=5, color=\"%s\", style=bold, dir=none];\n", dotID(m.cities[b.cities[k-1]].id), arrow, dotID(m.cities[b.cities[k]].id), beltColour)
+	for _, e := range m.dotEdges(weights) {
+		fmt.Fprintf(w, "\t%s %s %s [weight=%s", dotID(m.cities[e.from].id), arrow, dotID(m.cities[e.to].id), exact(e.weight))
+		switch {
+		case e.belt > 0 && e.link:
+			fmt.Fprintf(w, ", belt=%d, penwidth=5, color=\"%s\", style=bold", e.belt, beltColour)
+		case e.belt > 0:
+			fmt.Fprintf(w, ", belt=%d, link=false, penwidth=5, color=\"%s\", style=bold, dir=none", e.belt, beltColour)
+		default:
+			fmt.Fprintf(w, ", penwidth=%s", pt(e.pen))
 		}
+		fmt.Fprintf(w, "]\n")
 	}
-	m.writeDOTLegend(w)
 	fmt.Fprintf(w, "}\n")
 }
 
-// writeDOTLegend writes the legend as one node with an HTML-like table,
-// pinned to the right of the map.
-func (m *geoMap) writeDOTLegend(w io.Writer) {
+// dotLegend is the graph's label: the title above the legend, as an
+// HTML-like table. Being the graph's label rather than a node, network
+// tools that import the DOT see only the cities.
+func (m *geoMap) dotLegend() string {
 	notes := m.legendNotes()
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" BGCOLOR="white">`)
-	fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT"><B>%s</B></TD></TR>`, htmlText(m.colours.title))
-	longest := len(m.colours.title)
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="20">%s</FONT></TD></TR>`, htmlText(fitDOT(m.title, htmlQuoted, maxDOTString)))
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B></FONT></TD></TR>`, htmlText(m.colours.title))
 	for _, e := range m.colours.legend {
-		label := e.text()
-		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" WIDTH="12" HEIGHT="12" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT">%s</TD></TR>`, e.colour, htmlText(label))
-		longest = max(longest, len(label)+4)
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" WIDTH="12" HEIGHT="12" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`, e.colour, htmlText(e.text()))
 	}
 	for _, n := range notes {
-		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT">%s</TD></TR>`, htmlText(n))
-		longest = max(longest, len(n))
+		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`, htmlText(n))
 	}
 	b.WriteString(`</TABLE>`)
-	// The legend's size is estimated (about 6 points a character, 17 a
-	// row) to pin its top left corner beside the map's top right one.
-	wd, ht := 6*float64(longest)+16, 17*float64(len(m.colours.legend)+len(notes)+1)
-	fmt.Fprintf(w, "\t%s [shape=plaintext, style=solid, fixedsize=false, width=0, height=0, margin=0, fontsize=10, tooltip=\"legend\", pos=\"%s,%s!\", label=<%s>];\n",
-		dotID(m.legendID()), pt(m.width+40+wd/2), pt(m.height-ht/2), b.String())
+	return b.String()
 }
+
+// htmlQuoted is s as written in an HTML-like label, between the quotes
+// fitDOT counts.
+func htmlQuoted(s string) string { return `"` + htmlText(s) + `"` }
 
 // legendNotes explain sizes, lines and belts, for both maps' legends.
 func (m *geoMap) legendNotes() []string {
@@ -116,19 +187,6 @@ func (e legendEntry) text() string {
 // beltColour draws belts, dark blue against the yellow-red tiers.
 const beltColour = "#08306b"
 
-// legendID is a node ID no city has.
-func (m *geoMap) legendID() string {
-	ids := make(map[string]bool, len(m.cities))
-	for _, c := range m.cities {
-		ids[c.id] = true
-	}
-	id := "legend"
-	for ids[id] {
-		id += "_"
-	}
-	return id
-}
-
 // pt formats a length in points or inches with two decimals.
 func pt(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 
@@ -146,24 +204,7 @@ func dotID(s string) string {
 	return dotIDQuoted(fitDOT(s, dotIDQuoted, maxDOTString-len(suffix)) + suffix)
 }
 
-func dotIDQuoted(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case unicode.IsControl(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func dotIDQuoted(s string) string { return dotQuote(s, false) }
 
 // dotString quotes text for an attribute that Graphviz shows (label,
 // xlabel, tooltip), so that it shows exactly s: besides the quote,
@@ -181,8 +222,16 @@ func dotString(s string) string {
 	return dotStringQuoted(fitDOT(s, dotStringQuoted, maxDOTString-len("…")) + "…")
 }
 
-func dotStringQuoted(s string) string {
+func dotStringQuoted(s string) string { return dotQuote(s, true) }
+
+// dotQuote is the one escaping loop of DOT strings. Both kinds escape the
+// quote and the backslash; an ID (shown false) spells a control character
+// out (\u0001), keeping ids one-to-one, while shown text (a label) turns
+// ampersands into entities, a newline into \n, the characters of
+// asReference into numeric entities and the other controls into spaces.
+func dotQuote(s string, shown bool) string {
 	var b strings.Builder
+	b.Grow(len(s) + 2)
 	b.WriteByte('"')
 	for _, r := range s {
 		switch {
@@ -190,6 +239,10 @@ func dotStringQuoted(s string) string {
 			b.WriteString(`\"`)
 		case r == '\\':
 			b.WriteString(`\\`)
+		case !shown && unicode.IsControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case !shown:
+			b.WriteRune(r)
 		case r == '&':
 			b.WriteString("&amp;")
 		case r == '\n':
@@ -229,7 +282,7 @@ func fitDOT(s string, quote func(string) string, limit int) string {
 // being longer than Graphviz can read in one string; nil when none.
 func DOTWarnings(r *analysis.Result) []string {
 	var out []string
-	if len(dotStringQuoted(r.Dataset.Name)) > maxDOTString {
+	if len(htmlQuoted(r.Dataset.Name)) > maxDOTString {
 		out = append(out, fmt.Sprintf("the region's name is %d bytes, longer than Graphviz reads in one string: the DOT map shows its beginning", len(r.Dataset.Name)))
 	}
 	for _, c := range r.Cities {

@@ -96,6 +96,9 @@ func (p *report) sentences(items []string) {
 }
 
 func (p *report) esc(s string) string {
+	if p.html {
+		return htmlText(s)
+	}
 	if p.markdown {
 		return mdEscape(Printable(s))
 	}

@@ -100,6 +100,7 @@ type report struct {
 	o        Options
 	names    map[string]string
 	markdown bool
+	html     bool // names escaped for HTML (findingSentences in the HTML report)
 }
 
 func (p *report) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }

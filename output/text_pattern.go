@@ -11,8 +11,14 @@ import (
 // findings states the pattern of strong cities in plain sentences, as a
 // paper would: belts, sectors, isolated hubs and latecomer candidates.
 func (p *report) findings() {
-	r := p.r
 	p.heading("Findings (strong cities: tiers 1-2)")
+	p.sentences(p.findingSentences())
+}
+
+// findingSentences are the findings as sentences, names escaped by p.esc:
+// for the text and Markdown reports and the HTML one.
+func (p *report) findingSentences() []string {
+	r := p.r
 	var sentences []string
 	for _, b := range r.Belts {
 		sentences = append(sentences, fmt.Sprintf("%s form a continuous belt of %d cities over %s km (mean %sx the regional mean).",
@@ -41,7 +47,7 @@ func (p *report) findings() {
 	if len(sentences) == 0 {
 		sentences = append(sentences, "No belt, sector or isolated hub: the region has no strong cities.")
 	}
-	p.sentences(sentences)
+	return sentences
 }
 
 // spilloverSection lists the latecomer candidates and each hub's reach.

@@ -19,7 +19,7 @@ func (env *environment) exportCommand() *cli.Command {
 sample when no FILE is given, and writes one format to standard output, for
 pipes:
 
-   dot        Graphviz map: cities at their projected positions, for neato -n2
+   dot        Graphviz map: cities at their projected positions, for neato or fdp
    geojson    RFC 7946 FeatureCollection: city Points, link and belt LineStrings
    svg        a map that needs no Graphviz
    csv        cities.csv: one row per city, every measure
@@ -27,6 +27,19 @@ pipes:
    json       the results contract (as analyze --format json)
    markdown   the report as Markdown
    text       the report as text
+
+Network files, figures and documents:
+
+   gexf         GEXF 1.2 for Gephi: typed measures, map positions, colours and sizes
+   graphml      GraphML with typed keys (yEd, Cytoscape, NetworkX, igraph)
+   pajek        Pajek .net: names, positions and link weights (Pajek, UCINET)
+   gephi-nodes  Gephi's nodes table: Id, Label and every measure
+   gephi-edges  Gephi's edges table: Source, Target, Weight, Type
+   moran-svg    the Moran scatterplot: standardised score against its spatial lag
+   trend-svg    the panel's mean, CV and Gini over every year
+   lorenz-svg   the Lorenz curve of the scores, with the Gini
+   html         report.html: one self-contained page with the map and figures
+   latex        booktabs tables of the summary, tiers, centrality and LISA
 
 Examples:
    collab export --format dot yrd.json | neato -n2 -Tpng > yrd.png

@@ -42,6 +42,16 @@ var outDir = []struct{ name, format string }{
 	{"network.dot", "dot"},
 	{"collab.geojson", "geojson"},
 	{"map.svg", "svg"},
+	{"network.gexf", "gexf"},
+	{"network.graphml", "graphml"},
+	{"network.net", "pajek"},
+	{"gephi-nodes.csv", "gephi-nodes"},
+	{"gephi-edges.csv", "gephi-edges"},
+	{"moran.svg", "moran-svg"},
+	{"trend.svg", "trend-svg"},
+	{"lorenz.svg", "lorenz-svg"},
+	{"report.html", "html"},
+	{"report.tex", "latex"},
 }
 
 func outDirNames() []string {
@@ -53,7 +63,8 @@ func outDirNames() []string {
 }
 
 // formats are the formats a study can be written in, for export --format.
-var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "json", "markdown", "text"}
+var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "json", "markdown", "text",
+	"gexf", "graphml", "pajek", "gephi-nodes", "gephi-edges", "moran-svg", "trend-svg", "lorenz-svg", "html", "latex"}
 
 // outputs writes a study's results in any format.
 type outputs struct {
@@ -81,6 +92,26 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 			return output.GeoJSON(w, res, o.maps)
 		case "svg":
 			return output.SVG(w, res, o.maps)
+		case "gexf":
+			return output.GEXF(w, res, o.maps)
+		case "graphml":
+			return output.GraphML(w, res, o.maps)
+		case "pajek":
+			return output.Pajek(w, res)
+		case "gephi-nodes":
+			return output.GephiNodes(w, res)
+		case "gephi-edges":
+			return output.GephiEdges(w, res)
+		case "moran-svg":
+			return output.MoranSVG(w, res)
+		case "trend-svg":
+			return output.TrendSVG(w, res)
+		case "lorenz-svg":
+			return output.LorenzSVG(w, res)
+		case "html":
+			return output.HTML(w, res, o.report, o.maps)
+		case "latex":
+			return output.LaTeX(w, res)
 		}
 		return fmt.Errorf("unknown format %q", format)
 	}
