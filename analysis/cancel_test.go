@@ -8,7 +8,7 @@ import (
 )
 
 // errStopped is the cause of a cancelled study in TestCancelAtEveryStage.
-var errStopped = errors.New("errStopped by the test")
+var errStopped = errors.New("stopped by the test")
 
 // TestCancelAtEveryStage cancels the study on the sample as each stage
 // starts: Run returns the context's cause, no result, and promptly.

@@ -27,11 +27,11 @@ import (
 // weights (S0 = n) and I S0 / n under binary ones. Moran's I itself is
 // checked against spdep's moran.test in package analysis.
 func TestMoranPointsSlopeIsI(t *testing.T) {
-	for _, standardize := range []string{"row", "binary"} {
-		t.Run(standardize, func(t *testing.T) {
+	for _, standardize := range []analysis.Standardize{"row", "binary"} {
+		t.Run(string(standardize), func(t *testing.T) {
 			p := analysis.DefaultParameters()
 			p.Standardize = standardize
-			ds, err := data.Read("yrd.json", data.Sample())
+			ds, err := readData("yrd.json", data.Sample())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,7 +108,7 @@ func panelStudy(t *testing.T) *analysis.Result {
 		{"id": "b", "name": "B", "lat": 31.3, "lon": 120.6, "scores": {"2001": 10, "2011": 40, "2021": 90}},
 		{"id": "c", "name": "C", "lat": 31.6, "lon": 120.3, "scores": {"2001": 5, "2011": 30, "2021": 70}},
 		{"id": "d", "name": "D", "lat": 31.8, "lon": 117.2, "scores": {"2001": 1, "2011": 20, "2021": 60}}]}`
-	ds, err := data.Read("panel.json", []byte(src))
+	ds, err := readData("panel.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
