@@ -67,6 +67,7 @@ type snaQAP struct {
 	qapGreaterEq, qapLessEq  float64
 	coef, t                  []float64
 	greaterEq, lessEq, absGE []float64
+	std                      []float64 // b sd(x)/sd(y) over the pairs, from netlm's b
 	r2                       float64
 	reps                     int
 }
@@ -83,12 +84,14 @@ var snaQAPReference = map[string]snaQAP{
 		coef:      []float64{5.225877871725707, -0.0005424066866471603, 1.03221694759581, 0.05688872429046292},
 		t:         []float64{8.271380018970534, -0.32273365066673126, 2.030537293161518, 1.4754296311213286},
 		greaterEq: []float64{0, 0.652, 0.032, 0.064}, lessEq: []float64{1, 0.348, 0.968, 0.936},
-		absGE: []float64{0, 0.728, 0.072, 0.132}, r2: 0.01676971418750374, reps: 250},
+		absGE: []float64{0, 0.728, 0.072, 0.132}, r2: 0.01676971418750374, reps: 250,
+		std: []float64{-0.016515787994759747, 0.10388733257395485, 0.075474598965862}},
 	"graph": {gcor: -0.03022575531669338, qapGreaterEq: 0.656, qapLessEq: 0.344,
 		coef:      []float64{10.45175574345142, -0.0010848133732943228, 2.0644338951916197, 0.11377744858092585},
 		t:         []float64{8.277645292681841, -0.3229781098322686, 2.0320753523358617, 1.476547216150615},
 		greaterEq: []float64{0, 0.652, 0.032, 0.064}, lessEq: []float64{1, 0.348, 0.968, 0.936},
-		absGE: []float64{0, 0.728, 0.072, 0.132}, r2: 0.033377952089005555, reps: 250},
+		absGE: []float64{0, 0.728, 0.072, 0.132}, r2: 0.033377952089005555, reps: 250,
+		std: []float64{-0.023300557509684773, 0.14656477595469347, 0.10647994720460457}},
 }
 
 func TestQAPMatchesSna(t *testing.T) {
@@ -123,6 +126,9 @@ func TestQAPMatchesSna(t *testing.T) {
 			for k, tm := range fit.Terms {
 				closeTo(t, tm.Name+" coefficient", tm.Coefficient, want.coef[k], 1e-9)
 				closeTo(t, tm.Name+" t", tm.T, want.t[k], 1e-9)
+				if k > 0 {
+					closeTo(t, tm.Name+" standardised", *tm.Standardised, want.std[k-1], 1e-9)
+				}
 				withinMC(t, tm.Name+" pgreq", tm.PGreaterEq, want.greaterEq[k], fit.Permutations, want.reps)
 				withinMC(t, tm.Name+" pleeq", tm.PLessEq, want.lessEq[k], fit.Permutations, want.reps)
 				withinMC(t, tm.Name+" pgreqabs", tm.PAbsGreaterEq, want.absGE[k], fit.Permutations, want.reps)
@@ -226,6 +232,8 @@ func runSnaQAP(t *testing.T, y *Dyadic, x []*Dyadic, mode string, reps int) (sna
 			s.lessEq = v
 		case "pgreqabs":
 			s.absGE = v
+		case "std":
+			s.std = v
 		case "r2":
 			s.r2 = v[0]
 		}

@@ -22,6 +22,8 @@ cat("t", fmt(fit$tstat), "\n")
 cat("pgreq", fmt(fit$pgreq), "\n")
 cat("pleeq", fmt(fit$pleeq), "\n")
 cat("pgreqabs", fmt(fit$pgreqabs), "\n")
+vec <- function(m) { v <- gvectorize(m, mode = mode, diag = FALSE); v[!is.na(v)] }
+cat("std", fmt(fit$coefficients[-1] * sapply(x, function(m) sd(vec(m))) / sd(vec(y))), "\n")
 mss <- sum((fit$fitted.values - mean(fit$fitted.values))^2)
 rss <- sum(fit$residuals^2)
 cat("r2", fmt(mss / (mss + rss)), "\n")
