@@ -20,11 +20,11 @@ import (
 // sna 2.7-1 (testdata/krackhardt_sna.R: efficiency, lubness) compute them,
 // printed by
 //
-//	/usr/bin/python3 graph/testdata/networkx_wholenetwork.py EDGES N DIRECTED
-//	Rscript graph/testdata/krackhardt_sna.R EDGES N DIRECTED
+//	/usr/bin/python3 graph/testdata/networkx_wholenetwork.py EDGES N DIRECTED ...
+//	Rscript graph/testdata/krackhardt_sna.R EDGES N DIRECTED ...
 //
-// with EDGES the case's links as TestWholeNetworkMatchesReferences writes
-// them; the test reruns both when they are present.
+// with EDGES each case's links as TestWholeNetworkMatchesReferences writes
+// them; the test reruns both, once for all cases, when they are present.
 type wholeCase struct {
 	name     string
 	n        int
@@ -52,28 +52,17 @@ func wholeCases(t testing.TB) []wholeCase {
 }
 
 func TestWholeNetworkMatchesReferences(t *testing.T) {
-	for _, c := range wholeCases(t) {
+	cases := wholeCases(t)
+	live := wholeReferences(t, cases)
+	for k, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			live := map[string]float64{}
-			path := writeEdges(t, c.edges)
-			args := []string{path, strconv.Itoa(c.n), strconv.FormatBool(c.directed)}
-			if python, err := pythonFor("networkx"); err != nil {
-				t.Log(err)
-			} else {
-				runReference(t, live, python, append([]string{"testdata/networkx_wholenetwork.py"}, args...)...)
-			}
-			if err := rWith("sna"); err != nil {
-				t.Log(err)
-			} else {
-				runReference(t, live, "Rscript", append([]string{"testdata/krackhardt_sna.R"}, args...)...)
-			}
-			for k, v := range live {
-				if p, ok := c.want[k]; !ok || math.Abs(p-v) > 1e-15*max(1, math.Abs(v)) {
-					t.Errorf("reference now prints %s %v; the test pins %v", k, v, p)
+			for name, v := range live[k] {
+				if p, ok := c.want[name]; !ok || math.Abs(p-v) > 1e-15*max(1, math.Abs(v)) {
+					t.Errorf("reference now prints %s %v; the test pins %v", name, v, p)
 				}
 			}
-			if len(live) > 0 && len(live) != len(c.want) {
-				t.Errorf("live references %s; pinned %v", goLiteral(live), c.want)
+			if len(live[k]) > 0 && len(live[k]) != len(c.want) {
+				t.Errorf("live references %s; pinned %v", goLiteral(live[k]), c.want)
 			}
 			g, err := New(c.n, c.edges, c.directed)
 			if err != nil {
@@ -107,6 +96,46 @@ func TestWholeNetworkMatchesReferences(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wholeReferences runs the NetworkX and sna scripts once over all the
+// cases (each when present) and returns each case's printed values.
+func wholeReferences(t *testing.T, cases []wholeCase) []map[string]float64 {
+	live := make([]map[string]float64, len(cases))
+	var args []string
+	for k, c := range cases {
+		live[k] = map[string]float64{}
+		args = append(args, writeEdges(t, c.edges), strconv.Itoa(c.n), strconv.FormatBool(c.directed))
+	}
+	collect := func(prog string, argv ...string) {
+		out, err := execOutput(prog, argv...)
+		if err != nil {
+			t.Fatalf("%s %v: %v\n%s", prog, argv, err, out)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			f := strings.Fields(line)
+			if len(f) != 3 {
+				continue
+			}
+			k, err1 := strconv.Atoi(f[0])
+			v, err2 := strconv.ParseFloat(f[2], 64)
+			if err1 != nil || err2 != nil || k >= len(cases) {
+				t.Fatalf("%s: %q", prog, line)
+			}
+			live[k][f[1]] = v
+		}
+	}
+	if python, err := pythonFor("networkx"); err != nil {
+		t.Log(err)
+	} else {
+		collect(python, append([]string{"testdata/networkx_wholenetwork.py"}, args...)...)
+	}
+	if err := rWith("sna"); err != nil {
+		t.Log(err)
+	} else {
+		collect("Rscript", append([]string{"testdata/krackhardt_sna.R"}, args...)...)
+	}
+	return live
 }
 
 // writeEdges writes "from to weight" lines to a temporary file.
@@ -170,26 +199,6 @@ func lookedUp(key string, find func() (string, error)) lookup {
 	path, err := find()
 	lookups[key] = lookup{path, err}
 	return lookups[key]
-}
-
-// runReference runs a script printing "name value" lines into values.
-func runReference(t *testing.T, values map[string]float64, prog string, args ...string) {
-	t.Helper()
-	out, err := exec.Command(prog, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", prog, args, err, out)
-	}
-	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) != 2 {
-			continue
-		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil {
-			t.Fatalf("%s: %q: %v", prog, line, err)
-		}
-		values[f[0]] = v
-	}
 }
 
 func goLiteral(m map[string]float64) string {
