@@ -77,8 +77,9 @@
 //     by the signs reached; depth 2 by default (four blocks, the isolates
 //     apart). The first correlations come from the sparse links,
 //     O(n^2 + n k^2); each iteration is a dense g x g product, O(g^3): a
-//     fifth of a second for 340 cities, but minutes for 2,000, whose first
-//     split alone takes some 15 products of seconds each.
+//     fifth of a second for 340 cities, but minutes for 2,000 (41 products
+//     over three splits in BenchmarkConcor, those of the first split of
+//     2,000 x 2,000 matrices at seconds each).
 //   - BlockModel: for a partition of a directed network, each block's links
 //     sent inside, sent out and received from outside, its expected
 //     internal share (g_k - 1)/(g - 1), its actual internal share and its
