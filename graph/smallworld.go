@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"collab/internal/parallel"
@@ -267,8 +268,7 @@ func (s *swapGraph) remove(u, v int32) {
 func (s *swapGraph) rewire(ctx context.Context, rng *rand.Rand, niter int, lattice bool) bool {
 	m := len(s.links)
 	tries := int(float64(s.n) * float64(m) / (float64(s.n) * float64(s.n-1) / 2))
-	seen := make([]int32, s.n) // search stamps for the connectivity check
-	stamp := int32(0)
+	search := newLinkSearch(s.n)
 	ring := func(i, j int32) int32 { // distance to the diagonal in ring order
 		d := i - j
 		if d < 0 {
@@ -297,8 +297,7 @@ func (s *swapGraph) rewire(ctx context.Context, rng *rand.Rand, niter int, latti
 				s.add(c, b)
 				s.remove(a, b)
 				s.remove(c, d)
-				stamp++
-				if s.connected(a, b, seen, stamp) {
+				if search.connected(s, a, b) {
 					break
 				}
 				s.remove(a, d)
@@ -312,19 +311,44 @@ func (s *swapGraph) rewire(ctx context.Context, rng *rand.Rand, niter int, latti
 	return true
 }
 
-// connected reports whether a path joins a and b, marking the nodes it
-// visits with stamp.
-func (s *swapGraph) connected(a, b int32, seen []int32, stamp int32) bool {
-	queue := []int32{a}
-	seen[a] = stamp
-	for k := 0; k < len(queue); k++ {
-		for _, v := range s.adj[queue[k]] {
-			if v == b {
-				return true
-			}
-			if seen[v] != stamp {
-				seen[v] = stamp
-				queue = append(queue, v)
+// linkSearch is the scratch of rewire's connectivity checks.
+type linkSearch struct {
+	seen   []int32 // side a marks stamp, side b stamp+1
+	stamp  int32
+	qa, qb []int32
+}
+
+func newLinkSearch(n int) *linkSearch { return &linkSearch{seen: make([]int32, n)} }
+
+// connected reports whether a path joins a and b, by a breadth-first
+// search from both ends that grows the smaller frontier a level at a time
+// and stops where they meet: after a swap, a and b are usually close.
+func (w *linkSearch) connected(s *swapGraph, a, b int32) bool {
+	if w.stamp > math.MaxInt32-4 {
+		clear(w.seen)
+		w.stamp = 0
+	}
+	w.stamp += 2
+	sideA, sideB := w.stamp, w.stamp+1
+	w.seen[a], w.seen[b] = sideA, sideB
+	qa, qb := append(w.qa[:0], a), append(w.qb[:0], b)
+	defer func() { w.qa, w.qb = qa[:0], qb[:0] }()
+	ha, hb := 0, 0
+	for ha < len(qa) && hb < len(qb) {
+		q, head, mine, other := &qa, &ha, sideA, sideB
+		if len(qb)-hb < len(qa)-ha {
+			q, head, mine, other = &qb, &hb, sideB, sideA
+		}
+		for end := len(*q); *head < end; *head++ {
+			for _, v := range s.adj[(*q)[*head]] {
+				switch w.seen[v] {
+				case other:
+					return true
+				case mine:
+					continue
+				}
+				w.seen[v] = mine
+				*q = append(*q, v)
 			}
 		}
 	}

@@ -132,8 +132,16 @@ func TestSmallWorldParts(t *testing.T) {
 			t.Errorf("node %d: degree %d after rewiring, %d before", v, len(r.adj[v]), len(s.adj[v]))
 		}
 	}
-	if !r.connected(0, int32(s.n-1), make([]int32, s.n), 1) {
+	if !newLinkSearch(s.n).connected(r, 0, int32(s.n-1)) {
 		t.Error("rewiring disconnected the network")
+	}
+	two := &swapGraph{n: 6, adj: make([][]int32, 6), links: map[[2]int32]bool{}}
+	for _, e := range [][2]int32{{0, 1}, {1, 2}, {3, 4}, {4, 5}} {
+		two.add(e[0], e[1])
+	}
+	ls := newLinkSearch(6)
+	if ls.connected(two, 0, 5) || !ls.connected(two, 0, 2) || !ls.connected(two, 5, 3) {
+		t.Error("connectivity check wrong on two paths of three nodes")
 	}
 	if _, err := New(4, nil, true); err == nil {
 		dg, _ := New(4, []Edge{{0, 1, 1}}, true)
@@ -196,3 +204,14 @@ func execOutput(prog string, args ...string) (string, error) {
 }
 
 func newTestRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
+
+// BenchmarkSmallWorld times sigma and omega with NetworkX's defaults on a
+// synthetic region of 340 cities (8 strongest gravity links each).
+func BenchmarkSmallWorld(b *testing.B) {
+	g := syntheticRegion(b, 340)
+	for b.Loop() {
+		if _, err := g.SmallWorld(context.Background(), SmallWorldOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
