@@ -73,7 +73,8 @@ func (d *Dyadic) Symmetric() bool {
 }
 
 // DistanceMatrix fills the pairs with dist(i, j), for example the
-// great-circle distance between two cities in km. dist is called for every
+// great-circle distance between two cities in km, or any other value of a
+// pair (a gravity linkage M_i M_j / d_ij^beta). dist is called for every
 // ordered pair i != j, so an asymmetric cost (travel time) is kept as
 // given; its values must be finite.
 func DistanceMatrix(n int, dist func(i, j int) float64) (*Dyadic, error) {
