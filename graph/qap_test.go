@@ -295,3 +295,15 @@ func TestQAPSameOnAnyCoreCount(t *testing.T) {
 		t.Errorf("1 core: %v\n4 cores: %v", one, four)
 	}
 }
+
+// BenchmarkMRQAP times MRQAP with three predictors on 340 cities, 2000
+// permutations (testdata/mrqap340 times the same size as a whole process,
+// against testdata/netlm340.R).
+func BenchmarkMRQAP(b *testing.B) {
+	y, x := qapFixture(340, false)
+	for b.Loop() {
+		if _, err := MRQAP(context.Background(), y, x, MRQAPOptions{QAPOptions: QAPOptions{Permutations: 2000}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
