@@ -75,4 +75,77 @@
 // types, but serially, through maps, and (for closeness) without the
 // Wasserman-Faust correction needed on disconnected networks; the tests
 // check this package against it and against NetworkX.
+//
+// # Positions
+//
+//   - Concor: CONCOR block models (Breiger, Boorman and Arabie 1975) as R
+//     concorR defines them: the columns of the adjacency stacked on its
+//     transpose (diagonal missing) are correlated pairwise, the
+//     correlation matrix is correlated again until every entry passes
+//     0.9999999 in absolute value (at most 51 times), and each block splits
+//     by the signs reached; depth 2 by default (four blocks, the isolates
+//     apart). The first correlations come from the sparse links,
+//     O(n^2 + n k^2); each iteration is a dense g x g product, O(g^3): a
+//     fifth of a second for 340 cities, but minutes for 2,000 (41 products
+//     over three splits in BenchmarkConcor, those of the first split of
+//     2,000 x 2,000 matrices at seconds each).
+//   - BlockModel: for a partition of a directed network, each block's links
+//     sent inside, sent out and received from outside, its expected
+//     internal share (g_k - 1)/(g - 1), its actual internal share and its
+//     inflow share received/(received + sent) across its boundary, and
+//     Burt's (1976) four roles: internal share >= expected and hardly
+//     receiving (inflow under 1/3 by default) is bidirectional spillover,
+//     >= expected and receiving net benefit, < expected and hardly
+//     receiving net spillover, < expected and receiving broker. With the
+//     block density matrix and its image (1 where a block pair's density
+//     exceeds the network's). O(n + m + K^2).
+//
+// # QAP
+//
+// Dyadic matrices (Dyadic: n x n, the diagonal ignored) are built from a
+// distance function (DistanceMatrix), group labels (SameGroupMatrix),
+// scores (GapMatrix, |s_i - s_j|) or links (LinkMatrix).
+//
+//   - QAPCorrelate: Pearson's r over the n(n-1) ordered pairs (or the
+//     n(n-1)/2 unordered ones, Symmetric) and its permutation test, as R
+//     sna's gcor and qaptest: the shares of relabelled matrices whose r is
+//     as large as and as small as the observed one. O(R n^2).
+//   - MRQAP: least squares over the pairs, classical standard errors, t,
+//     standardised coefficients and R^2 as sna's netlm, and p-values by
+//     Dekker, Krackhardt and Snijders' (2007) double semi-partialling
+//     (netlm's nullhyp = "qapspp", t statistic): each predictor's residual
+//     from the others is relabelled. A permutation costs p + 1 passes over
+//     the pairs per term, from an orthonormal basis of the other terms
+//     computed once, O(R p^2 n^2).
+//
+// Permutations default to 2000; permutation r draws from its own PCG
+// generator seeded with (Seed, r) and the workers write only their own
+// statistics, so p-values are the same on any number of cores.
+//
+// # Whole network
+//
+//   - PathSummary: average shortest path length and diameter in hops and
+//     over lengths 1/w (NetworkX's average_shortest_path_length and
+//     diameter), over the largest component (strongly connected when
+//     directed), since they are undefined on a disconnected network, with
+//     the component's size and whether it is the whole network; global
+//     efficiency (Latora and Marchiori 2001; NetworkX's global_efficiency,
+//     unweighted), the mean of 1/d over all ordered pairs, and its variant
+//     over lengths 1/w. One BFS and one Dijkstra search per node, in
+//     parallel, O(n m log n).
+//   - KrackhardtEfficiency and LeastUpperBoundedness: Krackhardt's (1994)
+//     efficiency and LUB as R sna's efficiency and lubness compute them on
+//     the 0/1 adjacency; the ok result is false where sna divides by 0.
+//   - SmallWorld: sigma = (C/Cr)/(L/Lr) and omega = Lr/L - C/Cl as
+//     NetworkX's sigma and omega, over the largest connected component:
+//     random references by degree-preserving double edge swaps that keep
+//     the network connected (Maslov and Sneppen 2002), lattice references
+//     by the swaps that bring links nearer the diagonal in ring order
+//     (Sporns and Zwi 2004); niter 100 (sigma) and 5 (omega), 10
+//     references each, each reference seeded on its own.
+//
+// The measures of these three sections return no NaN or Inf: an undefined
+// value is a nil pointer, a false ok or an error saying why. The package
+// must not import collab/analysis, collab/output, collab/data or the
+// command.
 package graph

@@ -1,0 +1,324 @@
+package graph
+
+import (
+	"context"
+	"math/bits"
+
+	"collab/internal/parallel"
+)
+
+// PathSummary holds the whole-network path measures. Averages and
+// diameters run over the largest component (strongly connected when the
+// network is directed), because on a disconnected network they are
+// undefined (NetworkX's average_shortest_path_length and diameter raise
+// there); Connected says whether that component is the whole network.
+// Efficiencies run over all pairs, a pair with no path adding 0.
+type PathSummary struct {
+	// Nodes is n; Component the number of nodes of the largest component
+	// (the one holding the lowest-numbered node, among equals).
+	Nodes     int  `json:"nodes"`
+	Component int  `json:"component"`
+	Connected bool `json:"connected"`
+	// AverageHops and DiameterHops are the mean and the largest number of
+	// links on a shortest path between two nodes of the component
+	// (NetworkX's average_shortest_path_length and diameter, unweighted);
+	// nil when the component has a single node.
+	AverageHops  *float64 `json:"average_hops"`
+	DiameterHops *int     `json:"diameter_hops"`
+	// AverageLength and DiameterLength are the same over link lengths
+	// 1/weight (NetworkX's with weight = 1/w; the diameter as the largest
+	// eccentricity of the shortest path lengths).
+	AverageLength  *float64 `json:"average_length"`
+	DiameterLength *float64 `json:"diameter_length"`
+	// GlobalEfficiency is Latora and Marchiori's mean of 1/d(u, v) over the
+	// n(n-1) ordered pairs, d in hops ("Efficient behavior of small-world
+	// networks", Phys. Rev. Lett. 87, 2001; NetworkX's global_efficiency,
+	// which is unweighted); 0 for fewer than two nodes. On a directed
+	// network d follows the links' direction.
+	GlobalEfficiency float64 `json:"global_efficiency"`
+	// WeightedEfficiency is the same mean of 1/d over lengths 1/weight, not
+	// divided by that of a complete network (which would need a distance
+	// for every pair), so it is in units of weight.
+	WeightedEfficiency float64 `json:"weighted_efficiency"`
+}
+
+// sourcePaths is what the searches from one source add up.
+type sourcePaths struct {
+	hops, length         float64 // sums over the component's other nodes
+	maxHops              int
+	maxLength            float64
+	inverseHops, inverse float64 // sums over every node reached
+}
+
+// PathSummary computes the average path length, diameter and global
+// efficiency, in hops and over lengths 1/weight, from a breadth-first and
+// a Dijkstra search from every node, in parallel; each source's sums are
+// added in source order, so the result is the same on any number of cores.
+// O(n m log n) time, O(n + m) memory per core. It returns ctx's error if
+// ctx is done first.
+func (g *Network) PathSummary(ctx context.Context) (PathSummary, error) {
+	n := g.n
+	ps := PathSummary{Nodes: n}
+	if n == 0 {
+		return ps, nil
+	}
+	member := g.largestComponent()
+	for _, in := range member {
+		if in {
+			ps.Component++
+		}
+	}
+	ps.Connected = ps.Component == n
+	per := make([]sourcePaths, n)
+	err := parallel.Blocks(ctx, n, func() *pathWorker {
+		w := &pathWorker{s: newSearch(g), hops: make([]int32, n), queue: make([]int32, 0, n)}
+		for i := range w.hops {
+			w.hops[i] = -1
+		}
+		return w
+	}, func(s int, w *pathWorker) {
+		per[s] = w.fromSource(g, s, member)
+	}, func(int, *pathWorker) {})
+	if err != nil {
+		return PathSummary{}, err
+	}
+	var tot sourcePaths
+	for s := range per {
+		p := per[s]
+		tot.hops += p.hops
+		tot.length += p.length
+		tot.maxHops = max(tot.maxHops, p.maxHops)
+		tot.maxLength = max(tot.maxLength, p.maxLength)
+		tot.inverseHops += p.inverseHops
+		tot.inverse += p.inverse
+	}
+	if c := float64(ps.Component); ps.Component > 1 {
+		avgHops, avgLength := tot.hops/(c*(c-1)), tot.length/(c*(c-1))
+		ps.AverageHops, ps.AverageLength = &avgHops, &avgLength
+		ps.DiameterHops, ps.DiameterLength = &tot.maxHops, &tot.maxLength
+	}
+	if n > 1 {
+		pairs := float64(n) * float64(n-1)
+		ps.GlobalEfficiency, ps.WeightedEfficiency = tot.inverseHops/pairs, tot.inverse/pairs
+	}
+	return ps, nil
+}
+
+// pathWorker is one core's state for PathSummary's searches.
+type pathWorker struct {
+	s     *search
+	hops  []int32 // -1 where not reached
+	queue []int32
+}
+
+// fromSource runs a breadth-first search and a Dijkstra search from s; the
+// searches follow the links into s (the rows newSearch reads), which, over
+// all sources, sum the same distances as searches out of them.
+func (w *pathWorker) fromSource(g *Network, s int, member []bool) sourcePaths {
+	var p sourcePaths
+	w.queue = append(w.queue[:0], int32(s))
+	w.hops[s] = 0
+	for k := 0; k < len(w.queue); k++ {
+		u := w.queue[k]
+		adj, _ := g.in.neighbors(int(u))
+		for _, v := range adj {
+			if w.hops[v] < 0 {
+				w.hops[v] = w.hops[u] + 1
+				w.queue = append(w.queue, v)
+			}
+		}
+	}
+	for _, v := range w.queue[1:] {
+		h := int(w.hops[v])
+		p.inverseHops += 1 / float64(h)
+		if member[s] && member[v] {
+			p.hops += float64(h)
+			p.maxHops = max(p.maxHops, h)
+		}
+	}
+	for _, v := range w.queue {
+		w.hops[v] = -1
+	}
+	w.s.run(s)
+	for _, v := range w.s.order[1:] {
+		d := w.s.dist[v]
+		p.inverse += 1 / d
+		if member[s] && member[v] {
+			p.length += d
+			p.maxLength = max(p.maxLength, d)
+		}
+	}
+	return p
+}
+
+// largestComponent marks the nodes of the largest connected component
+// (strongly connected when directed); among equal sizes, the one holding
+// the lowest-numbered node.
+func (g *Network) largestComponent() []bool {
+	var label []int32
+	var count int
+	if g.directed {
+		label, count = g.strongComponents()
+	} else {
+		l, sizes := g.Components()
+		count = len(sizes)
+		label = make([]int32, len(l))
+		for v, c := range l {
+			label[v] = int32(c)
+		}
+	}
+	size := make([]int, count)
+	lowest := make([]int, count)
+	for i := range lowest {
+		lowest[i] = g.n
+	}
+	for v, c := range label {
+		size[c]++
+		lowest[c] = min(lowest[c], v)
+	}
+	best := -1
+	for c := range count {
+		if best < 0 || size[c] > size[best] || (size[c] == size[best] && lowest[c] < lowest[best]) {
+			best = c
+		}
+	}
+	member := make([]bool, g.n)
+	for v, c := range label {
+		member[v] = int(c) == best
+	}
+	return member
+}
+
+// KrackhardtEfficiency is Krackhardt's efficiency (1994; R sna's
+// efficiency, UCINET's Krackhardt GTD) over the 0/1 adjacency: with weak
+// components of sizes s_c and L the non-zero cells of the adjacency (each
+// undirected link counts in both directions, as in sna's symmetric
+// sociomatrix),
+//
+//	1 - (L - sum (s_c - 1)) / sum (s_c - 1)^2,
+//
+// the share of the links beyond the fewest that would keep each component
+// connected that are absent. ok is false when every component is a single
+// node (the denominator is 0). O(n + m).
+func (g *Network) KrackhardtEfficiency() (efficiency float64, ok bool) {
+	_, sizes := g.Components()
+	var required, excess float64
+	for _, s := range sizes {
+		required += float64(s - 1)
+		excess += float64(s-1) * float64(s-1)
+	}
+	if excess == 0 {
+		return 0, false
+	}
+	cells := float64(len(g.edges))
+	if !g.directed {
+		cells *= 2
+	}
+	return 1 - (cells-required)/excess, true
+}
+
+// LeastUpperBoundedness is Krackhardt's least upper boundedness (1994; R
+// sna's lubness, UCINET's Krackhardt GTD): the pairs of nodes of a weak
+// component that have no least upper bound, over (s-1)(s-2)/2, the most a
+// component of s nodes can have, summed over the components of three or
+// more nodes. An upper bound of nodes i and j is
+// a node that reaches both along the links (each node reaching itself);
+// the pair has a least upper bound when one of its upper bounds reaches
+// all the others. The measure is
+//
+//	1 - (pairs without a least upper bound) / sum (s_c - 1)(s_c - 2)/2.
+//
+// An undirected network has LUB 1. ok is false when no component has three
+// nodes. Reachability is kept as bit sets: O(n m) to build, O(n^3 s/64)
+// worst case for the pairs of a component of s nodes, in parallel over
+// rows of pairs.
+func (g *Network) LeastUpperBoundedness() (lub float64, ok bool) {
+	label, sizes := g.Components()
+	words := (g.n + 63) / 64
+	reaches := g.reachability(words) // reaches[k]: the nodes k reaches
+	reachedBy := make([]uint64, g.n*words)
+	for k := range g.n {
+		row := reaches[k*words : (k+1)*words]
+		for w, x := range row {
+			for ; x != 0; x &= x - 1 {
+				v := w*64 + bits.TrailingZeros64(x)
+				reachedBy[v*words+k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+	var maxViolations float64
+	for _, s := range sizes {
+		if s > 2 {
+			maxViolations += float64(s-1) * float64(s-2) / 2
+		}
+	}
+	if maxViolations == 0 {
+		return 0, false
+	}
+	violations := make([]int, g.n)
+	parallel.For(g.n, func(i int) {
+		if sizes[label[i]] <= 2 {
+			return
+		}
+		ub := make([]uint64, words)
+		for j := i + 1; j < g.n; j++ {
+			if label[j] != label[i] {
+				continue
+			}
+			for w := range ub {
+				ub[w] = reachedBy[i*words+w] & reachedBy[j*words+w]
+			}
+			if !hasLeastBound(ub, reaches, words) {
+				violations[i]++
+			}
+		}
+	})
+	var total int
+	for _, v := range violations {
+		total += v
+	}
+	return 1 - float64(total)/maxViolations, true
+}
+
+// hasLeastBound reports whether some node of the set ub reaches every
+// node of ub.
+func hasLeastBound(ub, reaches []uint64, words int) bool {
+	for w, x := range ub {
+		for ; x != 0; x &= x - 1 {
+			k := w*64 + bits.TrailingZeros64(x)
+			row := reaches[k*words : (k+1)*words]
+			covers := true
+			for q, y := range ub {
+				if y&^row[q] != 0 {
+					covers = false
+					break
+				}
+			}
+			if covers {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reachability returns, for each node, the bit set of the nodes it reaches
+// along the links (itself included), by a breadth-first search from each.
+func (g *Network) reachability(words int) []uint64 {
+	reaches := make([]uint64, g.n*words)
+	parallel.For(g.n, func(s int) {
+		row := reaches[s*words : (s+1)*words]
+		row[s/64] |= 1 << (s % 64)
+		queue := []int32{int32(s)}
+		for k := 0; k < len(queue); k++ {
+			adj, _ := g.out.neighbors(int(queue[k]))
+			for _, v := range adj {
+				if row[v/64]&(1<<(v%64)) == 0 {
+					row[v/64] |= 1 << (v % 64)
+					queue = append(queue, v)
+				}
+			}
+		}
+	})
+	return reaches
+}
