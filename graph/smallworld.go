@@ -116,7 +116,7 @@ func (g *Network) SmallWorld(ctx context.Context, o SmallWorldOptions) (SmallWor
 	}
 	type metrics struct{ transitivity, clustering, hops float64 }
 	out := make([]metrics, len(jobs))
-	parallel.For(len(jobs), func(i int) {
+	parallel.For(ctx, len(jobs), func(i int) {
 		j := jobs[i]
 		rng := rand.New(rand.NewPCG(o.Seed, j.stream))
 		r := base.clone()

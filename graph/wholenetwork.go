@@ -256,7 +256,7 @@ func (g *Network) LeastUpperBoundedness() (lub float64, ok bool) {
 		return 0, false
 	}
 	violations := make([]int, g.n)
-	parallel.For(g.n, func(i int) {
+	parallel.For(context.Background(), g.n, func(i int) {
 		if sizes[label[i]] <= 2 {
 			return
 		}
@@ -306,7 +306,7 @@ func hasLeastBound(ub, reaches []uint64, words int) bool {
 // along the links (itself included), by a breadth-first search from each.
 func (g *Network) reachability(words int) []uint64 {
 	reaches := make([]uint64, g.n*words)
-	parallel.For(g.n, func(s int) {
+	parallel.For(context.Background(), g.n, func(s int) {
 		row := reaches[s*words : (s+1)*words]
 		row[s/64] |= 1 << (s % 64)
 		queue := []int32{int32(s)}
