@@ -46,7 +46,7 @@ func TestInterruptKeepsOutputs(t *testing.T) {
 	// ignored; while the test handles the signals, the children start
 	// with their defaults.
 	held := make(chan os.Signal, 1)
-	signal.Notify(held, syscall.SIGINT, syscall.SIGTERM)
+	signal.Notify(held, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(held)
 	input := region(t, 2000)
 	inputBefore, _ := os.ReadFile(input)
@@ -67,6 +67,7 @@ func TestInterruptKeepsOutputs(t *testing.T) {
 	}{
 		{syscall.SIGINT, 130, "collab: interrupted (SIGINT); no output file was written or changed\n"},
 		{syscall.SIGTERM, 143, "collab: terminated (SIGTERM); no output file was written or changed\n"},
+		{syscall.SIGHUP, 129, "collab: hung up (SIGHUP); no output file was written or changed\n"},
 	} {
 		cmd := exec.Command(bin, "analyze", input, "--out", dir, "--permutations", "99999")
 		var stdout, stderr bytes.Buffer

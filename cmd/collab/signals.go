@@ -16,12 +16,15 @@ func (e interrupted) Error() string {
 		return "interrupted (SIGINT)"
 	case syscall.SIGTERM:
 		return "terminated (SIGTERM)"
+	case syscall.SIGHUP:
+		return "hung up (SIGHUP)"
 	}
 	return "stopped by " + e.sig.String()
 }
 
 // exitCode is 128 plus the signal's number, as a shell reports a process
-// that the signal ended: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
+// that the signal ended: 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for
+// SIGHUP.
 func (e interrupted) exitCode() int {
 	if s, ok := e.sig.(syscall.Signal); ok {
 		return 128 + int(s)
@@ -29,8 +32,8 @@ func (e interrupted) exitCode() int {
 	return 128 + int(syscall.SIGINT)
 }
 
-// notifySignals returns a context that the first SIGINT or SIGTERM
-// cancels, with an interrupted cause: the study stops at its next check
+// notifySignals returns a context that the first SIGINT, SIGTERM or SIGHUP
+// (the terminal closed) cancels, with an interrupted cause: the study stops at its next check
 // and any output being written is discarded, so that the files of an
 // earlier run stay as they were. A second signal ends the process at
 // once, as if collab did not catch signals. A signal the process was
@@ -39,7 +42,7 @@ func (e interrupted) exitCode() int {
 func notifySignals() (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	signals := make(chan os.Signal, 1)
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
 		if !signal.Ignored(sig) {
 			signal.Notify(signals, sig)
 		}
