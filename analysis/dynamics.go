@@ -269,13 +269,23 @@ func (d *Dynamics) explainUndefined() {
 	if _, ok := d.Undefined["sojourn"]; !ok {
 		return
 	}
-	var never []string
+	var stayed, unseen, why []string
 	for i, t := range d.Sojourn {
-		if t == nil {
-			never = append(never, d.Classes.Names[i])
+		switch {
+		case t != nil:
+		case d.Probabilities[i] == nil:
+			unseen = append(unseen, d.Classes.Names[i])
+		default:
+			stayed = append(stayed, d.Classes.Names[i])
 		}
 	}
-	d.Undefined["sojourn"] = "no city that was in " + strings.Join(never, ", ") + " ever left it"
+	if len(stayed) > 0 {
+		why = append(why, "no city in "+strings.Join(stayed, ", ")+" ever left it")
+	}
+	if len(unseen) > 0 {
+		why = append(why, "no city started a step in "+strings.Join(unseen, ", "))
+	}
+	d.Undefined["sojourn"] = strings.Join(why, "; ")
 }
 
 // sortedKeys yields the entries of m by key, so that warnings come in one

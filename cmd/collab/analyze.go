@@ -163,6 +163,12 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 // parameterFlags are the flags of every command that runs a study; each
 // concern adds its own list here, and its reader to parameterReaders.
 func parameterFlags() []cli.Flag {
+	return concat(sweepParameterFlags(), dynamicsFlags())
+}
+
+// sweepParameterFlags are parameterFlags but the dynamics', which a sweep
+// does not compute (and whose --step would clash with the sweep's).
+func sweepParameterFlags() []cli.Flag {
 	return concat(inputFlags(), studyFlags(), networkFlags(), spatialFlags(), patternFlags())
 }
 
@@ -171,6 +177,7 @@ var parameterReaders = []func(*cli.Command, *analysis.Parameters) error{
 	readNetworkFlags,
 	readSpatialFlags,
 	readPatternFlags,
+	readDynamicsFlags,
 }
 
 // studyFlags choose what is studied: the year, the tiers, the stages to
