@@ -13,8 +13,9 @@ import (
 // the cities' classes, the same chain by the class of their neighbours
 // (spatial Markov) and by LISA quadrant, the tests of those, Dagum's
 // decomposition of the Gini by group and the density of the relative
-// scores year by year. Every statistic that is undefined is null, and
-// Undefined (or a warning) says why.
+// scores year by year. A statistic that is undefined is null and
+// Undefined says why; a part that cannot be computed (Dagum's, the
+// densities) is null with a warning saying why.
 type Dynamics struct {
 	// Years are the panel's years read, every Step-th; a transition runs
 	// from each to the next.
@@ -247,20 +248,7 @@ func (s *study) markov(panel [][]float64, o dynamics.Options) (*Dynamics, error)
 		d.Years = append(d.Years, s.ds.Years[t])
 	}
 	d.explainUndefined()
-	for key, why := range sortedKeys(d.Undefined) {
-		s.warnf("dynamics: %s: %s", undefinedNames[key], why)
-	}
-	for _, i := range m.EmptyRows {
-		s.warnf("dynamics: no city was in %s at the start of a transition: its row of probabilities is null", d.Classes.Names[i])
-	}
 	return d, nil
-}
-
-// undefinedNames name the statistics of Dynamics.Undefined in warnings.
-var undefinedNames = map[string]string{
-	"steady_state":  "the steady state is undefined (null)",
-	"first_passage": "the mean first passage times are undefined (null)",
-	"sojourn":       "some sojourn times are infinite (null)",
 }
 
 // explainUndefined names the classes of an infinite sojourn, which the
@@ -286,23 +274,6 @@ func (d *Dynamics) explainUndefined() {
 		why = append(why, "no city started a step in "+strings.Join(unseen, ", "))
 	}
 	d.Undefined["sojourn"] = strings.Join(why, "; ")
-}
-
-// sortedKeys yields the entries of m by key, so that warnings come in one
-// order.
-func sortedKeys(m map[string]string) func(func(string, string) bool) {
-	return func(yield func(string, string) bool) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			if !yield(k, m[k]) {
-				return
-			}
-		}
-	}
 }
 
 func undefinedOf(m map[string]string) map[string]string {
@@ -352,9 +323,6 @@ func (s *study) spatialMarkov(panel [][]float64, o dynamics.Options, d *Dynamics
 	}
 	h := sm.Homogeneity
 	d.Tests.Homogeneity = &HomogeneityTest{LR: h.LR, LRP: h.LRP, Q: h.Q, QP: h.QP, DOF: h.DOF, Undefined: h.Undefined}
-	if h.Undefined != "" {
-		s.warnf("dynamics: the homogeneity test's p-values are undefined: %s", h.Undefined)
-	}
 	return nil
 }
 
