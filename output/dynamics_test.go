@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -360,4 +361,41 @@ func atoiAll(s []string) []int {
 		out[k] = atoi(x)
 	}
 	return out
+}
+
+// TestTransitionsCSVSample: the long form of the sample's matrices: the
+// classic chain's cells are the tier matrix counted by hand (see
+// analysis.TestDynamicsSampleTierMatrix), the spatial chain's cells add up
+// to them, and a row never observed has empty probabilities.
+func TestTransitionsCSVSample(t *testing.T) {
+	res := sampleStudy(t)
+	var b bytes.Buffer
+	if err := TransitionsCSV(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [4][4]int{{1, 1, 0, 0}, {0, 5, 0, 0}, {0, 2, 0, 0}, {0, 0, 9, 23}}
+	var markov, spatial [4][4]int
+	emptyRows := 0
+	for _, r := range rows[1:] {
+		from, to := atoi(strings.TrimPrefix(r[2], "tier "))-1, atoi(strings.TrimPrefix(r[3], "tier "))-1
+		switch r[0] {
+		case "markov":
+			markov[from][to] = atoi(r[4])
+		case "spatial":
+			spatial[from][to] += atoi(r[4])
+			if r[5] == "" {
+				emptyRows++
+			}
+		}
+	}
+	if markov != want || spatial != want {
+		t.Errorf("markov %v, spatial summed %v, want %v", markov, spatial, want)
+	}
+	if len(rows) != 1+16*(1+4)+16 || emptyRows == 0 {
+		t.Errorf("%d rows, %d empty probabilities", len(rows), emptyRows)
+	}
 }

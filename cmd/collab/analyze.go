@@ -74,7 +74,7 @@ Examples:
    cat yrd.json | collab analyze - --top 20
 
 Files: --out DIR writes report.md, results.json, cities.csv, links.csv,
-network.dot, collab.geojson and map.svg into DIR; --dot, --geojson and --svg
+transitions.csv, network.dot, collab.geojson and map.svg into DIR; --dot, --geojson and --svg
 write one each. The report still goes to standard output. Every file is
 written whole or not at all (a temporary file, then a rename), and the
 input file is never overwritten. Maps draw the --top-links strongest links
