@@ -214,7 +214,7 @@ func homogeneitySentence(h *analysis.HomogeneityTest) string {
 	if h.LRP == nil || h.QP == nil {
 		return fmt.Sprintf("The test that the transitions are the same next to every class of neighbours has no p-value: %s.", strings.TrimSuffix(orText(h.Undefined, "no degrees of freedom"), "."))
 	}
-	return fmt.Sprintf("Test that the transitions are the same next to every class of neighbours (Bickenbach and Bode): likelihood ratio %s, chi-square %s, %d degrees of freedom, p = %s and %s.",
+	return fmt.Sprintf("Test that the transitions are the same next to every class of neighbours (Bickenbach and Bode): likelihood ratio %s, chi-square %s, %d degrees of freedom, p %s and p %s.",
 		fixed(h.LR, 2), fixed(h.Q, 2), h.DOF, pText(*h.LRP), pText(*h.QP))
 }
 
@@ -225,11 +225,12 @@ func orText(s, fallback string) string {
 	return s
 }
 
+// pText writes a p-value after "p": "= 0.012" or "< 0.001".
 func pText(p float64) string {
 	if p < 0.001 {
 		return "< 0.001"
 	}
-	return fixed(p, 3)
+	return "= " + fixed(p, 3)
 }
 
 func lisaSentence(d *analysis.Dynamics) string {
@@ -254,17 +255,21 @@ func lisaSentence(d *analysis.Dynamics) string {
 	if t.P == nil {
 		return s + "; the test of joint movement of cities and neighbours is undefined (" + orText(t.Undefined, "no degrees of freedom") + ")."
 	}
-	return s + fmt.Sprintf("; the test that cities and their neighbours move independently gives chi-square %s, %d degrees of freedom, p = %s.", fixed(t.Statistic, 2), t.DOF, pText(*t.P))
+	return s + fmt.Sprintf("; the test that cities and their neighbours move independently gives chi-square %s, %d degrees of freedom, p %s.", fixed(t.Statistic, 2), t.DOF, pText(*t.P))
 }
 
-// dagumSentences decompose the first and the last year's Gini.
+// dagumSentences decompose the Gini of the first year, the year studied
+// and the last.
 func (p *report) dagumSentences(g *analysis.DagumByGroup) []string {
 	if g == nil || len(g.Years) == 0 {
 		return nil
 	}
-	years := []analysis.DagumYear{g.Years[0]}
-	if len(g.Years) > 1 {
-		years = append(years, g.Years[len(g.Years)-1])
+	var years []analysis.DagumYear
+	for k, y := range g.Years {
+		studied := p.r.Summary.Year != nil && *p.r.Summary.Year == y.Year
+		if k == 0 || k == len(g.Years)-1 || studied {
+			years = append(years, y)
+		}
 	}
 	var parts []string
 	for _, y := range years {
