@@ -133,7 +133,11 @@ func longRunSentences(d *analysis.Dynamics) []string {
 	if d.SteadyState == nil {
 		s = append(s, "The steady state is undefined: "+d.Undefined["steady_state"]+".")
 	} else {
-		s = append(s, "In the long run the chain would hold the cities in the shares "+shares(d.Classes.Names, d.SteadyState)+" (its steady state).")
+		caveat := "its steady state"
+		if len(d.Years) == 2 {
+			caveat += ", extrapolated from a single step"
+		}
+		s = append(s, "In the long run the chain would hold the cities in the shares "+shares(d.Classes.Names, d.SteadyState)+" ("+caveat+").")
 	}
 	var stays []string
 	for i, t := range d.Sojourn {
