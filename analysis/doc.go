@@ -1,9 +1,10 @@
 // Package analysis carries out a study of a region: Run(ctx, ds, p) runs
 // the graph and spatial packages on a data.Dataset with Parameters and
 // assembles one Result, the content of every report and export. It imports
-// data, graph, spatial, geom and param, and never output or the command
-// line; its parameters are typed values that parse and print themselves
-// (Weights, Edges, Standardize, Stage, Sample, TierScheme), and its errors
+// data, graph, spatial, dynamics, geom and param, and never output or the
+// command line; its parameters are typed values that parse and print
+// themselves (Weights, Edges, Standardize, Stage, Sample, TierScheme,
+// Classes, LagClasses, Group), and its errors
 // name parameters (ParameterError), which the command line spells as
 // flags.
 //
@@ -98,6 +99,23 @@
 // (1/T) ln(y_T/y_0) = a + b ln y_0 by least squares with speed
 // -ln(1 + bT)/T and half-life ln 2 / speed (Barro and Sala-i-Martin 1992),
 // and the cities whose tier changed.
+//
+// # Dynamics
+//
+// With two or more years, the dynamics stage runs package dynamics on the
+// panel read every Step-th year: the Markov chain of the cities' Classes
+// (by default the study's tiers of each year's ratio to its mean; or
+// quantile:K, pooled:K) with its transition counts and probabilities,
+// steady state, mean first passage and sojourn times; the spatial Markov
+// chain by the class of the spatial lag (LagClasses; the study's weights
+// row-standardised, the lag's tiers taken against the year's mean score)
+// with the homogeneity tests of Bickenbach and Bode (2003); the chain of
+// LISA quadrants with its test of joint movement; Dagum's decomposition of
+// every year's Gini by Group (province or Louvain community); and the
+// Gaussian kernel density of every year's relative scores with Silverman's
+// bandwidth. Undefined statistics are null with the reason in
+// Dynamics.Undefined. Cost: O(T n log n + T L) for T years, n cities and
+// L weight links; the 81-year, 48-state US panel takes a few milliseconds.
 //
 // # Limits and cancellation
 //

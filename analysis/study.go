@@ -29,12 +29,14 @@ type Parameters struct {
 	NetworkParameters
 	SpatialParameters
 	PatternParameters
+	DynamicsParameters
 }
 
 // DefaultParameters are the defaults of `collab analyze`.
 func DefaultParameters() Parameters {
 	return Parameters{Tiers: DefaultTiers(), Skip: []Stage{}, Seed: DefaultSeed, NetworkParameters: DefaultNetworkParameters(),
-		SpatialParameters: DefaultSpatialParameters(), PatternParameters: DefaultPatternParameters()}
+		SpatialParameters: DefaultSpatialParameters(), PatternParameters: DefaultPatternParameters(),
+		DynamicsParameters: DefaultDynamicsParameters()}
 }
 
 // DefaultSeed is the seed of `collab analyze`: GeoDa's default seed.
@@ -62,7 +64,8 @@ type Result struct {
 	IsolatedHubs []IsolatedHub   `json:"isolated_hubs"`
 	Latecomers   []Latecomer     `json:"latecomers"`
 	HubReach     []HubReach      `json:"hub_reach"`
-	Trend        *Trend          `json:"trend"` // null for a single year
+	Trend        *Trend          `json:"trend"`    // null for a single year
+	Dynamics     *Dynamics       `json:"dynamics"` // null for a single year
 	Parameters   Parameters      `json:"parameters"`
 	Warnings     []string        `json:"warnings"`
 }
@@ -141,6 +144,7 @@ func (s *study) stages() []stage {
 		{"spillover", "", s.spillover},
 		{"pattern", "", s.pattern},
 		{"trend", "", s.trend},
+		{"dynamics", "", s.dynamicsStage},
 	}
 }
 
@@ -221,6 +225,7 @@ func (p *Parameters) check() error {
 		p.NetworkParameters.check,
 		p.SpatialParameters.check,
 		p.PatternParameters.check,
+		p.DynamicsParameters.check,
 	} {
 		if err := check(); err != nil {
 			return err
@@ -258,6 +263,7 @@ type study struct {
 	w        *spatial.Weights
 	adjacent *spatial.Weights
 	lag      []float64
+	cities   []City // the result's cities, as the stages so far filled them
 	warnings []string
 }
 

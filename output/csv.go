@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"strconv"
 
 	"collab/analysis"
 )
@@ -60,4 +61,43 @@ func writeCSV(w io.Writer, columns []string, rows [][]json.RawMessage, extra fun
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// TransitionsCSV writes transitions.csv: the dynamics' transition matrices
+// in long form, one row per cell: chain (markov, spatial or lisa),
+// lag_class (the neighbours' class, spatial only), from, to, count and
+// probability (empty for a row never observed). A single year has the
+// header only.
+func TransitionsCSV(w io.Writer, r *analysis.Result) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	rows := [][]string{{"chain", "lag_class", "from", "to", "count", "probability"}}
+	if d := r.Dynamics; d != nil {
+		rows = appendCells(rows, "markov", "", d.Classes.Names, d.Transitions, d.Probabilities)
+		if d.Spatial != nil {
+			for _, l := range d.Spatial.ByLag {
+				rows = appendCells(rows, "spatial", l.LagClass, d.Classes.Names, l.Transitions, l.Probabilities)
+			}
+		}
+		if d.LISA != nil {
+			rows = appendCells(rows, "lisa", "", d.LISA.States, d.LISA.Transitions, d.LISA.Probabilities)
+		}
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+func appendCells(rows [][]string, chain, lag string, names []string, counts [][]int, probs [][]float64) [][]string {
+	for i, row := range counts {
+		for j, n := range row {
+			p := ""
+			if probs[i] != nil {
+				p = strconv.FormatFloat(probs[i][j], 'g', -1, 64)
+			}
+			rows = append(rows, []string{chain, lag, names[i], names[j], strconv.Itoa(n), p})
+		}
+	}
+	return rows
 }

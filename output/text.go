@@ -66,6 +66,7 @@ func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) erro
 		rep.tiers,
 		rep.findings,
 		rep.trend,
+		rep.dynamics,
 		rep.network,
 		rep.structure,
 		rep.rankings,

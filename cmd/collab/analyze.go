@@ -73,9 +73,9 @@ Examples:
    collab analyze yrd.json --svg map.svg --dot network.dot --geojson collab.geojson
    cat yrd.json | collab analyze - --top 20
 
-Files: --out DIR writes report.md, results.json, cities.csv, links.csv,
-network.dot, collab.geojson and map.svg into DIR; --dot, --geojson and --svg
-write one each. The report still goes to standard output. Every file is
+Files: --out DIR writes every output into DIR (the list is under --out
+below: the report, results, tables, maps, network files, figures, HTML and
+LaTeX); --dot, --geojson and --svg write one each. The report still goes to standard output. Every file is
 written whole or not at all (a temporary file, then a rename), and the
 input file is never overwritten. Maps draw the --top-links strongest links
 and fill cities by --color.`,
@@ -163,6 +163,12 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 // parameterFlags are the flags of every command that runs a study; each
 // concern adds its own list here, and its reader to parameterReaders.
 func parameterFlags() []cli.Flag {
+	return concat(sweepParameterFlags(), dynamicsFlags())
+}
+
+// sweepParameterFlags are parameterFlags but the dynamics', which a sweep
+// does not compute (and whose --step would clash with the sweep's).
+func sweepParameterFlags() []cli.Flag {
 	return concat(inputFlags(), studyFlags(), networkFlags(), spatialFlags(), patternFlags())
 }
 
@@ -171,6 +177,7 @@ var parameterReaders = []func(*cli.Command, *analysis.Parameters) error{
 	readNetworkFlags,
 	readSpatialFlags,
 	readPatternFlags,
+	readDynamicsFlags,
 }
 
 // studyFlags choose what is studied: the year, the tiers, the stages to

@@ -24,6 +24,8 @@ pipes:
    svg        a map that needs no Graphviz
    csv        cities.csv: one row per city, every measure
    links-csv  links.csv: one row per link
+   transitions-csv
+              transitions.csv: the dynamics' transition matrices, one row per cell
    json       the results contract (as analyze --format json)
    markdown   the report as Markdown
    text       the report as text

@@ -39,6 +39,7 @@ var outDir = []struct{ name, format string }{
 	{"results.json", "json"},
 	{"cities.csv", "csv"},
 	{"links.csv", "links-csv"},
+	{"transitions.csv", "transitions-csv"},
 	{"network.dot", "dot"},
 	{"collab.geojson", "geojson"},
 	{"map.svg", "svg"},
@@ -63,7 +64,7 @@ func outDirNames() []string {
 }
 
 // formats are the formats a study can be written in, for export --format.
-var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "json", "markdown", "text",
+var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "transitions-csv", "json", "markdown", "text",
 	"gexf", "graphml", "pajek", "gephi-nodes", "gephi-edges", "moran-svg", "trend-svg", "lorenz-svg", "html", "latex"}
 
 // outputs writes a study's results in any format.
@@ -86,6 +87,8 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 			return output.CitiesCSV(w, res)
 		case "links-csv":
 			return output.LinksCSV(w, res)
+		case "transitions-csv":
+			return output.TransitionsCSV(w, res)
 		case "dot":
 			return output.DOT(w, res, o.maps)
 		case "geojson":

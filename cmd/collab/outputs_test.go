@@ -166,7 +166,7 @@ func TestOutputsOpenInRealClients(t *testing.T) {
 				t.Fatalf("%d cities", len(cities))
 			}
 			t.Run("csv", func(t *testing.T) {
-				for name, want := range map[string]int{"cities.csv": c.n + 1, "links.csv": len(res["links"].([]any)) + 1} {
+				for name, want := range map[string]int{"cities.csv": c.n + 1, "links.csv": len(res["links"].([]any)) + 1, "transitions.csv": transitionRows(res)} {
 					f, _ := os.Open(filepath.Join(dir, name))
 					rows, err := csv.NewReader(f).ReadAll()
 					f.Close()
@@ -501,7 +501,7 @@ func TestOutputFiles(t *testing.T) {
 		{[]string{"analyze", input, "--top-links", "0"}, 2, `--top-links "0": give auto, all or a number`},
 		{[]string{"analyze", input, "--color", "betweenness", "--svg", svg}, 2, `--color "betweenness": a continuous measure`},
 		{[]string{"analyze", input, "--color", "altitude"}, 2, `--color "altitude": the cities have no such measure`},
-		{[]string{"export", input}, 2, `--format "": choose one of dot, geojson, svg, csv, links-csv, json, markdown, text`},
+		{[]string{"export", input}, 2, `--format "": choose one of dot, geojson, svg, csv, links-csv, transitions-csv, json, markdown, text`},
 		{[]string{"export", input, "--format", "png"}, 2, `--format "png"`},
 	} {
 		_, stderr, code := invoke(t, "", c.args...)
@@ -531,7 +531,7 @@ func TestOutputFiles(t *testing.T) {
 func TestExport(t *testing.T) {
 	dir, _ := analyzeOut(t, "")
 	for format, file := range map[string]string{"dot": "network.dot", "geojson": "collab.geojson", "svg": "map.svg", "csv": "cities.csv",
-		"links-csv": "links.csv", "json": "results.json", "markdown": "report.md", "gexf": "network.gexf", "graphml": "network.graphml",
+		"links-csv": "links.csv", "transitions-csv": "transitions.csv", "json": "results.json", "markdown": "report.md", "gexf": "network.gexf", "graphml": "network.graphml",
 		"pajek": "network.net", "gephi-nodes": "gephi-nodes.csv", "gephi-edges": "gephi-edges.csv", "moran-svg": "moran.svg",
 		"trend-svg": "trend.svg", "lorenz-svg": "lorenz.svg", "html": "report.html", "latex": "report.tex"} {
 		stdout, stderr, code := invoke(t, "", "export", "--format", format)
@@ -544,6 +544,19 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(stdout, "strongest 10 of 820") || !strings.Contains(stdout, ">Anhui (16)</text>") {
 		t.Error("export --color province --top-links 10: legend does not say so")
 	}
+}
+
+// transitionRows is the number of rows of transitions.csv for a results
+// file: the header, then one per cell of the classic chain, of each lag
+// class's chain and of the 4 x 4 LISA chain.
+func transitionRows(res map[string]any) int {
+	d, ok := res["dynamics"].(map[string]any)
+	if !ok {
+		return 1
+	}
+	k := len(d["transitions"].([]any))
+	lags := len(d["spatial"].(map[string]any)["by_lag"].([]any))
+	return 1 + k*k*(1+lags) + 16
 }
 
 // beltsOf counts the belts of a results file and the hops along their

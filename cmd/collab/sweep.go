@@ -39,7 +39,7 @@ Examples:
 				&cli.FloatFlag{Name: "to", Usage: "the last value", Required: true},
 				&cli.FloatFlag{Name: "step", Usage: "the step between values", Required: true},
 			},
-			parameterFlags(),
+			sweepParameterFlags(),
 			[]cli.Flag{&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text or json"}},
 		),
 		Action: env.sweep,
