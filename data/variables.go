@@ -91,6 +91,11 @@ func (d *Dataset) unknownVariable(name string) error {
 	if len(d.Cities) > 0 && d.Cities[0].Scores != nil {
 		known = append(known, "score")
 	}
+	for _, v := range d.Input.Variables {
+		if !slices.Contains(known, v) {
+			known = append(known, v) // columns not asked for: a near miss may be among them
+		}
+	}
 	return &VariableError{Name: name, Near: suggest(name, known), Known: known}
 }
 
