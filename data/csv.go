@@ -60,7 +60,11 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		ds.Cities = append(ds.Cities, c)
 		t.keep()
 		if len(ds.Cities) == sampleRows && size > 0 {
-			ds.Cities = slices.Grow(ds.Cities, t.expectedRows(size)-len(ds.Cities))
+			rows := t.expectedRows(size)
+			ds.Cities = slices.Grow(ds.Cities, rows-len(ds.Cities))
+			for _, fc := range d.vars {
+				fc.values = slices.Grow(fc.values, rows-len(fc.values))
+			}
 		}
 	}
 	problems, missing := finishVariables(ds, d.vars, name)

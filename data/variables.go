@@ -34,8 +34,10 @@ func (d *Dataset) Variable(name string) ([][]float64, error) {
 	out := make([][]float64, periods)
 	for p := range out {
 		out[p] = make([]float64, len(d.Cities))
-		for i, c := range d.Cities {
-			out[p][i] = c.Variables[key][p]
+	}
+	for i, c := range d.Cities {
+		for p, v := range c.Variables[key] {
+			out[p][i] = v
 		}
 	}
 	return out, nil

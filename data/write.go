@@ -34,15 +34,15 @@ func WriteJSON(w io.Writer, ds *Dataset) error {
 	}
 	bw.Write(b)
 	bw.WriteString("\n\"cities\": [\n")
+	var buf []byte // one city's JSON, reused
 	for i, c := range ds.Cities {
 		if i > 0 {
 			bw.WriteString(",\n")
 		}
-		b, err := json.Marshal(jsonCity(ds, c))
-		if err != nil {
+		if buf, err = appendCity(buf[:0], ds, c); err != nil {
 			return err
 		}
-		bw.Write(b)
+		bw.Write(buf)
 	}
 	bw.WriteString("\n],\n\"links\": [")
 	for i, l := range ds.Links {
@@ -65,77 +65,77 @@ func WriteJSON(w io.Writer, ds *Dataset) error {
 	return bw.Flush()
 }
 
-// cityJSON is a city as collab's JSON format spells it.
+// cityJSON is a city's fields that encoding/json spells; the scores and
+// variables follow, in the order of the years and of VariableNames (a
+// map would be written sorted, and read back in another order).
 type cityJSON struct {
-	ID         string             `json:"id"`
-	Name       string             `json:"name,omitempty"`
-	NameLocal  string             `json:"name_local,omitempty"`
-	Province   string             `json:"province,omitempty"`
-	Lat        float64            `json:"lat"`
-	Lon        float64            `json:"lon"`
-	Score      *float64           `json:"score,omitempty"`
-	Scores     map[string]float64 `json:"scores,omitempty"`
-	Population float64            `json:"population,omitempty"`
-	GDP        float64            `json:"gdp,omitempty"`
-	Neighbors  []string           `json:"neighbors,omitempty"`
-	Variables  json.RawMessage    `json:"variables,omitempty"`
+	ID         string   `json:"id"`
+	Name       string   `json:"name,omitempty"`
+	NameLocal  string   `json:"name_local,omitempty"`
+	Province   string   `json:"province,omitempty"`
+	Lat        float64  `json:"lat"`
+	Lon        float64  `json:"lon"`
+	Population float64  `json:"population,omitempty"`
+	GDP        float64  `json:"gdp,omitempty"`
+	Neighbors  []string `json:"neighbors,omitempty"`
 }
 
-func jsonCity(ds *Dataset, c City) cityJSON {
-	out := cityJSON{ID: c.ID, Name: c.Name, NameLocal: c.NameLocal, Province: c.Province, Lat: c.Lat, Lon: c.Lon,
+// appendCity appends city c as a JSON object to b.
+func appendCity(b []byte, ds *Dataset, c City) ([]byte, error) {
+	fields := cityJSON{ID: c.ID, Name: c.Name, NameLocal: c.NameLocal, Province: c.Province, Lat: c.Lat, Lon: c.Lon,
 		Population: c.Population, GDP: c.GDP, Neighbors: c.Neighbors}
-	if out.Name == c.ID {
-		out.Name = ""
+	if fields.Name == c.ID {
+		fields.Name = ""
 	}
+	head, err := json.Marshal(fields)
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, head[:len(head)-1]...)
 	switch {
 	case len(c.Scores) == 0:
 	case len(ds.Years) == 0:
-		out.Score = &c.Scores[0]
+		b = append(b, `,"score":`...)
+		b = strconv.AppendFloat(b, c.Scores[0], 'g', -1, 64)
 	default:
-		out.Scores = byYear(ds.Years, c.Scores)
+		b = append(b, `,"scores":`...)
+		b = appendByYear(b, ds.Years, c.Scores)
 	}
 	if len(ds.VariableNames) > 0 {
-		out.Variables = orderedVariables(ds, c)
-	}
-	return out
-}
-
-// orderedVariables spells a city's variables in the dataset's order (a
-// map would be written sorted, and read back in another order).
-func orderedVariables(ds *Dataset, c City) json.RawMessage {
-	b := []byte{'{'}
-	for i, name := range ds.VariableNames {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendQuote(b, name)
-		b = append(b, ':')
-		v := c.Variables[name]
-		if len(ds.Years) == 0 {
-			b = strconv.AppendFloat(b, v[0], 'g', -1, 64)
-			continue
-		}
-		b = append(b, '{')
-		for k, y := range ds.Years {
-			if k > 0 {
+		b = append(b, `,"variables":{`...)
+		for i, name := range ds.VariableNames {
+			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, '"')
-			b = strconv.AppendInt(b, int64(y), 10)
-			b = append(b, '"', ':')
-			b = strconv.AppendFloat(b, v[k], 'g', -1, 64)
+			key, err := json.Marshal(name)
+			if err != nil {
+				return nil, err
+			}
+			b = append(append(b, key...), ':')
+			if v := c.Variables[name]; len(ds.Years) == 0 {
+				b = strconv.AppendFloat(b, v[0], 'g', -1, 64)
+			} else {
+				b = appendByYear(b, ds.Years, v)
+			}
 		}
 		b = append(b, '}')
 	}
-	return append(b, '}')
+	return append(b, '}'), nil
 }
 
-func byYear(years []int, values []float64) map[string]float64 {
-	m := make(map[string]float64, len(years))
+// appendByYear appends {"2001": v0, "2021": v1, ...}.
+func appendByYear(b []byte, years []int, values []float64) []byte {
+	b = append(b, '{')
 	for k, y := range years {
-		m[strconv.Itoa(y)] = values[k]
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = strconv.AppendInt(b, int64(y), 10)
+		b = append(b, '"', ':')
+		b = strconv.AppendFloat(b, values[k], 'g', -1, 64)
 	}
-	return m
+	return append(b, '}')
 }
 
 // WriteCSV writes ds's cities as CSV, which Read reads back: the columns

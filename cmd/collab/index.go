@@ -227,7 +227,7 @@ func indicatorTable(ds *data.Dataset, req indexRequest) (*composite.Table, error
 			return nil, usageError{fmt.Errorf("%s: %w", flagName(param.Name(flag)), err)}
 		}
 		for p := range t.Values {
-			copy(t.Values[p][j], v[p])
+			t.Values[p][j] = v[p] // Variable's slices are the caller's
 		}
 	}
 	return t, nil
