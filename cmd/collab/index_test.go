@@ -163,3 +163,22 @@ func TestIndexBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestREADMEIndexExample: the README's example of collab index is the
+// golden output's beginning, and its table is testdata/index-panel.csv.
+func TestREADMEIndexExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := os.ReadFile("testdata/index-panel.stdout")
+	lines := strings.SplitAfter(string(out), "\n")
+	if head := strings.Join(lines[:9], ""); !strings.Contains(string(readme), "```\n"+head+"```") {
+		t.Errorf("README.md lacks the first lines of testdata/index-panel.stdout:\n%s", head)
+	}
+	table, _ := os.ReadFile("testdata/index-panel.csv")
+	indented := "    " + strings.ReplaceAll(strings.TrimSuffix(string(table), "\n"), "\n", "\n    ") + "\n    CSV\n"
+	if !strings.Contains(string(readme), indented) {
+		t.Errorf("README.md's table is not testdata/index-panel.csv")
+	}
+}
