@@ -184,3 +184,20 @@ func TestVariablesGeoJSON(t *testing.T) {
 		t.Errorf("missing property: %v", err)
 	}
 }
+
+// TestVariableByYearInACrossSection: a variable by year needs a panel.
+func TestVariableByYearInACrossSection(t *testing.T) {
+	src := `{"cities": [
+  {"id": "a", "lat": 1, "lon": 1, "score": 1, "variables": {"rd": {"2001": 1}}},
+  {"id": "b", "lat": 2, "lon": 2, "score": 2, "variables": {"rd": 2}},
+  {"id": "c", "lat": 3, "lon": 3, "score": 3, "variables": {"rd": 3, "score": 4}}]}`
+	_, err := readBytes("x.json", []byte(src))
+	for _, w := range []string{
+		`x.json:2:67: cities[0].variables.rd: is given by year, but the cities have one score each; give one value`,
+		`x.json:4:70: cities[2].variables: "score" is the city's score, not a variable`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("error %v lacks %s", err, w)
+		}
+	}
+}

@@ -190,6 +190,9 @@ func (env *environment) index(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	scored := scoredDataset(ds, res, cp)
+	if req.out != "" && ds.HasBoundaries() {
+		say(env.stderr, "warning: %s does not hold the cities' boundaries: it places each city at its centroid, and its contiguity is the neighbours listed; study the boundaries with FILE itself", req.out)
+	}
 	if req.out != "" {
 		write := func(w io.Writer) error { return data.WriteJSON(w, scored) }
 		if req.format == "csv" {

@@ -182,3 +182,38 @@ func TestREADMEIndexExample(t *testing.T) {
 		t.Errorf("README.md's table is not testdata/index-panel.csv")
 	}
 }
+
+// TestIndexPooledRises: when every indicator of every city doubles from
+// one year to the next, the pooled index rises for every city and the
+// per-year index stays the same (composite/doc.go, "Panels").
+func TestIndexPooledRises(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,lat,lon,rd_2001,rd_2002,pat_2001,pat_2002\n")
+	for i, v := range [][2]float64{{1, 9}, {4, 2}, {2, 5}, {7, 3}} {
+		fmt.Fprintf(&b, "c%d,%d,%d,%g,%g,%g,%g\n", i, 30+i, 120+i, v[0], 2*v[0], v[1], 2*v[1])
+	}
+	path := filepath.Join(t.TempDir(), "double.csv")
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	scores := func(args ...string) [][]float64 {
+		out := filepath.Join(t.TempDir(), "s.json")
+		if _, stderr, code := invoke(t, "", append([]string{"index", path, "--indicators", "rd,pat", "--out", out}, args...)...); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		src, _ := os.ReadFile(out)
+		ds, err := data.Read(bytes.NewReader(src), out, data.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := ds.Variable("score")
+		return s
+	}
+	pooled, perYear := scores(), scores("--per-year")
+	for i := range pooled[0] {
+		if !(pooled[1][i] > pooled[0][i]) {
+			t.Errorf("city %d: pooled %v -> %v, want a rise", i, pooled[0][i], pooled[1][i])
+		}
+		if math.Abs(perYear[1][i]-perYear[0][i]) > 1e-12 {
+			t.Errorf("city %d: per year %v -> %v, want the same", i, perYear[0][i], perYear[1][i])
+		}
+	}
+}
