@@ -40,8 +40,8 @@ and, with --subsystems, each city's coupling coordination degree
 D = sqrt(C T) and its grade (ten grades of width 0.1, from extreme disorder
 [0, 0.1) to quality coordination [0.9, 1]). --out writes the scored dataset
 (collab's JSON, or CSV with --format csv or an --out ending in .csv): the
-index as "score" ("scores" by year), the indicators kept as variables, and
-with subsystems each subsystem's index U (index_NAME) and the coupling C, T
+index as "score" ("scores" by year), the weights in its "notes" (JSON), the
+indicators kept as variables, and with subsystems each subsystem's index U (index_NAME) and the coupling C, T
 and D (coupling_c, coupling_t, coupling_d), so that collab analyze runs the
 study on it directly. A missing value is an error naming its place, unless
 --missing drop leaves those cities out (listed in a warning).
@@ -285,6 +285,7 @@ func scoredDataset(ds *data.Dataset, res *composite.Result, cp *composite.Coupli
 	out.Cities = slices.Clone(ds.Cities)
 	out.VariableNames = slices.Clone(ds.VariableNames)
 	out.ScoreLabel = indexLabel(res)
+	out.Notes = append(slices.Clone(ds.Notes), weightNotes(res)...)
 	out.Warnings = nil
 	periods := len(res.Scores)
 	add := func(name string, value func(p, i int) float64) {
@@ -321,6 +322,24 @@ func scoredDataset(ds *data.Dataset, res *composite.Result, cp *composite.Coupli
 		add("coupling_d", func(p, i int) float64 { return cp.Degree[p][i].D })
 	}
 	return &out
+}
+
+// weightNotes records the weights in the scored dataset's notes, one
+// note per weight table, so that the file says how its score was built.
+func weightNotes(res *composite.Result) []string {
+	var notes []string
+	for _, wt := range res.Weights {
+		parts := make([]string, len(res.Indicators))
+		for j, ind := range res.Indicators {
+			parts[j] = fmt.Sprintf("%s %s", ind, strconv.FormatFloat(wt.Weight[j], 'g', -1, 64))
+		}
+		when := ""
+		if wt.Year != 0 {
+			when = fmt.Sprintf(" in %d", wt.Year)
+		}
+		notes = append(notes, fmt.Sprintf("collab index: %s weights%s: %s", res.Method, when, strings.Join(parts, ", ")))
+	}
+	return notes
 }
 
 // indexLabel says how the score was built.

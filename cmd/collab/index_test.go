@@ -72,6 +72,11 @@ func TestIndexRoundTrip(t *testing.T) {
 				}
 			}
 		}
+		w := want.Weights[0].Weight
+		note := fmt.Sprintf("collab index: entropy weights: rd %v, pat %v, -energy %v", w[0], w[1], w[2])
+		if ext == ".json" && (len(ds.Notes) != 1 || ds.Notes[0] != note) {
+			t.Errorf("notes %q, want %q", ds.Notes, note)
+		}
 		stdout, stderr, code := invoke(t, "", "analyze", out)
 		if code != 0 {
 			t.Fatalf("analyze %s: exit %d: %s", out, code, stderr)
