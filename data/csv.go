@@ -31,6 +31,8 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 	ds := &Dataset{Name: stem(name), ScoreLabel: o.Score, Years: t.s.years,
 		Input: Input{Format: "CSV", Ignored: t.s.ignoredNames()}}
 	d := t.decoder()
+	d.scoreless = t.s.scoreless()
+	d.vars, ds.Input.Variables = t.s.variableColumns(len(t.s.years) > 0 || d.scoreless, o)
 	neighbors := 0
 	for {
 		ok, err := t.next()
@@ -47,6 +49,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		if !hasPosition {
 			t.report(t.s.column("lat"), "no position: give lat and lon in WGS84 degrees")
 		}
+		d.variables(len(ds.Cities))
 		neighbors += len(c.Neighbors)
 		switch {
 		case len(ds.Cities) == MaxCities:
@@ -57,10 +60,15 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		ds.Cities = append(ds.Cities, c)
 		t.keep()
 		if len(ds.Cities) == sampleRows && size > 0 {
-			ds.Cities = slices.Grow(ds.Cities, t.expectedRows(size)-len(ds.Cities))
+			rows := t.expectedRows(size)
+			ds.Cities = slices.Grow(ds.Cities, rows-len(ds.Cities))
+			for _, fc := range d.vars {
+				fc.values = slices.Grow(fc.values, rows-len(fc.values))
+			}
 		}
 	}
-	return decoded{ds: ds, loc: t, problems: t.problems}
+	problems, missing := finishVariables(ds, d.vars, name)
+	return decoded{ds: ds, loc: t, problems: append(t.problems, problems...), missing: missing}
 }
 
 // cityColumns reports the columns a cities file must have and may not
@@ -79,6 +87,7 @@ func (t *csvTable) cityColumns(o Options) bool {
 	}
 	score, single := s.col["score"]
 	switch {
+	case !single && len(s.years) == 0 && o.ScoreOptional:
 	case !single && len(s.years) == 0:
 		t.headerProblem(s.missing("score", o.scoreColumn(), "score",
 			fmt.Sprintf("column: give one score per city, or a panel as columns %s_2001, %s_2021, ...", o.scoreColumn(), o.scoreColumn())))
@@ -250,7 +259,7 @@ func (t *csvTable) setSchema(s *schema) {
 }
 
 func (t *csvTable) decoder() *flatDecoder {
-	return &flatDecoder{s: t.s, decimalComma: t.delim == ';', get: t.get, report: t.report}
+	return &flatDecoder{s: t.s, decimalComma: t.delim == ';', get: t.get, report: t.report, locate: t.at}
 }
 
 func (t *csvTable) get(col int) flatValue {
@@ -262,18 +271,31 @@ func (t *csvTable) get(col int) flatValue {
 
 // report places a problem at column col of the current row.
 func (t *csvTable) report(col int, format string, args ...any) {
-	p := Problem{File: t.file, Path: fmt.Sprintf("row %d", t.row), Msg: fmt.Sprintf(format, args...)}
+	p := t.at(col)
+	p.Msg = fmt.Sprintf(format, args...)
+	t.problems = append(t.problems, p)
+}
+
+// at is the place of column col of the current row: its position is kept
+// for the columns collab reads, and found for others (variables) only
+// when a problem needs it.
+func (t *csvTable) at(col int) Problem {
+	p := Problem{File: t.file, Path: fmt.Sprintf("row %d", t.row)}
 	if col >= 0 {
 		p.Path += ", " + t.s.names[col]
 		if k := t.slot[col]; k >= 0 {
 			p.Pos = t.cur[k]
+		} else if col < len(t.record) {
+			pos := make([]Position, 1)
+			t.charColumns(t.record, []int{col}, pos)
+			p.Pos = pos[0]
 		}
 	}
 	if p.Pos.Line == 0 {
 		line, _ := t.r.FieldPos(0)
 		p.Pos = Position{Line: line}
 	}
-	t.problems = append(t.problems, p)
+	return p
 }
 
 func (t *csvTable) headerProblem(msg string, hint param.Message) {

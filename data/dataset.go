@@ -17,10 +17,13 @@ type Dataset struct {
 	Notes       []string
 	// Years lists the panel's years in ascending order; it is empty when the
 	// cities carry a single "score".
-	Years    []int
-	Cities   []City
-	Links    []Link
-	Directed bool // links are directed (source -> target)
+	Years  []int
+	Cities []City
+	// VariableNames lists the variables the cities carry besides the
+	// score (City.Variables), in the order the file first gives them.
+	VariableNames []string
+	Links         []Link
+	Directed      bool // links are directed (source -> target)
 	// Warnings are doubts about the data that do not stop the analysis.
 	Warnings Problems
 	// Input says how the file was read, for summaries.
@@ -33,9 +36,17 @@ type Input struct {
 	// "standard input", the embedded sample.
 	Source string
 	Format string // "JSON", "CSV" or "GeoJSON"
-	// Ignored lists the columns (CSV) or properties (GeoJSON) that collab
-	// does not read, as named in the file.
+	// Ignored lists the columns (CSV) or properties (GeoJSON) outside the
+	// city's fields, as named in the file: the study does not use them,
+	// though the numeric ones are read as variables (VariableNames).
 	Ignored []string
+	// Variables names every variable the file offers, as a variable would
+	// be named (a panel's columns NAME_YYYY once, as NAME), whether read or
+	// left out by Options.Variables.
+	Variables []string
+	// Dropped lists the ids of the cities dropped for missing values
+	// (Options.Missing "drop").
+	Dropped []string
 	// Polygons counts the features whose boundaries gave the position.
 	Polygons int
 	// LinksFile names the file the links came from when it is not the
@@ -56,6 +67,13 @@ type City struct {
 	Population float64 // 0 when not given
 	GDP        float64 // 0 when not given
 	Neighbors  []string
+	// Variables holds the city's other numeric values by name (R&D
+	// spending, talent, ...): one value per entry of Dataset.Years, or one
+	// value when the dataset has no years. A variable given once in a panel
+	// (a plain number, a column without a year) holds that value for every
+	// year. Values are finite and may be negative. nil when the dataset has
+	// no variables.
+	Variables map[string][]float64
 	// Boundary is the city's polygon or polygons when the file gave them
 	// (a GeoJSON Polygon or MultiPolygon); Lat and Lon are then its
 	// centroid. nil for a city given as a point.

@@ -50,11 +50,37 @@
 //
 // In CSV and GeoJSON, Options.ID, Name and Score map a user's own column
 // names; Score names one column, or the prefix P of panel columns P_YYYY
-// when no column is called P. Columns collab does not read are ignored and
-// listed in Dataset.Input.Ignored (users' tables carry many), where
+// when no column is called P. Columns outside the city's fields are read
+// as variables when numeric (below) and are listed in Dataset.Input.Ignored
+// (users' tables carry many: the study does not use them), where
 // collab's JSON format, written for collab, rejects unknown fields. Links
 // come from a CSV file (Options.Links: source,target[,weight][,kind]) for
 // any format.
+//
+// # Variables
+//
+// Besides the score a city may carry named numeric variables (R&D
+// spending, talent, firms), City.Variables, listed in
+// Dataset.VariableNames: in JSON an object per city, "variables": {"rd":
+// 12.3, "talent": {"2001": 3, "2021": 50}}, a number or numbers by year;
+// in CSV every other numeric column (and in a panel the columns NAME_YYYY,
+// one variable NAME by year); in GeoJSON every other numeric property. A
+// variable holds one value per year of the panel, or one in a
+// cross-section; a variable given once in a panel holds that value in every
+// year. Values are finite and may be negative. Dataset.Variable(name)
+// returns one, values[year][city] ("score" is a variable too) or an error
+// naming the nearest name. A missing value (null, an empty field, NA) is a
+// Problem at its place, unless Options.Missing is "drop": the cities that
+// have any are dropped, with their links, and a warning lists them. In CSV
+// and GeoJSON, reading every column (Options.Variables nil) takes as
+// variables only the columns whose every value is a number, so that a
+// column of text or with a gap does not stop a study that does not use it
+// (it stays in Input.Ignored, which lists every column outside the city's
+// fields); naming the variables to read in Options.Variables reads just
+// those and reports their gaps and values that are not numbers.
+// Options.ScoreOptional reads a table of indicators without a score (the
+// panel's years are then the variables'). WriteJSON and WriteCSV write a
+// dataset back in a form Read reads to the same cities.
 //
 // # Validation
 //

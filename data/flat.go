@@ -104,6 +104,12 @@ func (s *schema) column(field string) int {
 	return -1
 }
 
+// scoreless says whether the schema has no score column, single or panel.
+func (s *schema) scoreless() bool {
+	_, single := s.col["score"]
+	return !single && len(s.years) == 0
+}
+
 // used lists the columns collab reads, in column order.
 func (s *schema) used() []int {
 	var cols []int
@@ -160,6 +166,12 @@ type flatDecoder struct {
 	decimalComma bool // "31,3" is 31.3 (semicolon-separated files from European spreadsheets)
 	get          func(col int) flatValue
 	report       func(col int, format string, args ...any)
+	// locate is the place of column col in the current record.
+	locate func(col int) Problem
+	// vars are the columns that may hold variables (variables.go).
+	vars []*flatColumn
+	// scoreless: the file has no score, which Options.ScoreOptional allows.
+	scoreless bool
 }
 
 func (d *flatDecoder) value(field string) (flatValue, int) {
@@ -212,6 +224,9 @@ func (d *flatDecoder) given(field string) bool {
 func (d *flatDecoder) scores() []float64 {
 	const meaning = "scores are numbers >= 0"
 	cols, years := d.s.yearCol, d.s.years
+	if d.scoreless {
+		return nil
+	}
 	if len(years) == 0 {
 		cols = []int{d.s.column("score")}
 	}

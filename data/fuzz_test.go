@@ -85,9 +85,22 @@ func checkRead(t *testing.T, name string, src, links []byte) {
 	}
 	if err != nil {
 		checkProblems(t, err)
-		return
+	} else {
+		checkDataset(t, ds)
 	}
-	checkDataset(t, ds)
+	// A table of indicators, as collab index reads one: no score needed,
+	// cities with missing values dropped.
+	if links == nil {
+		ds, err = Read(bytes.NewReader(src), name, Options{ScoreOptional: true, Missing: MissingDrop})
+		if (ds == nil) == (err == nil) {
+			t.Fatalf("without a score: dataset %v and error %v", ds != nil, err)
+		}
+		if err != nil {
+			checkProblems(t, err)
+		} else {
+			checkDataset(t, ds)
+		}
+	}
 }
 
 // checkProblems: an error is a non-empty list of problems, each saying what
@@ -124,6 +137,20 @@ func checkDataset(t *testing.T, ds *Dataset) {
 		ids[c.ID] = true
 		if !(math.Abs(c.Lat) <= 90) || !(math.Abs(c.Lon) <= 180) {
 			t.Fatalf("city %q at %g, %g", c.ID, c.Lat, c.Lon)
+		}
+		for _, name := range ds.VariableNames {
+			v := c.Variables[name]
+			if len(v) != max(1, len(ds.Years)) {
+				t.Fatalf("city %q has %d values of %q for years %v", c.ID, len(v), name, ds.Years)
+			}
+			for _, x := range v {
+				if !(math.Abs(x) <= MaxValue) {
+					t.Fatalf("city %q has %s = %g", c.ID, name, x)
+				}
+			}
+		}
+		if c.Scores == nil && !hasScores(ds) {
+			continue // a table without a score (Options.ScoreOptional)
 		}
 		if len(c.Scores) != max(1, len(ds.Years)) {
 			t.Fatalf("city %q has %d scores for years %v", c.ID, len(c.Scores), ds.Years)

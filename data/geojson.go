@@ -62,16 +62,20 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 		return decoded{problems: r.problems}
 	}
 	ds.Years = r.s.years
-	d := &flatDecoder{s: r.s, get: r.get, report: r.report}
+	d := &flatDecoder{s: r.s, get: r.get, report: r.report, locate: func(col int) Problem { return r.locateCity(r.cur, col) }}
+	d.scoreless = r.s.scoreless()
+	d.vars, ds.Input.Variables = r.s.variableColumns(len(r.s.years) > 0 || d.scoreless, o)
 	for i := range r.features {
 		r.cur = i
 		c := r.city(d)
+		d.variables(i)
 		ds.Cities = append(ds.Cities, c)
 		if c.Boundary != nil {
 			ds.Input.Polygons++
 		}
 	}
-	return decoded{ds: ds, loc: r, problems: r.problems}
+	problems, missing := finishVariables(ds, d.vars, name)
+	return decoded{ds: ds, loc: r, problems: append(r.problems, problems...), missing: missing}
 }
 
 // crs accepts a legacy "crs" member only when it names WGS84 longitude,
@@ -144,6 +148,7 @@ func (r *geoReader) scoreProperties(o Options, features *node) bool {
 	s := r.s
 	score, single := s.col["score"]
 	switch {
+	case !single && len(s.years) == 0 && o.ScoreOptional:
 	case !single && len(s.years) == 0:
 		msg, hint := s.missing("score", o.scoreColumn(), "score",
 			fmt.Sprintf("property in any feature: give each city a score, or a panel as properties %s_2001, %s_2021, ...", o.scoreColumn(), o.scoreColumn()))

@@ -15,7 +15,7 @@ import (
 // error, with the nearest known name suggested.
 var (
 	datasetFields = []string{"name", "description", "score_label", "notes", "cities", "links", "directed"}
-	cityFields    = []string{"id", "name", "name_local", "province", "lat", "lon", "score", "scores", "population", "gdp", "neighbors"}
+	cityFields    = []string{"id", "name", "name_local", "province", "lat", "lon", "score", "scores", "population", "gdp", "neighbors", "variables"}
 	linkFields    = []string{"source", "target", "weight", "kind"}
 )
 
@@ -42,14 +42,14 @@ func (o Options) decodeJSON(name string, src []byte, geoJSON bool) decoded {
 	if err := o.mappingUnsupported("collab's JSON format"); err != nil {
 		return decoded{err: err}
 	}
-	r := &jsonReader{file: name, lines: lines}
+	r := &jsonReader{file: name, lines: lines, opts: o}
 	ds, ok := r.dataset(root)
 	if !ok {
 		ds = nil
 	} else {
 		ds.Input.Format = "JSON"
 	}
-	return decoded{ds: ds, loc: r, problems: r.problems}
+	return decoded{ds: ds, loc: r, problems: r.problems, missing: r.missing}
 }
 
 // jsonReader decodes the tree into a Dataset, collecting problems; it keeps
@@ -60,6 +60,8 @@ type jsonReader struct {
 	cityNodes []*node
 	linkNodes []*node
 	problems  Problems
+	opts      Options
+	missing   []missingCell
 }
 
 func (r *jsonReader) add(n *node, path, format string, args ...any) {
@@ -100,6 +102,7 @@ func (r *jsonReader) dataset(root *node) (ds *Dataset, ok bool) {
 		ds.Cities[i] = r.city(n, fmt.Sprintf("cities[%d]", i))
 	}
 	ds.Years = r.panel(ds)
+	r.variables(ds)
 	if links := root.field("links"); links != nil {
 		r.linkNodes = r.array(links, "links")
 		for i, n := range r.linkNodes {
@@ -172,6 +175,13 @@ func (r *jsonReader) panel(ds *Dataset) []int {
 		}
 		return nil
 	}
+	if r.opts.ScoreOptional && singles+panels > 0 {
+		for i, s := range raw {
+			if s.node != nil && s.single == nil && s.byYear == nil && s.node.field("score") == nil && s.node.field("scores") == nil {
+				r.add(s.node, fmt.Sprintf("cities[%d]", i), `missing "score": other cities have one; give every city a score, or none`)
+			}
+		}
+	}
 	if panels == 0 {
 		for i, s := range raw {
 			if s.single != nil {
@@ -213,7 +223,9 @@ func (r *jsonReader) scores(n *node, path string) cityScores {
 	case single != nil && panel != nil:
 		r.add(panel, path, `has both "score" and "scores"; give "score" for one cross-section or "scores" by year, not both`)
 	case single == nil && panel == nil:
-		r.add(n, path, `missing "score": a number >= 0, or "scores": {"2021": 572.3, ...} by year`)
+		if !r.opts.ScoreOptional {
+			r.add(n, path, `missing "score": a number >= 0, or "scores": {"2021": 572.3, ...} by year`)
+		}
 	case single != nil:
 		if v, ok := r.numberValue(single, path+".score"); ok {
 			out.single = &v

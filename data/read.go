@@ -43,6 +43,18 @@ type Options struct {
 	// names it in messages.
 	Links     io.Reader
 	LinksName string
+	// Variables, when not nil, names the variables to read (by name, case
+	// aside); the file's other columns are then not read. nil reads every
+	// numeric column or property as a variable.
+	Variables []string
+	// ScoreOptional accepts cities without a score, such as a table of
+	// indicators to build the score from; when no city has one,
+	// City.Scores is nil and the panel's years are those of the variables.
+	ScoreOptional bool
+	// Missing says what a missing variable value does: MissingError ("",
+	// the default) reports it as a Problem at its place, MissingDrop drops
+	// the city with a warning listing it.
+	Missing string
 }
 
 // OptionError is an Options value that does not fit the input, such as a
@@ -113,10 +125,14 @@ type decoded struct {
 	ds       *Dataset
 	loc      locator
 	problems Problems
+	missing  []missingCell
 	err      error
 }
 
 func (o Options) read(name string, r io.Reader, size int64) (*Dataset, error) {
+	if err := o.checkMissingOption(); err != nil {
+		return nil, err
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	format := formatOf(name, br)
 	if p, bad := textProblem(name, br, format); bad {
@@ -145,6 +161,7 @@ func (o Options) read(name string, r io.Reader, size int64) (*Dataset, error) {
 			return nil, err
 		}
 		d.problems = append(d.problems, validate(d.ds, d.loc)...)
+		o.applyMissing(&d)
 	}
 	return finish(d.ds, d.problems)
 }

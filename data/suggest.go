@@ -37,7 +37,7 @@ func suggest(key string, known []string) string {
 	}
 	best, bestDist := "", 3
 	for _, k := range known {
-		if d := editDistance(lower, k); d < bestDist {
+		if d := swapDistance(lower, k); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -68,4 +68,33 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// swapDistance is editDistance with a swap of two adjacent letters counted
+// as one edit (the optimal string alignment distance), so that a
+// transposed name ("gpd") suggests its original ("gdp") before a name two
+// substitutions away ("rd"). Names are short: O(len(a) len(b)) memory.
+func swapDistance(a, b string) int {
+	rows := make([][]int, len(a)+1)
+	for i := range rows {
+		rows[i] = make([]int, len(b)+1)
+		rows[i][0] = i
+	}
+	for j := range rows[0] {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, rows[i-2][j-2]+1)
+			}
+			rows[i][j] = d
+		}
+	}
+	return rows[len(a)][len(b)]
 }

@@ -96,8 +96,9 @@ func exitCode(err error) int {
 	var param *analysis.ParameterError
 	var usage usageError
 	var option *data.OptionError
+	var invalid invalidData
 	switch {
-	case errors.As(err, &problems), errors.Is(err, analysis.ErrNoMean):
+	case errors.As(err, &problems), errors.Is(err, analysis.ErrNoMean), errors.As(err, &invalid):
 		return exitInvalid
 	case errors.As(err, &param), errors.As(err, &usage), errors.As(err, &option):
 		return exitUsage
@@ -130,6 +131,7 @@ Examples:
    collab sweep --param sector-km --from 100 --to 400 --step 25
    collab growth --from 100 --to 247.11 --years 10
    collab validate mycities.json
+   collab index cities.csv --indicators rd,patents,-energy --out scored.json
    collab sample > yrd.json            # a dataset to copy and edit`,
 		Writer:         env.stdout,
 		ErrWriter:      env.stderr,
@@ -137,7 +139,7 @@ Examples:
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
 		OnUsageError:   onUsageError,
 		Suggest:        true,
-		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand()),
+		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand(), env.indexCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
 				var names []string

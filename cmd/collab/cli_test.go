@@ -76,6 +76,10 @@ func TestGolden(t *testing.T) {
 		{"help-analyze", 0, []string{"analyze", "--help"}},
 		{"help-export", 0, []string{"export", "--help"}},
 		{"analyze-sample-markdown", 0, []string{"analyze", "--format", "markdown", "--top", "5"}},
+		{"index-panel", 0, []string{"index", "testdata/index-panel.csv", "--indicators", "rd,pat,-energy", "--subsystems", "innovation:rd,pat;economy:gdp,-energy"}},
+		{"index-per-year-critic", 0, []string{"index", "testdata/index-panel.csv", "--indicators", "rd,pat,-energy", "--per-year", "--method", "critic", "--top", "3"}},
+		{"index-topsis", 0, []string{"index", "testdata/index-panel.csv", "--indicators", "rd,pat,-energy", "--method", "topsis", "--shift", "0.01"}},
+		{"help-index", 0, []string{"index", "--help"}},
 	} {
 		t.Run(c.name, func(t *testing.T) { golden(t, c.name, c.code, c.args...) })
 	}

@@ -162,11 +162,23 @@ var catalogue = []errorCase{
 		message: `warning: every score is below 1e-125: the gravity model uses the scores divided by the largest (3e-200), so that their products do not underflow to 0; the links' weights are relative`, code: 0},
 	{input: "A name longer than Graphviz reads (16 KB)", file: "long.json", content: cities(`{"id": "a", "name": "` + strings.Repeat("x", 17000) + `", "lat": 31.2, "lon": 120, "score": 1}`), args: []string{"export", "--format", "dot", "FILE"},
 		message: `warning: city "a": its name is 17000 bytes, longer than Graphviz reads in one string: the DOT map shows its beginning`, code: 0},
+	{input: "An unknown indicator (collab index)", file: "ind.csv", content: indicatorsCSV, args: []string{"index", "FILE", "--indicators", "rd,pats"},
+		message: `--indicators: unknown variable "pats" (did you mean "pat"?)`, code: 2},
+	{input: "An indicator without variation", file: "flat.csv", content: indicatorsCSV, args: []string{"index", "FILE", "--indicators", "rd,flat"},
+		message: `flat.csv: --indicators: indicator "flat": no variation: every city-year has the value 7, so min-max normalisation divides by max - min = 0`, code: 3},
+	{input: "A missing indicator value", file: "gap.csv", content: strings.Replace(indicatorsCSV, "b,31,121,2,", "b,31,121,,", 1), args: []string{"index", "FILE", "--indicators", "rd,pat"},
+		message: `gap.csv:3:10: row 2, rd: no value of "rd"; every city needs one (or drop the cities that lack one: missing policy drop)`, code: 3},
+	{input: "Subsystem shares that do not sum to 1", file: "alpha.csv", content: indicatorsCSV, args: []string{"index", "FILE", "--indicators", "rd,pat", "--subsystems", "a:rd;b:pat", "--alpha", "0.7,0.4"},
+		message: `--alpha: the shares 0.7, 0.4 sum to 1.1, not 1`, code: 2},
 	{input: "Interrupted (Ctrl-C, SIGINT)", file: "int.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGINT,
 		message: `collab: interrupted (SIGINT); no output file was written or changed`, code: 130},
 	{input: "Stopped (SIGTERM)", file: "term.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGTERM,
 		message: `collab: terminated (SIGTERM); no output file was written or changed`, code: 143},
 }
+
+// indicatorsCSV is a table of indicators without a score, for collab
+// index: flat has no variation.
+const indicatorsCSV = "id,lat,lon,rd,pat,flat\na,31,120,1,10,7\nb,31,121,2,30,7\nc,32,120,4,20,7\nd,32,121,3,5,7\n"
 
 // points is a GeoJSON FeatureCollection of three Point features, the first
 // at position.
