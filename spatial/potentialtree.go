@@ -55,9 +55,9 @@ const ExactPotentialMax = 20_000
 //
 // S the sum of all positive scores, and opens it otherwise. The accepted
 // subtrees are disjoint, so the error of Received is at most
-// sum_C S_C tol beta <= tol L S_C-summed / S <= tol L <= tol P_i, and the
-// reach's likewise at most tol R <= tol times the reach; Emitted is the
-// score times the reach.
+// tol beta sum_C S_C <= tol beta S <= tol L <= tol P_i, and the reach's
+// likewise at most tol R, within tol of the reach; Emitted is the score
+// times the reach.
 //
 // MainSource is searched apart, best first: a subtree is skipped when its
 // largest positive score times f(dmin) is below the best contribution
@@ -70,14 +70,19 @@ const ExactPotentialMax = 20_000
 // opens every subtree whose decay changes across it by more than tol beta:
 // for exp decay of scale lambda that is a box wider than about 2 tol
 // lambda wherever f is not already below tol beta, so on a region a few
-// decay scales wide the sum is close to exact. PotentialWithin therefore
-// first runs both passes for 64 evenly spread cities; when the work they
-// project (pairs summed plus subtrees visited) is at least the n(n-1)/2
-// pairs of Potential, it runs Potential instead, whose result is within
-// any tolerance. The choice depends on the input alone. Time
-// O(n (log n + opened pairs)), memory O(n). Each city is summed on its own
-// in a fixed order, so the result is the same on any number of cores. ctx
-// is checked between cities.
+// decay scales wide the tree opens nearly everything (a first-order
+// bracket needs boxes about 2 tol lambda across where the decay matters).
+// PotentialWithin therefore first runs both passes for 64 evenly spread
+// cities; when the work they project (pairs summed plus subtrees visited)
+// is at least a quarter of n(n-1), it sums every pair once instead, as
+// Potential does, with a decay kernel of relative error below
+// fastKernelError = 1e-12 (so within any tol >= 1e-12; smaller tolerances
+// get Potential itself), and searches the main sources on the tree as
+// above. The choice depends on the input alone. Time
+// O(n (log n + opened pairs)) on the tree, O(n^2) on the pairs, memory
+// O(n). Each city is summed on its own in a fixed order, or the pairs in
+// fixed blocks merged in order, so the result is the same on any number of
+// cores. ctx is checked between cities and between rows.
 func PotentialWithin(ctx context.Context, lat, lon, s []float64, decay Decay, tol float64) (Spillover, error) {
 	switch {
 	case len(lat) != len(s) || len(lon) != len(s):
