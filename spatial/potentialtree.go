@@ -96,7 +96,7 @@ func PotentialWithin(ctx context.Context, lat, lon, s []float64, decay Decay, to
 	}
 	t := newSpillTree(newKDTree(lat, lon), s, decay, tol)
 	switch {
-	case t.pays():
+	case t.pays(ctx):
 		return t.spillover(ctx)
 	case tol >= fastKernelError:
 		return t.fastSpillover(ctx)
@@ -314,10 +314,13 @@ func (t *spillTree) sum(q int) citySum {
 // cities, is below half the n(n-1)/2 pairs of the pair sum (a pair of the
 // tree, visited from one side at a time, costs about what a pair of
 // fastPairs costs for both sides).
-func (t *spillTree) pays() bool {
+func (t *spillTree) pays(ctx context.Context) bool {
 	const probes = 64
 	var work float64
 	for k := range probes {
+		if ctx.Err() != nil {
+			return false // the pair path that follows returns the error
+		}
 		c := t.sum(k * t.n / probes)
 		work += float64(c.work)
 	}
@@ -474,7 +477,7 @@ func fastPairs(ctx context.Context, points [][3]float64, s []float64, decay Deca
 			clear(t.reach)
 			f := make([]float64, n)
 			for i := bounds[b]; i < bounds[b+1]; i++ {
-				if i%cancelCheck == 0 && ctx.Err() != nil {
+				if i%16 == 0 && ctx.Err() != nil { // a row is up to n pairs: check often
 					return
 				}
 				row := f[i+1:]
