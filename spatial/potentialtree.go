@@ -458,7 +458,14 @@ func (d Decay) fastRow(f []float64, p [3]float64, q [][3]float64) {
 // pairSums is what a block of pairs sends each city: the spillover
 // received (positive contributions only, as Potential counts) and the
 // decay summed (the reach).
-type pairSums struct{ received, reach []float64 }
+type pairSums struct {
+	received, reach []float64
+	f               []float64 // a row's decay, kept with the sums so that no block allocates
+}
+
+func newPairSums(n int) *pairSums {
+	return &pairSums{make([]float64, n), make([]float64, n), make([]float64, n)}
+}
 
 // fastPairs sums Received and the reach over every pair once, as Potential
 // does but with fastRow's decay and no search for the largest sender, in
@@ -470,12 +477,12 @@ func fastPairs(ctx context.Context, points [][3]float64, s []float64, decay Deca
 		positive[i] = max(x, 0)
 	}
 	bounds := pairBlocks(n, min(n, potentialBlocks))
-	total := pairSums{make([]float64, n), make([]float64, n)}
-	err = parallel.Blocks(ctx, len(bounds)-1, func() *pairSums { return &pairSums{make([]float64, n), make([]float64, n)} },
+	total := pairSums{received: make([]float64, n), reach: make([]float64, n)}
+	err = parallel.Blocks(ctx, len(bounds)-1, func() *pairSums { return newPairSums(n) },
 		func(b int, t *pairSums) {
 			clear(t.received)
 			clear(t.reach)
-			f := make([]float64, n)
+			f := t.f
 			for i := bounds[b]; i < bounds[b+1]; i++ {
 				if i%16 == 0 && ctx.Err() != nil { // a row is up to n pairs: check often
 					return
