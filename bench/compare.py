@@ -2,7 +2,7 @@
 """Whole-process comparison of collab with igraph, graph-tool, NetworkX and R spdep.
 
 usage: bench/compare.py [--sizes 1000,5000,20000] [--runs 3] [--peers ig,gt,nx,spdep]
-                        [--scaling 1000,2000,5000,10000,20000]
+                        [--scaling 1000,2000,5000,10000,20000] [--large]
 
 For each size it generates a region with ../shared/bench/gen.py (N cities, links to each
 city's K = 8 nearest neighbours with gravity weights; cached in bench/.cache), then RUNS
@@ -27,7 +27,17 @@ times, interleaved so that the machine's load falls on everyone alike:
 
 It prints the median of each figure, the ratios the performance targets are stated in,
 and, with --scaling, the exponent b of collab's time ~ n^b fitted over those sizes (least
-squares on the logarithms). Needs python3-numpy, python3-scipy (gen.py), python3-igraph,
+squares on the logarithms), for the whole process and each stage, with each size's stages
+and peak memory.
+
+--large is the 100,000-city case: the default study (no --exact) at 1,000, 5,000, 20,000
+and 100,000 cities, RUNS times each, with every stage, the peak memory (the maximum
+resident set size, as /usr/bin/time -v reports it) and the fitted exponents from 1,000 to
+100,000 cities; against the targets (under 30 s and 1 GiB at 100,000 cities); then
+igraph's community_multilevel alone on the links at 20,000 and 100,000 cities (a function
+call, timed as anchors.py times it), and the spillover potential of spatial.PotentialWithin
+checked city by city against the exact sum at 20,000 cities (go test -run
+TestPotentialWithinAtScale, which prints the worst relative error). Needs python3-numpy, python3-scipy (gen.py), python3-igraph,
 python3-graph-tool, python3-networkx, r-cran-spdep, r-cran-jsonlite, and Go.
 """
 import argparse, math, os, re, statistics, subprocess, sys, time
@@ -126,6 +136,50 @@ def measure(binary, n, runs, peers):
     return {k: statistics.median(v) for k, v in samples.items()}, samples
 
 
+IGRAPH_LOUVAIN = """
+import json, sys, time
+import igraph as ig
+data = json.load(open(sys.argv[1]))
+ids = {c["id"]: i for i, c in enumerate(data["cities"])}
+g = ig.Graph(n=len(ids), edges=[(ids[l["source"]], ids[l["target"]]) for l in data["links"]])
+g.es["weight"] = [float(l["weight"]) for l in data["links"]]
+t = time.perf_counter(); c = g.community_multilevel(weights="weight")
+print(f"igraph louvain {time.perf_counter() - t:.3f} modularity {g.modularity(c, weights='weight'):.6f}")
+"""
+
+
+def igraph_louvain(path):
+    _, _, p = run([PY, "-c", IGRAPH_LOUVAIN, path])
+    m = re.search(r"igraph louvain ([0-9.]+) modularity ([0-9.]+)", p.stdout)
+    return {"igraph community_multilevel call": float(m.group(1)), "igraph modularity": float(m.group(2))}
+
+
+def potential_check():
+    p = subprocess.run(["go", "test", "./spatial", "-run", "TestPotentialWithinAtScale", "-v", "-count", "1"],
+                       cwd=ROOT, capture_output=True, text=True)
+    lines = [l.strip() for l in p.stdout.splitlines() if "worst relative error" in l or l.startswith(("ok", "FAIL", "---"))]
+    return p.returncode, lines
+
+
+def scaling(binary, sizes, runs, targets=False):
+    stages = {}
+    for n in sizes:
+        med, samples = measure(binary, n, runs, [])
+        print(f"  scaling {n:6d} cities ({runs} runs, medians):")
+        for k in sorted(med):
+            print(f"    {k:48s} {med[k]:10.3f}   runs: {', '.join(f'{x:.3f}' for x in samples[k])}")
+            if k != "collab peak memory MiB":
+                stages.setdefault(k, []).append((n, med[k]))
+        if targets and n == max(sizes):
+            whole, mem = med["collab analyze (whole process)"], med["collab peak memory MiB"]
+            print(f"    target at {n} cities: whole {whole:.1f} s (target < 30 s: {'met' if whole < 30 else 'NOT met'}), "
+                  f"peak {mem:.0f} MiB (target < 1024 MiB: {'met' if mem < 1024 else 'NOT met'})")
+    for what, pts in stages.items():
+        pts = [(n, t) for n, t in pts if t > 0]
+        if len(pts) >= 2:
+            print(f"  fitted exponent of {what}: time ~ n^{fit(pts):.2f} ({pts[0][0]} to {pts[-1][0]} cities)")
+
+
 def fit(points):
     """Least-squares slope of log(time) on log(n)."""
     xs = [math.log(n) for n, _ in points]
@@ -141,6 +195,7 @@ def main():
     ap.add_argument("--peers", default="ig,gt,nx,spdep")
     ap.add_argument("--scaling", default="", help="sizes for the fitted exponent (collab only)")
     ap.add_argument("--exact", action="store_true", help="exact shortest-path measures at every size (--betweenness-sample all)")
+    ap.add_argument("--large", action="store_true", help="the 100,000-city case (see above)")
     a = ap.parse_args()
     if a.exact:
         EXTRA.append("--betweenness-sample")
@@ -155,15 +210,20 @@ def main():
         for label, value in ratios(med):
             print(f"  ratio {label:60s} {value:6.3f}")
     if a.scaling:
-        points = {"whole process": [], "centrality": []}
-        for n in [int(s) for s in a.scaling.split(",")]:
-            med, _ = measure(binary, n, a.runs, [])
-            points["whole process"].append((n, med["collab analyze (whole process)"]))
-            points["centrality"].append((n, med["collab stage centrality"]))
-            print(f"  scaling {n:6d} cities: whole {med['collab analyze (whole process)']:.3f} s, "
-                  f"centrality {med['collab stage centrality']:.3f} s")
-        for what, pts in points.items():
-            print(f"  fitted exponent of collab {what}: time ~ n^{fit(pts):.2f}")
+        scaling(binary, [int(s) for s in a.scaling.split(",")], a.runs)
+    if a.large:
+        print(f"\n## the 100,000-city case: the default study, {a.runs} runs")
+        scaling(binary, [1000, 5000, 20000, 100000], a.runs, targets=True)
+        for n in (20000, 100000):
+            got = [igraph_louvain(region(n)) for _ in range(a.runs)]
+            for k in got[0]:
+                print(f"  {n} cities: {k:40s} {statistics.median(g[k] for g in got):10.3f}")
+        rc, lines = potential_check()
+        print("  spatial.PotentialWithin against the exact sum, 20,000 cities (go test):")
+        for l in lines:
+            print("    " + l)
+        if rc != 0:
+            sys.exit("the potential check failed")
 
 
 if __name__ == "__main__":

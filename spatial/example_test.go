@@ -73,3 +73,21 @@ func ExampleQueenContiguity() {
 	// [[1] [0 2] [1]] <nil>
 	// centroid of a: 120.55, 31.25
 }
+
+// PotentialWithin at a tolerance of 1e-6: below ExactPotentialMax cities it
+// is Potential itself. Three cities on the equator at 0, 1 and 3 degrees.
+func ExamplePotentialWithin() {
+	cities, s := []geom.Point{{0, 0}, {1, 0}, {3, 0}}, []float64{10, 20, 5}
+	sp, err := spatial.PotentialWithin(context.Background(), cities, s, spatial.DefaultDecay, spatial.DefaultPotentialTolerance)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i := range s {
+		fmt.Printf("city %d receives %.4f, emits %.4f, main source %d (%.0f%%)\n", i, sp.Received[i], sp.Emitted[i], sp.MainSource[i], 100*sp.MainShare[i])
+	}
+	// Output:
+	// city 0 receives 6.7563, emits 3.6450, main source 1 (97%)
+	// city 1 receives 3.8301, emits 8.7421, main source 0 (86%)
+	// city 2 receives 2.5196, emits 0.7189, main source 1 (86%)
+}
