@@ -258,7 +258,9 @@ func TestCSVMemoryIsProportional(t *testing.T) {
 		live, allocated := liveHeap(t, path)
 		perByte[k] = float64(live) / float64(info.Size())
 		t.Logf("%d cities: file %.1f MB, heap kept %.1f MB, allocated %.1f MB", n, float64(info.Size())/1e6, float64(live)/1e6, float64(allocated)/1e6)
-		if perByte[k] > 6 || float64(allocated) > 15*float64(info.Size()) {
+		// Allocation counts run about a third higher under the race
+		// detector (12.9 MB against 9.6 MB at 10,000 cities), hence 18x.
+		if perByte[k] > 6 || float64(allocated) > 18*float64(info.Size()) {
 			t.Errorf("%d cities: %.1f bytes of heap per byte of file, %d bytes allocated for %d", n, perByte[k], allocated, info.Size())
 		}
 	}

@@ -128,7 +128,7 @@ func (r *rows) closedWalks3(ctx context.Context) ([]float64, error) {
 	t := make([]float64, n)
 	mark := make([]float64, n) // weight of the link from the current node, 0 if none
 	for u := 0; u < n; u++ {
-		if u%cancelCheck == 0 && ctx.Err() != nil {
+		if ctx.Err() != nil { // a node's triangles are up to O(k^2): check at each
 			return nil, ctx.Err()
 		}
 		adjU, wU := higher.neighbors(u)

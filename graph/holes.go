@@ -45,7 +45,7 @@ func (g *Network) StructuralHoles(ctx context.Context) (constraint, effectiveSiz
 		share := make([]float64, n)    // p_uw for w in N(u)
 		indirect := make([]float64, n) // sum_w p_uw p_wv for v two steps from u
 		for u := b * n / blocks; u < (b+1)*n/blocks; u++ {
-			if u%cancelCheck == 0 && ctx.Err() != nil {
+			if ctx.Err() != nil { // a node's work is O(k^2): check at each
 				return
 			}
 			adj, w := mutual.neighbors(u)

@@ -171,6 +171,9 @@ func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions
 			}
 			t.clear()
 			for _, s := range block(b) {
+				if ctx.Err() != nil {
+					break // the whole tally is discarded
+				}
 				w.run(int(s))
 				w.accumulate(int(s), t)
 				if !plan.sampled {
