@@ -77,10 +77,13 @@ func Densities(scores [][]float64, points int) (*DensityResult, error) {
 	if len(rel) == 0 {
 		return nil, fmt.Errorf("dynamics: scores: empty panel")
 	}
-	need := int(math.Ceil((hi-lo)/(hMin/2))) + 1
-	if need > maxGridPoints {
-		return nil, fmt.Errorf("dynamics: scores: the densities need %d grid points (range %g, least bandwidth %g), more than %d", need, hi-lo, hMin, maxGridPoints)
+	// Compared as a float: a bandwidth of 1e-300 asks for more points than
+	// an int holds, and the conversion would wrap to a negative count.
+	needed := math.Ceil((hi-lo)/(hMin/2)) + 1
+	if !(needed <= maxGridPoints) {
+		return nil, fmt.Errorf("dynamics: scores: the densities need %g grid points (range %g, least bandwidth %g), more than %d", needed, hi-lo, hMin, maxGridPoints)
 	}
+	need := int(needed)
 	res.Grid = evenGrid(lo, hi, max(points, need))
 	for t, x := range rel {
 		res.Years[t].Density = gaussianKDE(x, res.Years[t].Bandwidth, res.Grid)

@@ -158,3 +158,22 @@ func TestDensitiesOnGrid(t *testing.T) {
 		t.Error("1 grid point: no error")
 	}
 }
+
+// TestDensityTinyBandwidth: one year whose relative scores are all 0 but
+// one (a bandwidth of 1e-300) would need more grid points than an int
+// holds; it is refused with a reason, not written as NaN (a fuzzed input
+// of FuzzAnalyze found it).
+func TestDensityTinyBandwidth(t *testing.T) {
+	scores := [][]float64{{1e-300, 0, 0, 0, 1}, {2, 0, 0, 0, 0}}
+	if d, err := Densities(scores, 0); err == nil {
+		for _, y := range d.Years {
+			for _, v := range y.Density {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("year %d: a density of %v", y.Year, v)
+				}
+			}
+		}
+	} else if !strings.Contains(err.Error(), "grid points") {
+		t.Errorf("error %v, want the grid's size named", err)
+	}
+}
