@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"collab/data"
 	"collab/geom"
 	"fmt"
 	"math"
@@ -254,7 +255,7 @@ func (s *study) spatialWeights() (*spatial.Weights, error) {
 		if !s.ds.HasNeighbors() {
 			return nil, param.Errorf("weights", "contiguity", "the dataset lists no \"neighbors\"; use knn:K, band:KM or delaunay, or add neighbours to the dataset")
 		}
-		return spatial.Contiguity(s.neighborIndices())
+		return spatial.Contiguity(listedNeighbours(s.ds))
 	case "queen":
 		return s.queen()
 	case "knn":
@@ -283,27 +284,45 @@ func (s *study) queen() (*spatial.Weights, error) {
 	if !s.ds.HasBoundaries() {
 		return nil, param.Errorf("weights", "queen", "the cities have no boundaries (polygons in a GeoJSON file); use contiguity, knn:K, band:KM or delaunay")
 	}
-	shapes := make([]geom.MultiPolygon, len(s.ds.Cities))
-	for i, c := range s.ds.Cities {
-		shapes[i] = c.Boundary
-	}
 	s.p.SnapM = s.p.snapM()
-	lists, err := spatial.QueenContiguity(shapes, s.p.SnapM)
+	lists, err := NeighbourLists(s.ds, s.p.SnapM)
 	if err != nil {
 		return nil, param.Errorf("snap-m", s.p.SnapM, "queen contiguity: %v", err)
-	}
-	for i, listed := range s.neighborIndices() {
-		lists[i] = append(lists[i], listed...)
 	}
 	return spatial.Contiguity(lists)
 }
 
-// neighborIndices maps the dataset's neighbour ids to city indices (the
+// NeighbourLists returns each city's neighbours by index: those the
+// dataset lists and, when its cities have boundaries, their queen
+// contiguity (spatial.QueenContiguity, vertices within snapM metres): the
+// lists of the queen weights, and of the contiguity collab validate
+// reports. When the queen contiguity fails (spatial.ErrTooManyContacts)
+// the lists returned with the error hold the listed neighbours alone.
+func NeighbourLists(ds *data.Dataset, snapM float64) ([][]int, error) {
+	lists := listedNeighbours(ds)
+	if !ds.HasBoundaries() {
+		return lists, nil
+	}
+	shapes := make([]geom.MultiPolygon, len(ds.Cities))
+	for i, c := range ds.Cities {
+		shapes[i] = c.Boundary
+	}
+	queen, err := spatial.QueenContiguity(shapes, snapM)
+	if err != nil {
+		return lists, err
+	}
+	for i := range lists {
+		lists[i] = append(lists[i], queen[i]...)
+	}
+	return lists, nil
+}
+
+// listedNeighbours maps the dataset's neighbour ids to city indices (the
 // data layer has checked that every id exists).
-func (s *study) neighborIndices() [][]int {
-	index := s.ds.Index()
-	lists := make([][]int, len(s.ds.Cities))
-	for i, c := range s.ds.Cities {
+func listedNeighbours(ds *data.Dataset) [][]int {
+	index := ds.Index()
+	lists := make([][]int, len(ds.Cities))
+	for i, c := range ds.Cities {
 		for _, id := range c.Neighbors {
 			lists[i] = append(lists[i], index[id])
 		}

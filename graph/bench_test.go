@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -25,9 +26,16 @@ func benchNetwork(b *testing.B) *Network {
 	if path == "" {
 		return syntheticRegion(b, 2000)
 	}
+	return readEdgeList(b, path)
+}
+
+// readEdgeList reads an undirected network from a file of "from to weight"
+// lines, 0-based node numbers, as testdata/bench_structure.py writes it.
+func readEdgeList(tb testing.TB, path string) *Network {
+	tb.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	var edges []Edge
@@ -35,15 +43,18 @@ func benchNetwork(b *testing.B) *Network {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		fields := strings.Fields(sc.Text())
-		u, _ := strconv.Atoi(fields[0])
-		v, _ := strconv.Atoi(fields[1])
-		w, _ := strconv.ParseFloat(fields[2], 64)
+		u, err1 := strconv.Atoi(fields[0])
+		v, err2 := strconv.Atoi(fields[1])
+		w, err3 := strconv.ParseFloat(fields[2], 64)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			tb.Fatal(err)
+		}
 		edges = append(edges, Edge{From: u, To: v, Weight: w})
 		n = max(n, u+1, v+1)
 	}
 	g, err := New(n, edges, false)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return g
 }

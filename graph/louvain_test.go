@@ -585,35 +585,13 @@ func TestLeidenProcess(t *testing.T) {
 	if path == "" {
 		t.Skip("COLLAB_LEIDEN_LINKS not set: no edge list to time")
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var edges []Edge
-	n := 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		u, err1 := strconv.Atoi(fields[0])
-		v, err2 := strconv.Atoi(fields[1])
-		w, err3 := strconv.ParseFloat(fields[2], 64)
-		if err := errors.Join(err1, err2, err3); err != nil {
-			t.Fatal(err)
-		}
-		edges = append(edges, Edge{From: u, To: v, Weight: w})
-		n = max(n, u+1, v+1)
-	}
-	g, err := New(n, edges, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := readEdgeList(t, path)
 	start := time.Now()
 	p, err := g.Leiden(context.Background(), 1, 1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Printf("%d nodes %d links: Q %.6f, %d communities, Leiden %.4f s\n", n, len(edges), p.Q, len(p.Sizes), time.Since(start).Seconds())
+	fmt.Printf("%d nodes %d links: Q %.6f, %d communities, Leiden %.4f s\n", g.Nodes(), g.Links(), p.Q, len(p.Sizes), time.Since(start).Seconds())
 }
 
 // Two triangles joined by one link: Leiden finds the triangles, Q 70/196.

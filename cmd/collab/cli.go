@@ -14,10 +14,8 @@ import (
 
 	"collab/analysis"
 	"collab/data"
-	"collab/geom"
 	"collab/output"
 	"collab/param"
-	"collab/spatial"
 )
 
 // version is the release; `make build` may override it with -ldflags.
@@ -246,24 +244,7 @@ func describe(ds *data.Dataset, snapM float64) string {
 // metres, as the study's queen weights find it, joined with the listed
 // neighbours).
 func neighbours(ds *data.Dataset, snapM float64) string {
-	lists := make([][]int, len(ds.Cities))
-	index := ds.Index()
-	for i, c := range ds.Cities {
-		for _, nb := range c.Neighbors {
-			lists[i] = append(lists[i], index[nb])
-		}
-	}
-	if ds.HasBoundaries() {
-		shapes := make([]geom.MultiPolygon, len(ds.Cities))
-		for i, c := range ds.Cities {
-			shapes[i] = c.Boundary
-		}
-		if queen, err := spatial.QueenContiguity(shapes, snapM); err == nil {
-			for i := range lists {
-				lists[i] = append(lists[i], queen[i]...)
-			}
-		}
-	}
+	lists, _ := analysis.NeighbourLists(ds, snapM) // on an error, the listed neighbours alone
 	with, pairs := 0, map[[2]int]bool{}
 	for i, nb := range lists {
 		if len(nb) > 0 {
