@@ -448,6 +448,8 @@ func (t *csvTable) charColumn(rec []string, line, byteCol int) int {
 			}
 			excess = 0
 			f = f[nl+1:]
+		} else if l != line {
+			continue // the field is on an earlier line
 		}
 		excess += len(f) - utf8.RuneCountInString(f)
 	}

@@ -113,6 +113,9 @@ func TestCSVProblems(t *testing.T) {
 		// Columns count characters: 苏州 is two, not six bytes.
 		{"column after CJK", header + "a,苏州,31.3,120.6,-1\nb,B,31,120,2\nc,C,31,121,3\n", Options{}, []string{`c.csv:2:17: row 1, score: the score is -1; scores must be >= 0`}},
 		{"after a multi-line field", header + "a,\"Su\nzhou\",31.3,120.6,x\nb,B,31,120,2\nc,C,31,121,3\n", Options{}, []string{`c.csv:3:18: row 1, score: "x" is not a number`}},
+		// A field on an earlier line does not shift a column of the line
+		// the error is on (found by FuzzReadCSV: a column of -1).
+		{"unclosed quote after CJK", header + "苏州,\"31\n0", Options{}, []string{`c.csv:3:2: row 1: the quoted field that starts on line 2 is not closed`}},
 		{"validation located", header + "a,A,91,120.6,1\nb,B,31,120,2\na,C,31,121,3\n", Options{}, []string{
 			`c.csv:2:5: row 1, lat: lat 91 is outside [-90, 90]`,
 			`c.csv:4:1: row 3, id: id "a" is used twice (first by row 1 at line 2); ids must be unique`}},
