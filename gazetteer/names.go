@@ -230,14 +230,15 @@ func (g *Gazetteer) unknown(text, name, province string) error {
 			return e
 		}
 	}
-	e.Suggestions = g.nearest(key(name))
+	e.Suggestions, e.Distance = g.nearest(key(name))
 	e.Latin = !hasHan(name)
 	return e
 }
 
 // nearest returns the cities whose names are fewest edits from k, within
-// a third of its length (at least one edit), in the same script.
-func (g *Gazetteer) nearest(k string) []City {
+// a third of its length (at least one edit), in the same script, and that
+// number of edits.
+func (g *Gazetteer) nearest(k string) ([]City, int) {
 	limit := max(1, len([]rune(k))/3)
 	best, found := limit+1, map[int]bool{}
 	han := hasHan(k)
@@ -260,7 +261,7 @@ func (g *Gazetteer) nearest(k string) []City {
 	for i := range found {
 		indices = append(indices, i)
 	}
-	return g.citiesAt(indices)
+	return g.citiesAt(indices), best
 }
 
 // editDistance is the Levenshtein distance between a and b in characters
@@ -310,6 +311,7 @@ type UnknownError struct {
 	Suggestions []City
 	Name        string // the name written before Province
 	Province    string
+	Distance    int  // the edits from the text to the names suggested
 	Adcode      bool // the text is a number that is no prefecture's adcode
 	Latin       bool // the text is in Latin letters
 }
@@ -333,7 +335,7 @@ func (e *UnknownError) Error() string {
 		}
 		s += " (did you mean " + orList(labels) + "?)"
 	}
-	if e.Latin {
+	if e.Latin && (len(e.Suggestions) == 0 || e.Distance > 1) {
 		s += "; English names are known only for the cities of the named regions: give the Chinese name or the adcode"
 	}
 	return s
