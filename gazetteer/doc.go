@@ -46,7 +46,9 @@
 //     a narrow strait bridged. Against the 97 hand-compiled neighbour pairs
 //     of the YRD sample it has 94 in common, adds 6 (Shanghai-Zhoushan across
 //     the sea, Suzhou-Taizhou across the Yangtze, ...) and misses 3
-//     (Changzhou-Huzhou, Ningbo-Zhoushan, Huaibei-Bozhou). Hainan's four
+//     (Changzhou-Huzhou, Ningbo-Zhoushan and Suzhou (Anhui)-Bozhou; the
+//     shared data README names the last Huaibei-Bozhou, which both have:
+//     TestContiguityAgainstSample). Hainan's four
 //     prefecture cities touch only county-level units and have no
 //     neighbour.
 //   - English names and region members: collab's region files (the sample
