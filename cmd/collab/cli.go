@@ -225,6 +225,9 @@ func describe(ds *data.Dataset, snapM float64) string {
 		s += " (from " + in.LinksFile + ")"
 	}
 	s += neighbours(ds, snapM)
+	if n := ds.Input.Placed; n > 0 {
+		s += fmt.Sprintf(", %d placed from the gazetteer of China's cities", n)
+	}
 	if n := len(ds.Warnings); n > 0 {
 		s += fmt.Sprintf(", %d warning%s", n, map[bool]string{true: "", false: "s"}[n == 1])
 	}

