@@ -135,6 +135,17 @@ func key(name string) string {
 // with the nearest names. O(number of names) for an unknown name (the
 // suggestions), O(1) otherwise.
 func (g *Gazetteer) Lookup(text string) (City, error) {
+	return g.lookup(text, true)
+}
+
+// LookupExact is Lookup without the search for the nearest names of an
+// unknown one, which costs O(number of names): for callers that look up
+// many names that may all be unknown (a table of cities outside China).
+func (g *Gazetteer) LookupExact(text string) (City, error) {
+	return g.lookup(text, false)
+}
+
+func (g *Gazetteer) lookup(text string, suggest bool) (City, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return City{}, &UnknownError{Query: text}
@@ -151,7 +162,7 @@ func (g *Gazetteer) Lookup(text string) (City, error) {
 	case 1:
 		return g.cities[found[0]], nil
 	case 0:
-		return City{}, g.unknown(text, name, province)
+		return City{}, g.unknown(text, name, province, suggest)
 	}
 	return City{}, &AmbiguousError{Query: text, Candidates: g.citiesAt(found)}
 }
@@ -221,7 +232,7 @@ func (g *Gazetteer) citiesAt(indices []int) []City {
 // unknown is the error for a text that names no city: the cities of the
 // name in other provinces when a province was written, else the names
 // nearest in spelling.
-func (g *Gazetteer) unknown(text, name, province string) error {
+func (g *Gazetteer) unknown(text, name, province string, suggest bool) error {
 	e := &UnknownError{Query: text}
 	if province != "" {
 		if others := g.byName[key(name)]; len(others) > 0 {
@@ -230,7 +241,9 @@ func (g *Gazetteer) unknown(text, name, province string) error {
 			return e
 		}
 	}
-	e.Suggestions, e.Distance = g.nearest(key(name))
+	if suggest {
+		e.Suggestions, e.Distance = g.nearest(key(name))
+	}
 	e.Latin = !hasHan(name)
 	return e
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"collab/data"
 	"collab/gazetteer"
+	"collab/geom"
 )
 
 // regionFlag is --region, read with the input flags.
@@ -19,16 +21,26 @@ func regionFlag() cli.Flag {
 
 // placer is the gazetteer that places the cities a file gives without lat
 // and lon.
-func placer() data.Placer { return gazetteerPlacer{gazetteer.Default()} }
+func placer() data.Placer { return &gazetteerPlacer{g: gazetteer.Default(), suggestions: maxPlaceSuggestions} }
+
+// maxPlaceSuggestions bounds the unknown names of one file for which the
+// nearest spellings are looked for (each search reads every name), so
+// that a large table of cities outside China fails in time linear in its
+// length.
+const maxPlaceSuggestions = 100
 
 // gazetteerPlacer places cities from the embedded gazetteer of China's
-// prefecture-level cities.
-type gazetteerPlacer struct{ g *gazetteer.Gazetteer }
+// prefecture-level cities; suggestions counts down the unknown names that
+// still get the nearest spellings.
+type gazetteerPlacer struct {
+	g           *gazetteer.Gazetteer
+	suggestions int
+}
 
 // Place finds the city c names, by its adcode, name or local name, and
 // gives it the gazetteer's adcode, position, names, province and
 // neighbours.
-func (p gazetteerPlacer) Place(c data.City) (data.City, error) {
+func (p *gazetteerPlacer) Place(c data.City) (data.City, error) {
 	city, err := p.find(c)
 	if err != nil {
 		return data.City{}, err
@@ -44,7 +56,7 @@ func (p gazetteerPlacer) Place(c data.City) (data.City, error) {
 // name (with its province, when given, to tell apart cities of one name),
 // then by its local name, then by its id. The error is the name's when the
 // file gives one, else the first: the text the user meant the city by.
-func (p gazetteerPlacer) find(c data.City) (gazetteer.City, error) {
+func (p *gazetteerPlacer) find(c data.City) (gazetteer.City, error) {
 	named := c.Name != "" && c.Name != c.ID // the file gives a name, not only an id
 	var tries []string
 	if isNumber(c.ID) {
@@ -65,7 +77,7 @@ func (p gazetteerPlacer) find(c data.City) (gazetteer.City, error) {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		city, err := p.g.Lookup(text)
+		city, err := p.lookup(text)
 		if err == nil {
 			return city, nil
 		}
@@ -80,22 +92,51 @@ func (p gazetteerPlacer) find(c data.City) (gazetteer.City, error) {
 	return gazetteer.City{}, cmp.Or(byName, first)
 }
 
+// lookup is Lookup while suggestions remain, LookupExact after.
+func (p *gazetteerPlacer) lookup(text string) (gazetteer.City, error) {
+	if p.suggestions <= 0 {
+		return p.g.LookupExact(text)
+	}
+	city, err := p.g.Lookup(text)
+	var unknown *gazetteer.UnknownError
+	if errors.As(err, &unknown) {
+		p.suggestions--
+	}
+	return city, err
+}
+
 func isNumber(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // adcodeOf is the gazetteer's adcode of a city read from a file, or "" when
-// its id and names match no single city.
-func adcodeOf(g *gazetteer.Gazetteer, c data.City) string {
-	if city, ok := g.ByAdcode(c.ID); ok {
+// its id and names match no single city. A name of several cities (Suzhou)
+// is the one whose seat is within sameCityKm of the city's position.
+func adcodeOf(p *gazetteerPlacer, c data.City) string {
+	if city, ok := p.g.ByAdcode(c.ID); ok {
 		return city.Adcode
 	}
-	if city, err := (gazetteerPlacer{g}).find(c); err == nil {
+	city, err := p.find(c)
+	if err == nil {
 		return city.Adcode
+	}
+	var ambiguous *gazetteer.AmbiguousError
+	if errors.As(err, &ambiguous) {
+		at := geom.Point{c.Lon, c.Lat}
+		for _, cand := range ambiguous.Candidates {
+			if cand.Located && geom.Distance(at, cand.Position) <= sameCityKm {
+				return cand.Adcode
+			}
+		}
 	}
 	return ""
 }
+
+// sameCityKm is how far a city's position may be from a gazetteer city's
+// seat for a name they share to be taken as that city: the two Suzhous
+// are 426 km apart, the two Taizhous 443 km.
+const sameCityKm = 50
 
 // afterRead notes the cities placed from the gazetteer and keeps the
 // cities of the region named (--region; all of them when "").
@@ -116,7 +157,8 @@ func (env *environment) keepRegion(ds *data.Dataset, name, source string) error 
 	if name == "" {
 		return nil
 	}
-	g := gazetteer.Default()
+	p := placer().(*gazetteerPlacer)
+	g := p.g
 	region, err := g.Region(name)
 	if err != nil {
 		return usagef("--region: %v (collab regions lists them)", err)
@@ -128,7 +170,7 @@ func (env *environment) keepRegion(ds *data.Dataset, name, source string) error 
 	found := map[string]bool{}
 	total := len(ds.Cities)
 	keepCities(ds, func(c data.City) bool {
-		code := adcodeOf(g, c)
+		code := adcodeOf(p, c)
 		found[code] = members[code]
 		return members[code]
 	})

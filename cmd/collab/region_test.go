@@ -229,3 +229,38 @@ func TestRegionsCSVIsInput(t *testing.T) {
 		t.Errorf("%d cities, %d placed, neighbours %v", len(ds.Cities), ds.Input.Placed, ds.HasNeighbors())
 	}
 }
+
+// TestRegionOfNamedCities: --region matches a file's cities by name too,
+// and a name of two cities by the one whose seat is within 50 km of the
+// city's position (the two Suzhous' seats are 426 km apart).
+func TestRegionOfNamedCities(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "named.csv")
+	src := "id,name,lat,lon,score\na,Suzhou,31.30,120.60,5\nb,Suzhou,33.63,116.98,3\nc,Shanghai,31.23,121.47,9\nd,Guangzhou,23.13,113.27,4\ne,Nanjing,32.07,118.78,6\n"
+	os.WriteFile(path, []byte(src), 0o644)
+	stdout, stderr, code := invoke(t, "", "export", "--format", "csv", path, "--region", "yrd")
+	if code != 0 || !strings.Contains(stderr, "kept 4 of the 5 cities") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if strings.Contains(stdout, "Guangzhou") || !strings.Contains(stdout, "\na,") || !strings.Contains(stdout, "\nb,") {
+		t.Errorf("cities.csv:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "37 are not in the data") {
+		t.Errorf("stderr lacks the missing members: %s", stderr)
+	}
+}
+
+// TestPlaceManyUnknown: a large table of names outside the gazetteer fails
+// quickly, every row reported; past the first 100 without suggestions.
+func TestPlaceManyUnknown(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name,score\n")
+	for i := range 20000 {
+		b.WriteString("Nowhere" + strconv.Itoa(i) + ",1\n")
+	}
+	path := filepath.Join(t.TempDir(), "many.csv")
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	_, stderr, code := invoke(t, "", "validate", path)
+	if code != exitInvalid || !strings.Contains(stderr, "20000 problems") {
+		t.Errorf("exit %d, %.300s", code, stderr)
+	}
+}
