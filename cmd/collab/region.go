@@ -21,7 +21,9 @@ func regionFlag() cli.Flag {
 
 // placer is the gazetteer that places the cities a file gives without lat
 // and lon.
-func placer() data.Placer { return &gazetteerPlacer{g: gazetteer.Default(), suggestions: maxPlaceSuggestions} }
+func placer() data.Placer {
+	return &gazetteerPlacer{g: gazetteer.Default(), suggestions: maxPlaceSuggestions}
+}
 
 // maxPlaceSuggestions bounds the unknown names of one file for which the
 // nearest spellings are looked for (each search reads every name), so
