@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -347,5 +348,22 @@ func BenchmarkLookup(b *testing.B) {
 				g.Lookup(text)
 			}
 		})
+	}
+}
+
+// TestLookupExact finds what Lookup finds and says the same of an unknown
+// name, without the nearest spellings.
+func TestLookupExact(t *testing.T) {
+	g := Default()
+	if c, err := g.LookupExact("广州"); err != nil || c.Adcode != "440100" {
+		t.Errorf("LookupExact(广州) = %v, %v", c.Label(), err)
+	}
+	_, err := g.LookupExact("Guangzou")
+	var unk *UnknownError
+	if !errors.As(err, &unk) || len(unk.Suggestions) != 0 || !strings.Contains(err.Error(), `"Guangzou" is not the name`) {
+		t.Errorf("LookupExact(Guangzou) = %v", err)
+	}
+	if _, err := g.LookupExact("Suzhou"); !strings.Contains(fmt.Sprint(err), "names 2 cities") {
+		t.Errorf("LookupExact(Suzhou) = %v", err)
 	}
 }

@@ -21,7 +21,7 @@ func regionFlag() cli.Flag {
 
 // placer is the gazetteer that places the cities a file gives without lat
 // and lon.
-func placer() data.Placer {
+func placer() *gazetteerPlacer {
 	return &gazetteerPlacer{g: gazetteer.Default(), suggestions: maxPlaceSuggestions}
 }
 
@@ -159,7 +159,7 @@ func (env *environment) keepRegion(ds *data.Dataset, name, source string) error 
 	if name == "" {
 		return nil
 	}
-	p := placer().(*gazetteerPlacer)
+	p := placer()
 	g := p.g
 	region, err := g.Region(name)
 	if err != nil {
