@@ -264,3 +264,23 @@ func TestPlaceManyUnknown(t *testing.T) {
 		t.Errorf("exit %d, %.300s", code, stderr)
 	}
 }
+
+// TestPlaceByAdcodeAndSansha: an adcode,score table is placed by its
+// adcodes (Beijing, Tianjin, Baoding: two pairs of neighbours, Beijing's
+// with each; Langfang lies between Tianjin and Baoding); Sansha, which the gazetteer has no position for, is an error
+// that says so rather than a city at 0, 0.
+func TestPlaceByAdcodeAndSansha(t *testing.T) {
+	dir := t.TempDir()
+	codes := filepath.Join(dir, "codes.csv")
+	os.WriteFile(codes, []byte("adcode,score\n110100,9\n120100,5\n130600,2\n"), 0o644)
+	stdout, stderr, code := invoke(t, "", "validate", codes)
+	if code != 0 || !strings.Contains(stdout, "3 cities") || !strings.Contains(stdout, "3 placed from the gazetteer") || !strings.Contains(stdout, "(2 pairs)") {
+		t.Errorf("validate codes.csv: exit %d\n%s%s", code, stdout, stderr)
+	}
+	sansha := filepath.Join(dir, "hainan.csv")
+	os.WriteFile(sansha, []byte("name,score\n海口,3\n三沙,1\n三亚,2\n"), 0o644)
+	_, stderr, code = invoke(t, "", "validate", sansha)
+	if code != exitInvalid || !strings.Contains(stderr, "hainan.csv:3:1: row 2, name: no lat and lon, and 三沙市 (Hainan, 460300) has no coordinates in the gazetteer (its source gives none): give its lat and lon") {
+		t.Errorf("validate hainan.csv: exit %d\n%s", code, stderr)
+	}
+}
