@@ -267,8 +267,9 @@ func TestPlaceManyUnknown(t *testing.T) {
 
 // TestPlaceByAdcodeAndSansha: an adcode,score table is placed by its
 // adcodes (Beijing, Tianjin, Baoding: two pairs of neighbours, Beijing's
-// with each, as the source lists them: it has no Tianjin-Baoding pair); Sansha, which the gazetteer has no position for, is an error
-// that says so rather than a city at 0, 0.
+// with each, as the source lists them: it has no Tianjin-Baoding pair).
+// Sansha, which the gazetteer has no position for, is an error that says
+// so rather than a city at 0, 0.
 func TestPlaceByAdcodeAndSansha(t *testing.T) {
 	dir := t.TempDir()
 	codes := filepath.Join(dir, "codes.csv")
