@@ -57,6 +57,9 @@ func TestLookup(t *testing.T) {
 		{"博尔塔拉", "652700"},
 		{"伊犁州", "654000"},
 		{"Chongqing", "500100"},
+		{"Hong Kong, Hong Kong", "810000"},
+		{"Suzhou, Jiangsu Province", "320500"},
+		{"Taizhou, Zhejiang province", "331000"},
 	}
 	for _, c := range cases {
 		got, err := g.Lookup(c.text)

@@ -213,11 +213,24 @@ func (g *Gazetteer) inProvince(found []int, province string) []int {
 	var kept []int
 	for _, i := range found {
 		c := g.cities[i]
-		if key(province) == latinKey(c.Province) || province == c.ProvinceZH || strings.HasPrefix(c.ProvinceZH, province) && hasHan(province) {
+		if provinceKey(province) == provinceKey(c.Province) || province == c.ProvinceZH || strings.HasPrefix(c.ProvinceZH, province) && hasHan(province) {
 			kept = append(kept, i)
 		}
 	}
 	return kept
+}
+
+// provinceKey is the form English province names are compared in: as
+// latinKey, without a final "Province", "SAR", "Municipality" or
+// "Autonomous Region" ("Hong Kong" is "Hong Kong SAR").
+func provinceKey(name string) string {
+	k := latinKey(name)
+	for _, suffix := range []string{"province", "sar", "municipality", "autonomousregion"} {
+		if base, ok := strings.CutSuffix(k, suffix); ok && base != "" {
+			return base
+		}
+	}
+	return k
 }
 
 func (g *Gazetteer) citiesAt(indices []int) []City {
