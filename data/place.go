@@ -93,6 +93,9 @@ func (o Options) place(d *decoded) {
 	gazetteerNeighbors := map[int][]string{}
 	for _, i := range d.unplaced {
 		c := &ds.Cities[i]
+		if c.ID == "" && c.Name == "" && c.NameLocal == "" {
+			continue // nothing to place it by: validation reports the empty id
+		}
 		p, err := o.Place.Place(*c)
 		if err != nil {
 			d.problems = append(d.problems, placeProblem(d.loc, i, *c, err))

@@ -118,6 +118,8 @@ func TestPlaceProblems(t *testing.T) {
 			[]string{`no "lon" column`}},
 		{"neither id nor name", "s.csv", "score\n1\n2\n3\n",
 			[]string{`no "id" column`}},
+		{"an empty name", "s.csv", "name,score\nAlpha,1\n,2\nBeta,3\n",
+			[]string{"s.csv:3:1: row 2: the id is empty"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
