@@ -23,6 +23,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 	if err != nil || t.problems != nil {
 		return decoded{problems: t.problems, err: err}
 	}
+	o = o.withPlacerColumns(t.header)
 	rename := map[string]string{"id": o.ID, "name": o.Name, "score": o.Score}
 	t.setSchema(newSchema(t.header, flatCityFields, rename))
 	if t.looksHeaderless([]string{"id", "lat", "lon", "score"}) || !t.cityColumns(o) {
@@ -34,6 +35,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 	d.scoreless = t.s.scoreless()
 	d.vars, ds.Input.Variables = t.s.variableColumns(len(t.s.years) > 0 || d.scoreless, o)
 	neighbors := 0
+	var unplaced []int
 	for {
 		ok, err := t.next()
 		if err == io.EOF {
@@ -46,7 +48,9 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 			continue
 		}
 		c, hasPosition := d.city()
-		if !hasPosition {
+		if o.placeable(d) {
+			unplaced = append(unplaced, len(ds.Cities))
+		} else if !hasPosition {
 			t.report(t.s.column("lat"), "no position: give lat and lon in WGS84 degrees")
 		}
 		d.variables(len(ds.Cities))
@@ -68,7 +72,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		}
 	}
 	problems, missing := finishVariables(ds, d.vars, name)
-	return decoded{ds: ds, loc: t, problems: append(t.problems, problems...), missing: missing}
+	return decoded{ds: ds, loc: t, problems: append(t.problems, problems...), missing: missing, unplaced: unplaced}
 }
 
 // cityColumns reports the columns a cities file must have and may not
@@ -77,11 +81,11 @@ func (t *csvTable) cityColumns(o Options) bool {
 	s := t.s
 	at := func(col int) Problem { return Problem{File: t.file, Pos: t.headerPos[col], Path: "header"} }
 	n := len(t.problems)
-	if _, ok := s.col["id"]; !ok {
+	if _, ok := s.col["id"]; !ok && !o.placesBy(s, "id") {
 		t.headerProblem(s.missing("id", o.idColumn(), "id", "column: each city needs a unique id"))
 	}
 	for _, f := range []string{"lat", "lon"} {
-		if _, ok := s.col[f]; !ok {
+		if _, ok := s.col[f]; !ok && !o.placesBy(s, f) {
 			t.headerProblem(s.missing(f, f, "", "column: each city needs lat and lon in WGS84 degrees"))
 		}
 	}

@@ -52,6 +52,9 @@ type Input struct {
 	// LinksFile names the file the links came from when it is not the
 	// cities' file.
 	LinksFile string
+	// Placed counts the cities given without lat and lon and placed by
+	// Options.Place.
+	Placed int
 }
 
 // City is one node of the region.

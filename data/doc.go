@@ -102,4 +102,18 @@
 // error wrapping ErrTooLarge (or, for values, a Problem) rather than
 // exhausting memory. The tree builder's recursion is bounded by
 // encoding/json's limit of 10,000 levels of nesting, checked first.
+//
+// # Placing
+//
+// Options.Place, a Placer, gives positions to the cities a file lists
+// without lat and lon (a spreadsheet of names and scores): each such city
+// is looked up by its id, name or local name, and takes the placer's id,
+// position, names and province where the file gives none, and the
+// placer's neighbours among the cities present; neighbours and links that
+// name it by its id or name in the file follow it to its new id. A CSV or
+// GeoJSON file may then lack the lat and lon columns, name its cities
+// without an id column, or give their adcodes in an "adcode" or "code"
+// column. Every city the placer cannot place is a Problem at the field
+// that named it, all reported at once. data defines the hook and imports
+// no gazetteer: the command line passes collab's (package gazetteer).
 package data

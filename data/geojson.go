@@ -34,7 +34,7 @@ type geoReader struct {
 }
 
 func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decoded {
-	r := &geoReader{jsonReader: jsonReader{file: name, lines: lines}}
+	r := &geoReader{jsonReader: jsonReader{file: name, lines: lines, opts: Options{Place: o.Place}}}
 	if !isFeatureCollection(root) {
 		r.add(root, "", `a GeoJSON file must be a FeatureCollection: {"type": "FeatureCollection", "features": [...]}`)
 		return decoded{problems: r.problems}
@@ -55,6 +55,7 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 		return decoded{problems: r.problems}
 	}
 	r.collect(r.array(features, "features"))
+	o = o.withPlacerColumns(r.propertyNames())
 	rename := map[string]string{"id": o.ID, "name": o.Name, "score": o.Score}
 	r.s = newSchema(r.propertyNames(), flatCityFields, rename)
 	ds.Input.Ignored = r.s.ignoredNames()
@@ -75,7 +76,7 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 		}
 	}
 	problems, missing := finishVariables(ds, d.vars, name)
-	return decoded{ds: ds, loc: r, problems: append(r.problems, problems...), missing: missing}
+	return decoded{ds: ds, loc: r, problems: append(r.problems, problems...), missing: missing, unplaced: r.unplaced}
 }
 
 // crs accepts a legacy "crs" member only when it names WGS84 longitude,
@@ -255,6 +256,8 @@ func (r *geoReader) city(d *flatDecoder) City {
 		c.Lon, c.Lat = centre[0], centre[1]
 	case pt != nil:
 		c.Lon, c.Lat = pt[0], pt[1]
+	case r.opts.Place != nil && !d.given("lat") && !d.given("lon"):
+		r.unplaced = append(r.unplaced, r.cur)
 	default:
 		r.add(f, path, "no position: give a Point, Polygon or MultiPolygon geometry, or lat and lon properties")
 	}

@@ -49,7 +49,7 @@ func (o Options) decodeJSON(name string, src []byte, geoJSON bool) decoded {
 	} else {
 		ds.Input.Format = "JSON"
 	}
-	return decoded{ds: ds, loc: r, problems: r.problems, missing: r.missing}
+	return decoded{ds: ds, loc: r, problems: r.problems, missing: r.missing, unplaced: r.unplaced}
 }
 
 // jsonReader decodes the tree into a Dataset, collecting problems; it keeps
@@ -62,6 +62,7 @@ type jsonReader struct {
 	problems  Problems
 	opts      Options
 	missing   []missingCell
+	unplaced  []int // cities without lat and lon, for Options.Place
 }
 
 func (r *jsonReader) add(n *node, path, format string, args ...any) {
@@ -100,6 +101,9 @@ func (r *jsonReader) dataset(root *node) (ds *Dataset, ok bool) {
 	ds.Cities = make([]City, len(r.cityNodes))
 	for i, n := range r.cityNodes {
 		ds.Cities[i] = r.city(n, fmt.Sprintf("cities[%d]", i))
+		if r.placeable(n) {
+			r.unplaced = append(r.unplaced, i)
+		}
 	}
 	ds.Years = r.panel(ds)
 	r.variables(ds)
@@ -127,15 +131,19 @@ func (r *jsonReader) city(n *node, path string) City {
 		return c
 	}
 	r.unknownFields(n, path, cityFields)
-	c.ID = r.id(n, path, "id", true)
+	c.ID = r.id(n, path, "id", !r.placeable(n) || n.field("name") == nil && n.field("name_local") == nil)
 	c.Name = r.str(n, path, "name")
 	if c.Name == "" {
 		c.Name = c.ID
 	}
 	c.NameLocal = r.str(n, path, "name_local")
 	c.Province = r.str(n, path, "province")
-	c.Lat = r.requiredNumber(n, path, "lat", "degrees north, between -90 and 90")
-	c.Lon = r.requiredNumber(n, path, "lon", "degrees east, between -180 and 180")
+	if r.placeable(n) {
+		c.Lat, c.Lon = unpositioned, unpositioned
+	} else {
+		c.Lat = r.requiredNumber(n, path, "lat", "degrees north, between -90 and 90")
+		c.Lon = r.requiredNumber(n, path, "lon", "degrees east, between -180 and 180")
+	}
 	c.Population = r.number(n, path, "population")
 	c.GDP = r.number(n, path, "gdp")
 	if nb := n.field("neighbors"); nb != nil {

@@ -55,6 +55,11 @@ type Options struct {
 	// the default) reports it as a Problem at its place, MissingDrop drops
 	// the city with a warning listing it.
 	Missing string
+	// Place, when set, places the cities given without lat and lon (by
+	// name or adcode, say): see Placer. A CSV or GeoJSON file may then
+	// lack the lat and lon columns, and name its cities by name alone, or
+	// by an adcode column when it has no id column.
+	Place Placer
 }
 
 // OptionError is an Options value that does not fit the input, such as a
@@ -126,6 +131,7 @@ type decoded struct {
 	loc      locator
 	problems Problems
 	missing  []missingCell
+	unplaced []int // the cities without lat and lon, for Options.Place
 	err      error
 }
 
@@ -156,6 +162,7 @@ func (o Options) read(name string, r io.Reader, size int64) (*Dataset, error) {
 			return nil, err
 		}
 	}
+	o.place(&d)
 	if d.ds != nil {
 		if err := countsWithin(name, d.ds); err != nil {
 			return nil, err

@@ -137,7 +137,7 @@ Examples:
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
 		OnUsageError:   onUsageError,
 		Suggest:        true,
-		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand(), env.indexCommand()),
+		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand(), env.indexCommand(), env.regionsCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
 				var names []string
@@ -225,6 +225,9 @@ func describe(ds *data.Dataset, snapM float64) string {
 		s += " (from " + in.LinksFile + ")"
 	}
 	s += neighbours(ds, snapM)
+	if n := ds.Input.Placed; n > 0 {
+		s += fmt.Sprintf(", %d placed from the gazetteer of China's cities", n)
+	}
 	if n := len(ds.Warnings); n > 0 {
 		s += fmt.Sprintf(", %d warning%s", n, map[bool]string{true: "", false: "s"}[n == 1])
 	}

@@ -174,6 +174,14 @@ var catalogue = []errorCase{
 		message: `collab: interrupted (SIGINT); no output file was written or changed`, code: 130},
 	{input: "Stopped (SIGTERM)", file: "term.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGTERM,
 		message: `collab: terminated (SIGTERM); no output file was written or changed`, code: 143},
+	{input: "A city name that two cities bear (no lat and lon)", file: "suzhou.csv", content: "name,score\n苏州,1\nSuzhou,2\n广州,3\n",
+		message: `suzhou.csv:3:1: row 2, name: no lat and lon, and "Suzhou" names 2 cities: Suzhou 苏州市 (Jiangsu, 320500) or Suzhou 宿州市 (Anhui, 341300); write the province after the name ("Suzhou, Jiangsu")`, code: 3},
+	{input: "An unknown city name (no lat and lon)", file: "typo.csv", content: "name,score\nGuangzhou,1\nShenzhen,2\nGuangzou,3\n",
+		message: `typo.csv:4:1: row 3, name: no lat and lon, and "Guangzou" is not the name of a prefecture-level city of China (did you mean Guangzhou 广州市 (Guangdong, 440100)?)`, code: 3},
+	{input: "A region with fewer than 3 of its cities in the file", file: "few.csv", content: "name,score\n广州,1\n深圳,2\n上海,3\n杭州,4\n", args: []string{"analyze", "FILE", "--region", "gba"},
+		message: `--region gba: 2 of the 11 cities of the region gba (Greater Bay Area (Guangdong, Hong Kong, Macao)) are in few.csv; the analysis needs at least 3`, code: 3},
+	{input: "An unknown region", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--region", "pearl"},
+		message: `--region: unknown region "pearl"; the regions are yrd, bth, gba, chengyu, china (collab regions lists them)`, code: 2},
 }
 
 // indicatorsCSV is a table of indicators without a score, for collab

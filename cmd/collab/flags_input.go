@@ -22,6 +22,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Name: "score", Value: "score", Usage: "the score column, or the prefix of panel columns NAME_YYYY (e.g. --score patents_2021, or --score patents for patents_2001, patents_2021)"},
 		&cli.StringFlag{Name: "name", Value: "name", Usage: "the column or property holding the city name (e.g. --name city_en)"},
 		&cli.FloatFlag{Name: "snap-m", Value: spatial.DefaultSnapM, Usage: "polygon vertices closer than this many metres are one point, for queen contiguity from GeoJSON boundaries"},
+		regionFlag(),
 	}
 }
 
@@ -32,11 +33,13 @@ type input struct {
 	columns data.Options
 	links   string
 	snapM   float64
+	region  string // a named region whose cities are kept (--region), or ""
 }
 
 func readInputFlags(cmd *cli.Command) (input, error) {
 	in := input{columns: data.Options{ID: cmd.String("id"), Score: cmd.String("score"), Name: cmd.String("name")},
-		links: cmd.String("links"), snapM: cmd.Float("snap-m")}
+		links: cmd.String("links"), snapM: cmd.Float("snap-m"), region: cmd.String("region")}
+	in.columns.Place = placer()
 	if !(in.snapM > 0) {
 		return in, usagef("--snap-m %g: give a distance in metres > 0, such as 1", in.snapM)
 	}
@@ -63,6 +66,9 @@ func (env *environment) load(path string, in input) (ds *data.Dataset, source st
 	if path == "" {
 		say(env.stderr, "no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)")
 		ds, err := data.Read(bytes.NewReader(data.Sample()), data.SampleName, o)
+		if err == nil {
+			err = env.afterRead(ds, in.region, data.SampleName)
+		}
 		return ds, data.SampleName, err
 	}
 	r, done, err := env.open(path)
@@ -75,6 +81,9 @@ func (env *environment) load(path string, in input) (ds *data.Dataset, source st
 		source = "standard input"
 	}
 	ds, err = data.Read(r, path, o)
+	if err == nil {
+		err = env.afterRead(ds, in.region, source)
+	}
 	return ds, source, err
 }
 
