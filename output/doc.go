@@ -29,7 +29,8 @@
 // The network files carry every link and the per-city measures of
 // cities.csv under the same keys, typed from the Go types of analysis.City
 // and analysis.Link: GEXF 1.2 (Gephi; with the map's position, colour and
-// size as viz attributes; static, as the results hold one year per city),
+// size as viz attributes; for a panel a dynamic graph whose spells are the
+// years, each with the city's score, ratio and tier of that year),
 // GraphML (typed keys), Pajek .net (positions in [0, 1], weights) and
 // Gephi's nodes and edges tables (Id, Label; Source, Target, Weight, Type).
 //
