@@ -55,6 +55,21 @@ var outDir = []struct{ name, format string }{
 	{"report.tex", "latex"},
 }
 
+// trendChart is the name of the trend chart --out writes beside the
+// report, or "" without --out: the reports then shorten a long trend
+// table to every tenth year.
+func trendChart(cmd *cli.Command) string {
+	if cmd.String("out") == "" {
+		return ""
+	}
+	for _, f := range outDir {
+		if f.format == "trend-svg" {
+			return f.name
+		}
+	}
+	return ""
+}
+
 func outDirNames() []string {
 	names := make([]string, len(outDir))
 	for i, f := range outDir {
