@@ -24,6 +24,11 @@ type Trend struct {
 	// TierChanges lists the cities whose tier differs between the first
 	// and the last year, by their last score.
 	TierChanges []TierChange `json:"tier_changes"`
+	// Scores[k][i] is city i's score (in the order of Result.Cities) in
+	// Years[k], for writers that show the panel city by city (the GEXF's
+	// spells). results.json leaves it out: its cities hold the year
+	// studied, and the dataset holds every year.
+	Scores [][]float64 `json:"-"`
 }
 
 // YearFigure is one year's distribution.
@@ -84,6 +89,7 @@ func (s *study) trend(res *Result) error {
 	tiers := make([][]int, len(years))
 	for yi, year := range years {
 		x := s.ds.Scores(yi)
+		t.Scores = append(t.Scores, x)
 		q := measureInequality(x, provinces)
 		if q.Mean == 0 {
 			s.warnf("every score of %d is 0; the trend is left out", year)

@@ -80,7 +80,9 @@
 // those and reports their gaps and values that are not numbers.
 // Options.ScoreOptional reads a table of indicators without a score (the
 // panel's years are then the variables'). WriteJSON and WriteCSV write a
-// dataset back in a form Read reads to the same cities.
+// dataset back in a form Read reads to the same cities; WriteJSON, linear
+// in the numbers written, formats blocks of cities on every processor and
+// writes them in order, the same bytes on any number of processors.
 //
 // # Validation
 //

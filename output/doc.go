@@ -29,7 +29,8 @@
 // The network files carry every link and the per-city measures of
 // cities.csv under the same keys, typed from the Go types of analysis.City
 // and analysis.Link: GEXF 1.2 (Gephi; with the map's position, colour and
-// size as viz attributes; static, as the results hold one year per city),
+// size as viz attributes; for a panel a dynamic graph whose spells are the
+// years, each with the city's score, ratio and tier of that year),
 // GraphML (typed keys), Pajek .net (positions in [0, 1], weights) and
 // Gephi's nodes and edges tables (Id, Label; Source, Target, Weight, Type).
 //
@@ -37,7 +38,9 @@
 // - mean) / sd (sd with n - 1) against (Wz)_i, with the line of slope
 // Moran's I (the least-squares slope z'Wz / z'z under row-standardised
 // weights); the panel's mean, CV and Gini by year; the Lorenz curve, whose
-// Gini is one minus twice the area under it. HTML writes one self-contained
+// Gini is one minus twice the area under it; the kernel densities of the
+// relative score of up to five years of a panel overlaid, with each
+// year's bandwidth and the rule (Silverman's). HTML writes one self-contained
 // page (inline SVG and CSS, one small inline script that sorts tables, a
 // Content-Security-Policy that loads nothing) with the findings of the
 // text report; LaTeX writes booktabs tables with names escaped for LaTeX

@@ -150,9 +150,13 @@ func newNetData(r *analysis.Result, o MapOptions) (*netData, error) {
 // MapOptions.Color); each link an edge with its weight and distance.
 // Names are XML-escaped as in the SVG map.
 //
-// The results carry one year's measures per city (the panel's trend is
-// regional: mean, CV and Gini by year), so the file is static: there are
-// no per-city values by year to give Gephi's timeline as spells.
+// For a panel the graph is dynamic (GEXF 1.2 mode="dynamic",
+// timeformat="integer", see gexfPanel), so that Gephi's timeline plays the
+// years: each year is a spell of every node and carries the city's score,
+// ratio to that year's mean and tier as the dynamic attributes
+// score_by_year, ratio_by_year and tier_by_year; the static attributes
+// stay those of the year studied, under cities.csv's keys, and the links,
+// which are the year studied's, have no spells (present throughout).
 //
 //	collab export --format gexf yrd.json > yrd.gexf
 func GEXF(w io.Writer, r *analysis.Result, o MapOptions) error {
@@ -173,13 +177,29 @@ func (d *netData) writeGEXF(w io.Writer, r *analysis.Result) {
 	fmt.Fprintf(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(w, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n")
 	fmt.Fprintf(w, "<meta><creator>collab</creator><description>%s</description></meta>\n", htmlText(d.m.title))
-	fmt.Fprintf(w, "<graph mode=\"static\" defaultedgetype=\"%s\">\n", edgeType)
+	panel := newGEXFPanel(r)
+	if panel == nil {
+		fmt.Fprintf(w, "<graph mode=\"static\" defaultedgetype=\"%s\">\n", edgeType)
+	} else {
+		panel.writeGraph(w, edgeType)
+	}
 	writeGEXFAttributes(w, "node", d.cityAttrs)
+	if panel != nil {
+		panel.writeAttributes(w)
+	}
 	writeGEXFAttributes(w, "edge", d.linkAttrs)
 	fmt.Fprintf(w, "<nodes>\n")
 	for i, c := range d.m.cities {
 		fmt.Fprintf(w, "<node id=\"%s\" label=\"%s\">", htmlText(c.id), htmlText(c.name))
+		fmt.Fprintf(w, "<attvalues>")
 		writeGEXFValues(w, d.cityAttrs, d.cityRows[i])
+		if panel != nil {
+			panel.writeValues(w, i)
+		}
+		fmt.Fprintf(w, "</attvalues>")
+		if panel != nil {
+			panel.writeSpells(w)
+		}
 		red, green, blue := splitRGB(c.fill)
 		fmt.Fprintf(w, "<viz:color r=\"%d\" g=\"%d\" b=\"%d\"/><viz:position x=\"%s\" y=\"%s\" z=\"0.0\"/><viz:size value=\"%s\"/></node>\n",
 			red, green, blue, pt(c.x), pt(c.y), pt(c.r))
@@ -187,8 +207,9 @@ func (d *netData) writeGEXF(w io.Writer, r *analysis.Result) {
 	fmt.Fprintf(w, "</nodes>\n<edges>\n")
 	for k, l := range r.Links {
 		fmt.Fprintf(w, "<edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%s\">", k, htmlText(l.Source), htmlText(l.Target), exact(l.Weight))
+		fmt.Fprintf(w, "<attvalues>")
 		writeGEXFValues(w, d.linkAttrs, d.linkRows[k])
-		fmt.Fprintf(w, "</edge>\n")
+		fmt.Fprintf(w, "</attvalues></edge>\n")
 	}
 	fmt.Fprintf(w, "</edges>\n</graph>\n</gexf>\n")
 }
@@ -201,14 +222,14 @@ func writeGEXFAttributes(w io.Writer, class string, attrs []attrColumn) {
 	fmt.Fprintf(w, "</attributes>\n")
 }
 
+// writeGEXFValues writes a row's attvalue elements (inside the caller's
+// attvalues, which a panel's dynamic values share).
 func writeGEXFValues(w io.Writer, attrs []attrColumn, row []json.RawMessage) {
-	fmt.Fprintf(w, "<attvalues>")
 	for k, a := range attrs {
 		if v, ok := attrValue(row[a.col]); ok {
 			fmt.Fprintf(w, "<attvalue for=\"%d\" value=\"%s\"/>", k, htmlText(v))
 		}
 	}
-	fmt.Fprintf(w, "</attvalues>")
 }
 
 // splitRGB returns the channels of a #rrggbb colour.

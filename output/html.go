@@ -14,8 +14,8 @@ import (
 
 // HTML writes report.html, one self-contained page: the summary, the
 // findings (the text report's sentences), the map (the SVG map inline),
-// the Moran scatterplot, the Lorenz curve and, for a panel, the trend,
-// then the tiers and a table of every city with its main measures
+// the Moran scatterplot, the Lorenz curve and, for a panel, the trend
+// and the densities of the relative score, then the tiers and a table of every city with its main measures
 // (htmlColumns; cities.csv has them all), sortable by clicking a column's
 // header. It needs no network:
 // the CSS and SVG are inline, the only script is the small inline sorter,
@@ -52,7 +52,8 @@ func HTML(w io.Writer, r *analysis.Result, o Options, mo MapOptions) error {
 		id    string
 		write func(io.Writer, *analysis.Result)
 		skip  bool
-	}{{"moran", writeMoran, r.Moran == nil}, {"lorenz", writeLorenz, false}, {"trend", writeTrend, r.Trend == nil}} {
+	}{{"moran", writeMoran, r.Moran == nil}, {"lorenz", writeLorenz, false}, {"trend", writeTrend, r.Trend == nil},
+		{"density", writeDensity, r.Dynamics == nil || r.Dynamics.Density == nil}} {
 		if fig.skip {
 			continue
 		}

@@ -24,6 +24,12 @@ type Options struct {
 	// for more"); the command line spells them as flags (--top). nil
 	// spells them as they are.
 	Names param.Namer
+	// TrendChart names the trend chart written with the report (the
+	// trend SVG of an output directory, "trend.svg"); when set, a trend
+	// table of more than longTrend years shows only the first, the last
+	// and every tenth year from the first, and the report says the chart
+	// draws them all. "" prints every year.
+	TrendChart string
 }
 
 // name spells a parameter the report mentions.

@@ -17,10 +17,19 @@ func (p *report) trend() {
 	first, last := t.Series[0], t.Series[len(t.Series)-1]
 	p.heading(fmt.Sprintf("Trend %d-%d", first.Year, last.Year))
 	tb := newTable("Year", "Mean", "CV (population)", "CV (sample)", "Gini").alignRight(1, 2, 3, 4)
-	for _, y := range t.Series {
+	shown := trendRows(len(t.Series), p.o.TrendChart != "")
+	for _, k := range shown {
+		y := t.Series[k]
 		tb.add(strconv.Itoa(y.Year), num(y.Mean), fixed(y.CVPopulation, 2), fixed(y.CVSample, 2), fixed(y.Gini, 3))
 	}
 	p.table(tb, p.o.Width)
+	if len(shown) < len(t.Series) {
+		if p.markdown {
+			p.printf("\n") // a line right after a table would be its last row
+		}
+		p.line("The table shows the first and the last year and every tenth year from the first; the chart %s draws all %d years.",
+			p.esc(p.o.TrendChart), len(t.Series))
+	}
 	direction := "rose"
 	if t.SigmaConvergence {
 		direction = "fell"
@@ -66,4 +75,21 @@ func fixedNumber(x analysis.Number, decimals int) string {
 		return "undefined"
 	}
 	return fixed(float64(x), decimals)
+}
+
+// longTrend is the longest trend table printed whole when a chart of the
+// trend is written with the report.
+const longTrend = 20
+
+// trendRows are the indices of the years the trend table shows: every
+// year, or, for more than longTrend years with a chart, the first, every
+// tenth from it and the last.
+func trendRows(years int, chart bool) []int {
+	var out []int
+	for k := range years {
+		if !chart || years <= longTrend || k%10 == 0 || k == years-1 {
+			out = append(out, k)
+		}
+	}
+	return out
 }

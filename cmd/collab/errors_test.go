@@ -164,6 +164,8 @@ var catalogue = []errorCase{
 		message: `warning: city "a": its name is 17000 bytes, longer than Graphviz reads in one string: the DOT map shows its beginning`, code: 0},
 	{input: "An unknown indicator (collab index)", file: "ind.csv", content: indicatorsCSV, args: []string{"index", "FILE", "--indicators", "rd,pats"},
 		message: `--indicators: unknown variable "pats" (did you mean "pat"?)`, code: 2},
+	{input: "An empty weight table path (collab index)", file: "ind.csv", content: indicatorsCSV, args: []string{"index", "FILE", "--indicators", "rd,pat", "--weights", ""},
+		message: `--weights "": give a path, such as --weights weights.csv, or leave the flag out`, code: 2},
 	{input: "An indicator without variation", file: "flat.csv", content: indicatorsCSV, args: []string{"index", "FILE", "--indicators", "rd,flat"},
 		message: `flat.csv: --indicators: indicator "flat": no variation: every city-year has the value 7, so min-max normalisation divides by max - min = 0`, code: 3},
 	{input: "A missing indicator value", file: "gap.csv", content: strings.Replace(indicatorsCSV, "b,31,121,2,", "b,31,121,,", 1), args: []string{"index", "FILE", "--indicators", "rd,pat"},

@@ -40,6 +40,7 @@ Network files, figures and documents:
    moran-svg    the Moran scatterplot: standardised score against its spatial lag
    trend-svg    the panel's mean, CV and Gini over every year
    lorenz-svg   the Lorenz curve of the scores, with the Gini
+   density-svg  kernel densities of score / mean, up to five years of a panel
    html         report.html: one self-contained page with the map and figures
    latex        booktabs tables of the summary, tiers, centrality and LISA
 

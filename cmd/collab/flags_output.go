@@ -51,8 +51,24 @@ var outDir = []struct{ name, format string }{
 	{"moran.svg", "moran-svg"},
 	{"trend.svg", "trend-svg"},
 	{"lorenz.svg", "lorenz-svg"},
+	{"density.svg", "density-svg"},
 	{"report.html", "html"},
 	{"report.tex", "latex"},
+}
+
+// trendChart is the name of the trend chart --out writes beside the
+// report, or "" without --out: the reports then shorten a long trend
+// table to every tenth year.
+func trendChart(cmd *cli.Command) string {
+	if cmd.String("out") == "" {
+		return ""
+	}
+	for _, f := range outDir {
+		if f.format == "trend-svg" {
+			return f.name
+		}
+	}
+	return ""
 }
 
 func outDirNames() []string {
@@ -65,7 +81,8 @@ func outDirNames() []string {
 
 // formats are the formats a study can be written in, for export --format.
 var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "transitions-csv", "json", "markdown", "text",
-	"gexf", "graphml", "pajek", "gephi-nodes", "gephi-edges", "moran-svg", "trend-svg", "lorenz-svg", "html", "latex"}
+	"gexf", "graphml", "pajek", "gephi-nodes", "gephi-edges", "moran-svg", "trend-svg", "lorenz-svg", "html", "latex",
+	"density-svg"}
 
 // outputs writes a study's results in any format.
 type outputs struct {
@@ -111,6 +128,8 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 			return output.TrendSVG(w, res)
 		case "lorenz-svg":
 			return output.LorenzSVG(w, res)
+		case "density-svg":
+			return output.DensitySVG(w, res)
 		case "html":
 			return output.HTML(w, res, o.report, o.maps)
 		case "latex":

@@ -91,7 +91,7 @@ func TestNetworkFormatsInClients(t *testing.T) {
 			t.Run("readers", func(t *testing.T) { checkReaders(t, dir, c.n) })
 			t.Run("figures", func(t *testing.T) {
 				needs(t, "rsvg-convert", "librsvg2-bin")
-				for _, name := range []string{"moran.svg", "trend.svg", "lorenz.svg"} {
+				for _, name := range []string{"moran.svg", "trend.svg", "lorenz.svg", "density.svg"} {
 					svg, err := os.ReadFile(filepath.Join(dir, name))
 					if err != nil {
 						t.Fatal(err)

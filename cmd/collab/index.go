@@ -43,11 +43,16 @@ D = sqrt(C T) and its grade (ten grades of width 0.1, from extreme disorder
 index as "score" ("scores" by year), the weights in its "notes" (JSON), the
 indicators kept as variables, and with subsystems each subsystem's index U (index_NAME) and the coupling C, T
 and D (coupling_c, coupling_t, coupling_d), so that collab analyze runs the
-study on it directly. A missing value is an error naming its place, unless
---missing drop leaves those cities out (listed in a warning).
+study on it directly. --weights writes the weight table as CSV (one row
+per indicator, and per year with --per-year: method, year, indicator,
+direction, weight, and entropy and divergence, or CRITIC's std_dev,
+conflict and information), the numbers in full. A missing value is an
+error naming its place, unless --missing drop leaves those cities out
+(listed in a warning).
 
 Examples:
    collab index cities.csv --indicators rd,patents,firms,-energy --out scored.json
+   collab index cities.csv --indicators rd,patents,-energy --weights weights.csv
    collab analyze scored.json
    collab index panel.csv --indicators rd,patents --per-year --method critic
    collab index cities.json --indicators rd,patents,gdp,-energy \
@@ -63,6 +68,7 @@ Examples:
 			&cli.StringFlag{Name: "missing", Value: "error", Usage: "a missing indicator value: error (report it) or drop (leave the city out)"},
 			&cli.StringFlag{Name: "format", Usage: "the scored dataset's format: json or csv (default: by the --out name, else json)"},
 			&cli.StringFlag{Name: "out", Usage: "write the scored dataset to this file (e.g. --out scored.json)"},
+			&cli.StringFlag{Name: "weights", Usage: "write the weight table as CSV to this file (e.g. --weights weights.csv): method, year, indicator, direction, weight and the method's measures"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many of the highest scores to list"},
 		}),
 		Action: env.index,
@@ -77,6 +83,7 @@ type indexRequest struct {
 	opt        composite.Options
 	format     string
 	out        string
+	weights    string // the weight table's CSV file, or ""
 	top        int
 }
 
@@ -115,6 +122,12 @@ func readIndexFlags(cmd *cli.Command) (indexRequest, error) {
 	}
 	req.opt.PerYear, req.opt.Shift, req.opt.Missing = cmd.Bool("per-year"), cmd.Float("shift"), missing
 	req.out, req.format, req.top = cmd.String("out"), cmd.String("format"), cmd.Int("top")
+	req.weights = cmd.String("weights")
+	for _, f := range []string{"out", "weights"} {
+		if cmd.IsSet(f) && cmd.String(f) == "" {
+			return req, usagef("--%s \"\": give a path, such as --%s %s, or leave the flag out", f, f, map[string]string{"out": "scored.json", "weights": "weights.csv"}[f])
+		}
+	}
 	if req.format == "" {
 		req.format = "json"
 		if strings.EqualFold(filepath.Ext(req.out), ".csv") {
@@ -158,8 +171,8 @@ func (env *environment) index(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	if req.out != "" {
-		if err := output.CheckOutputs([]string{req.out}, inputs(cmd)...); err != nil {
+	if files := req.files(); len(files) > 0 {
+		if err := output.CheckOutputs(files, inputs(cmd)...); err != nil {
 			return usageError{err}
 		}
 	} else if err := env.checkStdout(cmd); err != nil {
@@ -193,22 +206,41 @@ func (env *environment) index(ctx context.Context, cmd *cli.Command) error {
 	if req.out != "" && ds.HasBoundaries() {
 		say(env.stderr, "warning: %s does not hold the cities' boundaries: it places each city at its centroid, and its contiguity is the neighbours listed; study the boundaries with FILE itself", req.out)
 	}
+	var batch []output.File
 	if req.out != "" {
 		write := func(w io.Writer) error { return data.WriteJSON(w, scored) }
 		if req.format == "csv" {
 			write = func(w io.Writer) error { return data.WriteCSV(w, scored) }
 		}
-		if err := (output.Batch{Files: []output.File{{Path: req.out, Write: write}}, Inputs: inputs(cmd)}).Write(ctx); err != nil {
+		batch = append(batch, output.File{Path: req.out, Write: write})
+	}
+	if req.weights != "" {
+		batch = append(batch, output.File{Path: req.weights, Write: func(w io.Writer) error { return writeWeightsCSV(w, res) }})
+	}
+	if len(batch) > 0 {
+		if err := (output.Batch{Files: batch, Inputs: inputs(cmd)}).Write(ctx); err != nil {
 			return err
 		}
 	}
 	if err := writeIndexReport(env.stdout, ds, req, res, cp); err != nil {
 		return err
 	}
-	if req.out != "" {
-		say(env.stderr, "wrote %s", req.out)
+	if files := req.files(); len(files) > 0 {
+		say(env.stderr, "wrote %s", strings.Join(files, ", "))
 	}
 	return nil
+}
+
+// files are the files the request writes: the scored dataset and the
+// weight table, each if asked for.
+func (req indexRequest) files() []string {
+	var files []string
+	for _, f := range []string{req.out, req.weights} {
+		if f != "" {
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 // indicatorTable is the composite table of the variables the request uses;
@@ -306,6 +338,9 @@ func scoredDataset(ds *data.Dataset, res *composite.Result, cp *composite.Coupli
 		c.Scores = make([]float64, periods)
 		for p := range c.Scores {
 			c.Scores[p] = res.Scores[p][i]
+		}
+		if cp == nil {
+			continue // no variable is added: the maps can be shared with ds
 		}
 		vars := make(map[string][]float64, len(c.Variables)+8)
 		for k, v := range c.Variables {

@@ -533,7 +533,8 @@ func TestExport(t *testing.T) {
 	for format, file := range map[string]string{"dot": "network.dot", "geojson": "collab.geojson", "svg": "map.svg", "csv": "cities.csv",
 		"links-csv": "links.csv", "transitions-csv": "transitions.csv", "json": "results.json", "markdown": "report.md", "gexf": "network.gexf", "graphml": "network.graphml",
 		"pajek": "network.net", "gephi-nodes": "gephi-nodes.csv", "gephi-edges": "gephi-edges.csv", "moran-svg": "moran.svg",
-		"trend-svg": "trend.svg", "lorenz-svg": "lorenz.svg", "html": "report.html", "latex": "report.tex"} {
+		"trend-svg": "trend.svg", "lorenz-svg": "lorenz.svg", "html": "report.html", "latex": "report.tex",
+		"density-svg": "density.svg"} {
 		stdout, stderr, code := invoke(t, "", "export", "--format", format)
 		want, _ := os.ReadFile(filepath.Join(dir, file))
 		if code != 0 || stdout != string(want) {
