@@ -43,7 +43,7 @@ D = sqrt(C T) and its grade (ten grades of width 0.1, from extreme disorder
 index as "score" ("scores" by year), the weights in its "notes" (JSON), the
 indicators kept as variables, and with subsystems each subsystem's index U (index_NAME) and the coupling C, T
 and D (coupling_c, coupling_t, coupling_d), so that collab analyze runs the
-study on it directly. --weights writes the weight table as CSV (one row
+study on it directly. --weights-out writes the weight table as CSV (one row
 per indicator, and per year with --per-year: method, year, indicator,
 direction, weight, and entropy and divergence, or CRITIC's std_dev,
 conflict and information), the numbers in full. A missing value is an
@@ -52,7 +52,7 @@ error naming its place, unless --missing drop leaves those cities out
 
 Examples:
    collab index cities.csv --indicators rd,patents,firms,-energy --out scored.json
-   collab index cities.csv --indicators rd,patents,-energy --weights weights.csv
+   collab index cities.csv --indicators rd,patents,-energy --weights-out weights.csv
    collab analyze scored.json
    collab index panel.csv --indicators rd,patents --per-year --method critic
    collab index cities.json --indicators rd,patents,gdp,-energy \
@@ -68,7 +68,7 @@ Examples:
 			&cli.StringFlag{Name: "missing", Value: "error", Usage: "a missing indicator value: error (report it) or drop (leave the city out)"},
 			&cli.StringFlag{Name: "format", Usage: "the scored dataset's format: json or csv (default: by the --out name, else json)"},
 			&cli.StringFlag{Name: "out", Usage: "write the scored dataset to this file (e.g. --out scored.json)"},
-			&cli.StringFlag{Name: "weights", Usage: "write the weight table as CSV to this file (e.g. --weights weights.csv): method, year, indicator, direction, weight and the method's measures"},
+			&cli.StringFlag{Name: "weights-out", Usage: "write the weight table as CSV to this file (e.g. --weights-out weights.csv): method, year, indicator, direction, weight and the method's measures"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many of the highest scores to list"},
 		}),
 		Action: env.index,
@@ -122,10 +122,10 @@ func readIndexFlags(cmd *cli.Command) (indexRequest, error) {
 	}
 	req.opt.PerYear, req.opt.Shift, req.opt.Missing = cmd.Bool("per-year"), cmd.Float("shift"), missing
 	req.out, req.format, req.top = cmd.String("out"), cmd.String("format"), cmd.Int("top")
-	req.weights = cmd.String("weights")
-	for _, f := range []string{"out", "weights"} {
+	req.weights = cmd.String("weights-out")
+	for _, f := range []string{"out", "weights-out"} {
 		if cmd.IsSet(f) && cmd.String(f) == "" {
-			return req, usagef("--%s \"\": give a path, such as --%s %s, or leave the flag out", f, f, map[string]string{"out": "scored.json", "weights": "weights.csv"}[f])
+			return req, usagef("--%s \"\": give a path, such as --%s %s, or leave the flag out", f, f, map[string]string{"out": "scored.json", "weights-out": "weights.csv"}[f])
 		}
 	}
 	if req.format == "" {

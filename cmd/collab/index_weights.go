@@ -8,7 +8,7 @@ import (
 	"collab/composite"
 )
 
-// weightsHeader are the columns of the weight table index --weights
+// weightsHeader are the columns of the weight table index --weights-out
 // writes: one row per indicator of each weight table (one table pooled,
 // or one a year with --per-year, whose year fills the year column).
 var weightsHeader = []string{"method", "year", "indicator", "direction", "weight",

@@ -12,7 +12,7 @@ import (
 	"collab/composite"
 )
 
-// TestIndexWeightsCSV: index --weights writes the weight table that
+// TestIndexWeightsCSV: index --weights-out writes the weight table that
 // composite.Score computes on the same values (typed in, indexTable),
 // exactly (the shortest decimals read back to the same float64s): pooled
 // entropy weights with their entropies and divergences, and CRITIC
@@ -34,7 +34,7 @@ func TestIndexWeightsCSV(t *testing.T) {
 		}
 		dir := t.TempDir()
 		weights, scored := filepath.Join(dir, "weights.csv"), filepath.Join(dir, "scored.json")
-		args := append([]string{"index", "testdata/index-panel.csv", "--indicators", "rd,pat,-energy", "--weights", weights, "--out", scored}, c.flags...)
+		args := append([]string{"index", "testdata/index-panel.csv", "--indicators", "rd,pat,-energy", "--weights-out", weights, "--out", scored}, c.flags...)
 		_, stderr, code := invoke(t, "", args...)
 		if code != 0 || stderr != "collab: wrote "+scored+", "+weights+"\n" {
 			t.Fatalf("%v: exit %d: %q", c.flags, code, stderr)
@@ -81,8 +81,8 @@ func TestIndexWeightsCSV(t *testing.T) {
 		}
 	}
 	same := filepath.Join(t.TempDir(), "both.csv")
-	if _, stderr, code := invoke(t, "", "index", "testdata/index-panel.csv", "--indicators", "rd,pat", "--weights", same, "--out", same); code != 2 || !strings.Contains(stderr, "is asked for twice") {
-		t.Errorf("--weights = --out: exit %d, %q", code, stderr)
+	if _, stderr, code := invoke(t, "", "index", "testdata/index-panel.csv", "--indicators", "rd,pat", "--weights-out", same, "--out", same); code != 2 || !strings.Contains(stderr, "is asked for twice") {
+		t.Errorf("--weights-out = --out: exit %d, %q", code, stderr)
 	}
 	if _, err := os.Stat(same); err == nil {
 		t.Error("a refused run wrote a file")
