@@ -140,13 +140,7 @@ Examples:
 		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand(), env.indexCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
-				var names []string
-				for _, c := range cmd.Commands {
-					if c.Name != "help" {
-						names = append(names, c.Name)
-					}
-				}
-				return usagef("unknown command %q; the commands are %s (collab --help)", cmd.Args().First(), strings.Join(names, ", "))
+				return unknownCommand(cmd, cmd.Args().First())
 			}
 			return cli.ShowRootCommandHelp(cmd)
 		},
@@ -156,12 +150,15 @@ Examples:
 // onUsageError turns a flag the parser rejects into a usage error (exit 2)
 // with a pointer to the help, instead of printing the whole help text.
 func onUsageError(_ context.Context, cmd *cli.Command, err error, _ bool) error {
-	return usageError{fmt.Errorf("%w (see %s --help)", err, cmd.FullName())}
+	return usageError{fmt.Errorf("%s (see %s --help)", explainUsage(cmd, err), cmd.FullName())}
 }
 
 func withUsageErrors(cmds ...*cli.Command) []*cli.Command {
 	for _, c := range cmds {
 		c.OnUsageError = onUsageError
+		if c.Before == nil {
+			c.Before = refuseRepeats
+		}
 	}
 	return cmds
 }

@@ -57,6 +57,9 @@ Examples:
 
 func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	format := cmd.String("format")
+	if format == "" {
+		return usagef("--format is required: choose one of %s (collab export --format dot yrd.json)", strings.Join(formats, ", "))
+	}
 	if !slices.Contains(formats, format) {
 		return usagef("--format %q: choose one of %s (collab export --format dot yrd.json)", format, strings.Join(formats, ", "))
 	}
