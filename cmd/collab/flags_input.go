@@ -60,6 +60,12 @@ func (env *environment) load(path string, in input) (ds *data.Dataset, source st
 		defer done()
 		o.Links, o.LinksName = links, in.links
 	}
+	if path == "" && in.links != "-" {
+		if piped, ok := env.pipedStdin(); ok {
+			say(env.stderr, "no FILE given: reading the dataset from standard input")
+			env.stdin, path = piped, "-"
+		}
+	}
 	if path == "" {
 		say(env.stderr, "no FILE given: analysing the embedded Yangtze River Delta sample (collab sample prints it)")
 		ds, err := data.Read(bytes.NewReader(data.Sample()), data.SampleName, o)
