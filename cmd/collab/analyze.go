@@ -114,6 +114,7 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 	if err := env.writeFiles(ctx, cmd, files, o, res); err != nil {
 		return err
 	}
+	bar.clear() // stdout and stderr may be one terminal
 	if err := o.writer(format, res)(env.stdout); err != nil {
 		return err
 	}

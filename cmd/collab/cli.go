@@ -84,6 +84,7 @@ func render(err error) string {
 // terminal-safe: names in messages come from the user's files, and a control
 // or bidirectional character in one must not act on the terminal.
 func say(stderr io.Writer, format string, args ...any) {
+	onScreen.clear(stderr)
 	for line := range strings.SplitSeq(fmt.Sprintf(format, args...), "\n") {
 		fmt.Fprintln(stderr, "collab: "+output.Printable(line))
 	}
