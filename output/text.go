@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -67,6 +68,19 @@ func Text(w io.Writer, r *analysis.Result, o Options) error {
 // writeReport writes the report's sections as text or, for Markdown,
 // with headings, tables and lists.
 func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) error {
+	if markdown {
+		var md bytes.Buffer
+		if err := writeSections(&md, r, o, true); err != nil {
+			return err
+		}
+		_, err := w.Write(separateBlocks(md.Bytes()))
+		return err
+	}
+	return writeSections(w, r, o, false)
+}
+
+// writeSections writes the report's sections in order.
+func writeSections(w io.Writer, r *analysis.Result, o Options, markdown bool) error {
 	ew := &errWriter{w: w}
 	rep := report{w: ew, r: r, o: o, markdown: markdown}
 	rep.names = rep.cityNames()
