@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"collab/analysis"
 )
 
 // TestLegendFitsThePage: every line of the SVG legend ends inside the page,
@@ -55,4 +57,19 @@ func pageWidth(t *testing.T, doc string) float64 {
 	}
 	w, _ := strconv.ParseFloat(m[1], 64)
 	return w
+}
+
+// TestInferenceNote: beside the LISA table (Bozhou: Gi* z -1.40, p 0.002)
+// the text and Markdown reports say that the z-scores are analytic and
+// the p-values come from the permutations, with their number and seed.
+func TestInferenceNote(t *testing.T) {
+	res := sampleStudy(t)
+	for _, f := range []func(io.Writer, *analysis.Result, Options) error{Text, Markdown} {
+		out := strings.Join(strings.Fields(write(t, func(w io.Writer) error { return f(w, res, Options{}) })), " ")
+		for _, want := range []string{"The z-scores are analytic", "Gi*'s its normal approximation", "folded pseudo p-values of 999 conditional permutations (seed 123456789)"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("the report lacks %q", want)
+			}
+		}
+	}
 }
