@@ -498,7 +498,7 @@ func (t *csvTable) encodingProblem(rec []string) (Problem, bool) {
 		if !utf8.ValidString(f) {
 			line, col := t.r.FieldPos(j)
 			return Problem{File: t.file, Pos: Position{line, t.charColumn(rec, line, col)},
-				Msg: "the file is not UTF-8 text; save it as CSV UTF-8 (a GBK file converts with iconv -f GB18030 -t UTF-8)"}, true
+				Msg: notUTF8Message([]byte(f))}, true
 		}
 	}
 	return Problem{}, false

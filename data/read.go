@@ -191,6 +191,9 @@ func formatOf(name string, br *bufio.Reader) string {
 // (Excel's CSV for old Macs), which would otherwise be read as one line.
 func textProblem(name string, br *bufio.Reader, format string) (Problem, bool) {
 	head, _ := br.Peek(64 << 10)
+	if msg, ok := foreignFormat(name, head); ok {
+		return Problem{File: name, Msg: msg}, true
+	}
 	if order := utf16Order(head); order != "" {
 		return Problem{File: name, Msg: fmt.Sprintf("the file is UTF-16 text (%s); collab reads UTF-8: save it as UTF-8 (CSV UTF-8 from a spreadsheet), or convert it with iconv -f %s -t UTF-8", order, iconvName(order))}, true
 	}
