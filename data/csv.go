@@ -23,8 +23,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 	if err != nil || t.problems != nil {
 		return decoded{problems: t.problems, err: err}
 	}
-	rename := map[string]string{"id": o.ID, "name": o.Name, "score": o.Score}
-	t.setSchema(newSchema(t.header, flatCityFields, rename))
+	t.setSchema(newSchema(t.header, flatCityFields, o.cityRename()))
 	if t.looksHeaderless([]string{"id", "lat", "lon", "score"}) || !t.cityColumns(o) {
 		return decoded{problems: t.problems}
 	}
@@ -110,12 +109,12 @@ type linksCSV struct {
 }
 
 // readLinksCSV reads links (source,target[,weight][,kind]) from CSV.
-func readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
+func (o Options) readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 	t, err := newCSVTable(name, br)
 	if err != nil || t.problems != nil {
 		return linksCSV{problems: t.problems}, err
 	}
-	t.setSchema(newSchema(t.header, flatLinkFields, nil))
+	t.setSchema(newSchema(t.header, flatLinkFields, o.linkRename(t.header)))
 	out := linksCSV{loc: t, ignored: t.s.ignoredNames()}
 	if t.looksHeaderless([]string{"source", "target"}) {
 		out.problems = t.problems
@@ -123,7 +122,7 @@ func readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 	}
 	for _, f := range []string{"source", "target"} {
 		if _, ok := t.s.col[f]; !ok {
-			t.headerProblem(t.s.missing(f, f, "", "column: a link joins a source and a target city, by id"))
+			t.headerProblem(t.s.missing(f, orDefault(map[string]string{"source": o.Source, "target": o.Target}[f], f), param.Name(f), "column: a link joins a source and a target city, by id"))
 		}
 	}
 	t.duplicateColumns()

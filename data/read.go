@@ -32,7 +32,17 @@ func Sample() []byte {
 // score_YYYY for a panel), name.
 type Options struct {
 	ID   string // the column of the city id; default "id"
-	Name string // the column of the city name; default "name"
+	Name string // the column of the city name; default "name"; may be ID's column
+	// Lat, Lon, Province and NameLocal name those columns where the file
+	// calls them otherwise; default the field's own name.
+	Lat, Lon, Province, NameLocal string
+	// Source, Target and Weight name the columns of a links file; by
+	// default source, target and weight, or when the file lacks them a
+	// common name (from and to, count).
+	Source, Target, Weight string
+	// LinksDirected marks the links of the Links file as directed
+	// (source -> target), as "directed": true does in collab's JSON.
+	LinksDirected bool
 	// Score names the score column (one cross-section), or the prefix of
 	// panel columns Score_YYYY when no column has that exact name: with
 	// Score "patents", the columns patents_2001 and patents_2021 make a
@@ -80,7 +90,8 @@ func (o Options) mappingUnsupported(format string) error {
 	for _, m := range []struct {
 		option     param.Name
 		value, def string
-	}{{"id", o.ID, "id"}, {"score", o.Score, "score"}, {"name", o.Name, "name"}} {
+	}{{"id", o.ID, "id"}, {"score", o.Score, "score"}, {"name", o.Name, "name"},
+		{"lat", o.Lat, "lat"}, {"lon", o.Lon, "lon"}, {"province", o.Province, "province"}, {"name-local", o.NameLocal, "name_local"}} {
 		if m.value != "" && m.value != m.def {
 			return param.Errorf(m.option, m.value, "%s names its own fields; %s maps a column of a CSV file or a property of a GeoJSON file", format, m.option)
 		}
@@ -253,7 +264,7 @@ func (o Options) addLinks(d *decoded) error {
 	if ext := strings.ToLower(filepath.Ext(o.LinksName)); ext == ".json" || ext == ".geojson" {
 		return param.Errorf("links", o.LinksName, "give links as a CSV file with the columns source,target,weight (and optionally kind)")
 	}
-	links, err := readLinksCSV(o.LinksName, bufio.NewReaderSize(o.Links, 64<<10))
+	links, err := o.readLinksCSV(o.LinksName, bufio.NewReaderSize(o.Links, 64<<10))
 	if err != nil {
 		return err
 	}
@@ -263,6 +274,7 @@ func (o Options) addLinks(d *decoded) error {
 	}
 	d.loc = withLinks{d.loc, links.loc, len(d.ds.Links)}
 	d.ds.Links = append(d.ds.Links, links.links...)
+	d.ds.Directed = d.ds.Directed || o.LinksDirected
 	d.ds.Input.LinksFile = o.LinksName
 	d.ds.Input.Ignored = append(d.ds.Input.Ignored, links.ignored...)
 	return nil
