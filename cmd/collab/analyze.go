@@ -110,7 +110,7 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	bar.update("write", 0, 0)
-	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top"), Names: flagName}, maps: maps}
+	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top"), Names: flagName}, maps: maps, bom: cmd.Bool("bom")}
 	if err := env.writeFiles(ctx, cmd, files, o, res); err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	if err := output.CheckColorFor(res, maps.Color); err != nil {
 		return err
 	}
-	o := outputs{maps: maps}
+	o := outputs{maps: maps, bom: cmd.Bool("bom")}
 	o.report = output.Options{Width: terminalWidth(env.stdout), Names: flagName}
 	env.formatWarnings(format, res)
 	return o.writer(format, res)(env.stdout)
