@@ -270,15 +270,12 @@ func (env *environment) sampleCommand() *cli.Command {
 copy and edit. Its scores are calibrated, not published index values; see
 the "notes" in the file.
 
-Example:
-   collab sample > yrd.json`,
-		Action: func(_ context.Context, cmd *cli.Command) error {
-			if cmd.NArg() > 0 {
-				return usagef("sample takes no arguments")
-			}
-			_, err := env.stdout.Write(data.Sample())
-			return err
-		},
+Examples:
+   collab sample > yrd.json
+   collab sample --format csv > yrd.csv
+   collab sample --links > links.csv   # the 97 neighbouring pairs, to try --links`,
+		Flags:  sampleFlags(),
+		Action: env.sample,
 	}
 }
 
