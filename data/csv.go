@@ -23,7 +23,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 	if err != nil || t.problems != nil {
 		return decoded{problems: t.problems, err: err}
 	}
-	t.setSchema(newSchema(t.header, flatCityFields, o.cityRename()))
+	t.setSchema(newSchema(t.header, append(slices.Clip(flatCityFields), "year"), o.cityRename()))
 	if t.looksHeaderless([]string{"id", "lat", "lon", "score"}) || !t.cityColumns(o) {
 		return decoded{problems: t.problems}
 	}
@@ -31,7 +31,11 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		Input: Input{Format: "CSV", Ignored: t.s.ignoredNames()}}
 	d := t.decoder()
 	d.scoreless = t.s.scoreless()
-	d.vars, ds.Input.Variables = t.s.variableColumns(len(t.s.years) > 0 || d.scoreless, o)
+	long := t.s.longPanel()
+	if !long {
+		d.vars, ds.Input.Variables = t.s.variableColumns(len(t.s.years) > 0 || d.scoreless, o)
+	}
+	panel := longPanel{index: map[string]int{}}
 	neighbors := 0
 	for {
 		ok, err := t.next()
@@ -45,6 +49,9 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 			continue
 		}
 		c, hasPosition := d.city()
+		if long && panel.add(d, c, len(ds.Cities), t.row) {
+			continue // a further year of a city already read
+		}
 		if !hasPosition {
 			t.report(t.s.column("lat"), "no position: give lat and lon in WGS84 degrees")
 		}
@@ -65,6 +72,9 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 				fc.values = slices.Grow(fc.values, rows-len(fc.values))
 			}
 		}
+	}
+	if long {
+		t.problems = append(t.problems, panel.finish(ds, t)...)
 	}
 	problems, missing := finishVariables(ds, d.vars, name)
 	return decoded{ds: ds, loc: t, problems: append(t.problems, problems...), missing: missing}
@@ -103,6 +113,8 @@ func (t *csvTable) cityColumns(o Options) bool {
 // linksCSV is a links file as read.
 type linksCSV struct {
 	links    []Link
+	years    []int // each link's year, when the file has a year column
+	table    *csvTable
 	loc      locator
 	ignored  []string
 	problems Problems
@@ -114,8 +126,8 @@ func (o Options) readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 	if err != nil || t.problems != nil {
 		return linksCSV{problems: t.problems}, err
 	}
-	t.setSchema(newSchema(t.header, flatLinkFields, o.linkRename(t.header)))
-	out := linksCSV{loc: t, ignored: t.s.ignoredNames()}
+	t.setSchema(newSchema(t.header, append(slices.Clip(flatLinkFields), "year"), o.linkRename(t.header)))
+	out := linksCSV{loc: t, table: t, ignored: t.s.ignoredNames()}
 	if t.looksHeaderless([]string{"source", "target"}) {
 		out.problems = t.problems
 		return out, nil
@@ -144,6 +156,9 @@ func (o Options) readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 		}
 		if ok {
 			out.links = append(out.links, d.link())
+			if y, dated := d.rowYear(); dated {
+				out.years = append(out.years, y)
+			}
 			t.keep()
 		}
 	}

@@ -52,6 +52,9 @@ type Input struct {
 	// LinksFile names the file the links came from when it is not the
 	// cities' file.
 	LinksFile string
+	// LinksYear is the year whose links were read from a links file with
+	// a year column; 0 when it has none.
+	LinksYear int
 }
 
 // City is one node of the region.

@@ -40,6 +40,10 @@ type Options struct {
 	// default source, target and weight, or when the file lacks them a
 	// common name (from and to, count).
 	Source, Target, Weight string
+	// LinksYear is the year whose links are read when the links file has
+	// a year column (co-patents by year); 0 reads the panel's latest year,
+	// or the file's latest when the cities have no panel.
+	LinksYear int
 	// LinksDirected marks the links of the Links file as directed
 	// (source -> target), as "directed": true does in collab's JSON.
 	LinksDirected bool
@@ -271,6 +275,14 @@ func (o Options) addLinks(d *decoded) error {
 	d.problems = append(d.problems, links.problems...)
 	if d.ds == nil {
 		return nil
+	}
+	if len(links.problems) == 0 {
+		year, p, ok := links.linksOfYear(o.LinksYear, d.ds.Years)
+		if !ok {
+			d.problems = append(d.problems, p)
+			return nil
+		}
+		d.ds.Input.LinksYear = year
 	}
 	d.loc = withLinks{d.loc, links.loc, len(d.ds.Links)}
 	d.ds.Links = append(d.ds.Links, links.links...)

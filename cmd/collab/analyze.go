@@ -143,6 +143,7 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 	if err != nil {
 		return nil, err
 	}
+	in.columns.LinksYear = p.Year // a links file with a year column gives that year's links
 	bar.update("load", 0, 0)
 	ds, source, err := env.load(cmd.Args().First(), in)
 	if err != nil {

@@ -53,3 +53,31 @@ func TestColumnFlags(t *testing.T) {
 		t.Errorf("--links-directed without --links: exit %d, %s", code, stderr)
 	}
 }
+
+// TestLinksOfTheYear: with links by year, --year studies that year's links
+// (the latest by default), and a long panel CSV reads as a panel.
+func TestLinksOfTheYear(t *testing.T) {
+	dir := t.TempDir()
+	cities := filepath.Join(dir, "long.csv")
+	links := filepath.Join(dir, "links.csv")
+	os.WriteFile(cities, []byte("id,lat,lon,year,score\na,31,121,2001,1\na,31,121,2021,4\nb,31.5,120.5,2001,2\nb,31.5,120.5,2021,5\nc,32,120,2001,3\nc,32,120,2021,3\nd,30.5,120,2001,0.5\nd,30.5,120,2021,6\n"), 0o644)
+	os.WriteFile(links, []byte("from,to,count,year\na,b,1,2001\nb,c,1,2001\na,b,5,2021\nb,c,7,2021\nc,d,2,2021\n"), 0o644)
+	for _, c := range []struct {
+		year  []string
+		links int
+	}{{nil, 3}, {[]string{"--year", "2001"}, 2}, {[]string{"--year", "2021"}, 3}} {
+		args := append([]string{"analyze", cities, "--links", links, "--edges", "links", "--format", "json"}, c.year...)
+		stdout, stderr, code := invoke(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.year, code, stderr)
+		}
+		var res struct {
+			Dataset struct{ Years []int }
+			Network struct{ Links int }
+		}
+		json.Unmarshal([]byte(stdout), &res)
+		if res.Network.Links != c.links || len(res.Dataset.Years) != 2 {
+			t.Errorf("%v: %d links, years %v; want %d links of the year, a 2-year panel", c.year, res.Network.Links, res.Dataset.Years, c.links)
+		}
+	}
+}
