@@ -219,6 +219,9 @@ func describe(ds *data.Dataset, snapM float64) string {
 		s += fmt.Sprintf(", scores for %d years (%d-%d)", len(ds.Years), ds.Years[0], ds.Years[len(ds.Years)-1])
 	}
 	s += fmt.Sprintf(", %d links", len(ds.Links))
+	if y := ds.Input.LinksYear; y != 0 {
+		s += fmt.Sprintf(" of %d", y)
+	}
 	if in := ds.Input; in.LinksFile != "" {
 		s += " (from " + in.LinksFile + ")"
 	}
