@@ -24,8 +24,7 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		return decoded{problems: t.problems, err: err}
 	}
 	o = o.withPlacerColumns(t.header)
-	rename := map[string]string{"id": o.ID, "name": o.Name, "score": o.Score}
-	t.setSchema(newSchema(t.header, flatCityFields, rename))
+	t.setSchema(newSchema(t.header, append(slices.Clip(flatCityFields), "year"), o.cityRename()))
 	if t.looksHeaderless([]string{"id", "lat", "lon", "score"}) || !t.cityColumns(o) {
 		return decoded{problems: t.problems}
 	}
@@ -33,7 +32,11 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 		Input: Input{Format: "CSV", Ignored: t.s.ignoredNames()}}
 	d := t.decoder()
 	d.scoreless = t.s.scoreless()
-	d.vars, ds.Input.Variables = t.s.variableColumns(len(t.s.years) > 0 || d.scoreless, o)
+	long := t.s.longPanel()
+	if !long {
+		d.vars, ds.Input.Variables = t.s.variableColumns(len(t.s.years) > 0 || d.scoreless, o)
+	}
+	panel := longPanel{index: map[string]int{}}
 	neighbors := 0
 	var unplaced []int
 	for {
@@ -48,6 +51,9 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 			continue
 		}
 		c, hasPosition := d.city()
+		if long && panel.add(d, c, len(ds.Cities), t.row) {
+			continue // a further year of a city already read
+		}
 		if o.placeable(d) {
 			unplaced = append(unplaced, len(ds.Cities))
 		} else if !hasPosition {
@@ -70,6 +76,9 @@ func (o Options) decodeCSV(name string, br *bufio.Reader, size int64) decoded {
 				fc.values = slices.Grow(fc.values, rows-len(fc.values))
 			}
 		}
+	}
+	if long {
+		t.problems = append(t.problems, panel.finish(ds, t)...)
 	}
 	problems, missing := finishVariables(ds, d.vars, name)
 	return decoded{ds: ds, loc: t, problems: append(t.problems, problems...), missing: missing, unplaced: unplaced}
@@ -108,26 +117,28 @@ func (t *csvTable) cityColumns(o Options) bool {
 // linksCSV is a links file as read.
 type linksCSV struct {
 	links    []Link
+	years    []int // each link's year, when the file has a year column
+	table    *csvTable
 	loc      locator
 	ignored  []string
 	problems Problems
 }
 
 // readLinksCSV reads links (source,target[,weight][,kind]) from CSV.
-func readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
+func (o Options) readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 	t, err := newCSVTable(name, br)
 	if err != nil || t.problems != nil {
 		return linksCSV{problems: t.problems}, err
 	}
-	t.setSchema(newSchema(t.header, flatLinkFields, nil))
-	out := linksCSV{loc: t, ignored: t.s.ignoredNames()}
+	t.setSchema(newSchema(t.header, append(slices.Clip(flatLinkFields), "year"), o.linkRename(t.header)))
+	out := linksCSV{loc: t, table: t, ignored: t.s.ignoredNames()}
 	if t.looksHeaderless([]string{"source", "target"}) {
 		out.problems = t.problems
 		return out, nil
 	}
 	for _, f := range []string{"source", "target"} {
 		if _, ok := t.s.col[f]; !ok {
-			t.headerProblem(t.s.missing(f, f, "", "column: a link joins a source and a target city, by id"))
+			t.headerProblem(t.s.missing(f, orDefault(map[string]string{"source": o.Source, "target": o.Target}[f], f), param.Name(f), "column: a link joins a source and a target city, by id"))
 		}
 	}
 	t.duplicateColumns()
@@ -149,6 +160,9 @@ func readLinksCSV(name string, br *bufio.Reader) (linksCSV, error) {
 		}
 		if ok {
 			out.links = append(out.links, d.link())
+			if y, dated := d.rowYear(); dated {
+				out.years = append(out.years, y)
+			}
 			t.keep()
 		}
 	}
@@ -504,7 +518,7 @@ func (t *csvTable) encodingProblem(rec []string) (Problem, bool) {
 		if !utf8.ValidString(f) {
 			line, col := t.r.FieldPos(j)
 			return Problem{File: t.file, Pos: Position{line, t.charColumn(rec, line, col)},
-				Msg: "the file is not UTF-8 text; save it as CSV UTF-8 (a GBK file converts with iconv -f GB18030 -t UTF-8)"}, true
+				Msg: notUTF8Message([]byte(f))}, true
 		}
 	}
 	return Problem{}, false

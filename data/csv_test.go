@@ -109,7 +109,7 @@ func TestCSVProblems(t *testing.T) {
 		{"missing year", "id,lat,lon,score_2001,score_2021\na,31,120,1,2\nb,31,121,,3\nc,31,122,1,1\n", Options{}, []string{`c.csv:3:10: row 2, score_2001: no score for 2001; every city needs a score for each year of the panel (2001, 2021)`}},
 		{"missing position", header + "a,A,,,1\nb,B,31,120,2\nc,C,31,121,3\n", Options{}, []string{`c.csv:2:5: row 1, lat: no position: give lat and lon in WGS84 degrees`}},
 		{"lat without lon", header + "a,A,31,,1\nb,B,31,120,2\nc,C,31,121,3\n", Options{}, []string{`c.csv:2:5: row 1, lat: lat is given without lon`}},
-		{"not UTF-8", header + "a,\xcb\xd5\xd6\xdd,31,120,1\n" + rows, Options{}, []string{`c.csv:2:3: the file is not UTF-8 text; save it as CSV UTF-8 (a GBK file converts with iconv -f GB18030 -t UTF-8)`}},
+		{"not UTF-8", header + "a,\xcb\xd5\xd6\xdd,31,120,1\n" + rows, Options{}, []string{`c.csv:2:3: the file is not UTF-8 but GBK (GB18030) Chinese text, as Excel saves CSV on a Chinese Windows; save it as CSV UTF-8, or convert it with iconv -f GB18030 -t UTF-8`}},
 		// Columns count characters: 苏州 is two, not six bytes.
 		{"column after CJK", header + "a,苏州,31.3,120.6,-1\nb,B,31,120,2\nc,C,31,121,3\n", Options{}, []string{`c.csv:2:17: row 1, score: the score is -1; scores must be >= 0`}},
 		{"after a multi-line field", header + "a,\"Su\nzhou\",31.3,120.6,x\nb,B,31,120,2\nc,C,31,121,3\n", Options{}, []string{`c.csv:3:18: row 1, score: "x" is not a number`}},
@@ -156,13 +156,13 @@ func TestLinksCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Link{{"310100", "320500", 412, "co-patents"}, {"320500", "320200", 1, ""}}
-	if !reflect.DeepEqual(ds.Links, want) || ds.Input.LinksFile != links || !reflect.DeepEqual(ds.Input.Ignored, []string{"year"}) {
-		t.Errorf("links %+v from %q, ignored %v", ds.Links, ds.Input.LinksFile, ds.Input.Ignored)
+	if !reflect.DeepEqual(ds.Links, want) || ds.Input.LinksFile != links || len(ds.Input.Ignored) != 0 || ds.Input.LinksYear != 2021 {
+		t.Errorf("links %+v from %q, ignored %v, year %d", ds.Links, ds.Input.LinksFile, ds.Input.Ignored, ds.Input.LinksYear)
 	}
 
-	write("from,target,weight\n310100,320500,1\n")
+	write("sorce,target,weight\n310100,320500,1\n") // from is read as source (columns.go); a typo is not
 	_, err = readWith(withLinksFile(Options{}, links), "c.csv", []byte(citiesCSV))
-	if err == nil || !strings.Contains(err.Error(), links+`:1: header: no "source" column: a link joins a source and a target city, by id; "from" looks like it: rename that column to source`) {
+	if err == nil || !strings.Contains(err.Error(), links+`:1: header: no "source" column: a link joins a source and a target city, by id; "sorce" looks like it: map it with source sorce`) {
 		t.Errorf("near-miss link column: %v", err)
 	}
 

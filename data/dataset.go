@@ -55,6 +55,9 @@ type Input struct {
 	// Placed counts the cities given without lat and lon and placed by
 	// Options.Place.
 	Placed int
+	// LinksYear is the year whose links were read from a links file with
+	// a year column; 0 when it has none.
+	LinksYear int
 }
 
 // City is one node of the region.

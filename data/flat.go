@@ -34,9 +34,12 @@ type schema struct {
 // column is absent, columns <score>_YYYY make a panel.
 func newSchema(names, fields []string, rename map[string]string) *schema {
 	s := &schema{names: names, col: map[string]int{}}
-	want := map[string]string{}
+	// One column may hold several fields (--id city --name city: the name
+	// is the id).
+	want := map[string][]string{}
 	for _, f := range fields {
-		want[strings.ToLower(orDefault(rename[f], f))] = f
+		key := strings.ToLower(orDefault(rename[f], f))
+		want[key] = append(want[key], f)
 	}
 	scorePrefix := ""
 	if slices.Contains(fields, "score") {
@@ -55,8 +58,10 @@ func newSchema(names, fields []string, rename map[string]string) *schema {
 			continue
 		}
 		seen[key] = true
-		if f, ok := want[key]; ok {
-			s.col[f] = i
+		if fs, ok := want[key]; ok {
+			for _, f := range fs {
+				s.col[f] = i
+			}
 			continue
 		}
 		if y, ok := panelYear(key, scorePrefix); ok {
@@ -118,7 +123,7 @@ func (s *schema) used() []int {
 	}
 	cols = append(cols, s.yearCol...)
 	slices.Sort(cols)
-	return cols
+	return slices.Compact(cols) // a column holding two fields is read once
 }
 
 // ignoredNames lists the ignored columns by name.

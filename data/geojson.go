@@ -56,8 +56,7 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 	}
 	r.collect(r.array(features, "features"))
 	o = o.withPlacerColumns(r.propertyNames())
-	rename := map[string]string{"id": o.ID, "name": o.Name, "score": o.Score}
-	r.s = newSchema(r.propertyNames(), flatCityFields, rename)
+	r.s = newSchema(r.propertyNames(), flatCityFields, o.cityRename())
 	ds.Input.Ignored = r.s.ignoredNames()
 	if !r.scoreProperties(o, features) {
 		return decoded{problems: r.problems}

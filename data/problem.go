@@ -155,7 +155,16 @@ func encodingProblem(name string, src []byte, lines *lineIndex) (Problem, bool) 
 			off += size
 		}
 		return Problem{File: name, Pos: lines.position(int64(off)),
-			Msg: "the file is not UTF-8 text; save it as UTF-8 (for example from a spreadsheet: CSV UTF-8)"}, true
+			Msg: notUTF8JSON(src[off:min(len(src), off+4096)])}, true
 	}
 	return Problem{}, false
+}
+
+// notUTF8JSON says that a JSON file is not UTF-8, naming GBK when it reads
+// as GBK.
+func notUTF8JSON(sample []byte) string {
+	if looksGBK(sample) {
+		return "the file is not UTF-8 but GBK (GB18030) Chinese text; JSON is UTF-8: convert it with iconv -f GB18030 -t UTF-8"
+	}
+	return "the file is not UTF-8 text; save it as UTF-8 (for example from a spreadsheet: CSV UTF-8)"
 }

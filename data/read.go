@@ -32,7 +32,21 @@ func Sample() []byte {
 // score_YYYY for a panel), name.
 type Options struct {
 	ID   string // the column of the city id; default "id"
-	Name string // the column of the city name; default "name"
+	Name string // the column of the city name; default "name"; may be ID's column
+	// Lat, Lon, Province and NameLocal name those columns where the file
+	// calls them otherwise; default the field's own name.
+	Lat, Lon, Province, NameLocal string
+	// Source, Target and Weight name the columns of a links file; by
+	// default source, target and weight, or when the file lacks them a
+	// common name (from and to, count).
+	Source, Target, Weight string
+	// LinksYear is the year whose links are read when the links file has
+	// a year column (co-patents by year); 0 reads the panel's latest year,
+	// or the file's latest when the cities have no panel.
+	LinksYear int
+	// LinksDirected marks the links of the Links file as directed
+	// (source -> target), as "directed": true does in collab's JSON.
+	LinksDirected bool
 	// Score names the score column (one cross-section), or the prefix of
 	// panel columns Score_YYYY when no column has that exact name: with
 	// Score "patents", the columns patents_2001 and patents_2021 make a
@@ -85,7 +99,8 @@ func (o Options) mappingUnsupported(format string) error {
 	for _, m := range []struct {
 		option     param.Name
 		value, def string
-	}{{"id", o.ID, "id"}, {"score", o.Score, "score"}, {"name", o.Name, "name"}} {
+	}{{"id", o.ID, "id"}, {"score", o.Score, "score"}, {"name", o.Name, "name"},
+		{"lat", o.Lat, "lat"}, {"lon", o.Lon, "lon"}, {"province", o.Province, "province"}, {"name-local", o.NameLocal, "name_local"}} {
 		if m.value != "" && m.value != m.def {
 			return param.Errorf(m.option, m.value, "%s names its own fields; %s maps a column of a CSV file or a property of a GeoJSON file", format, m.option)
 		}
@@ -198,6 +213,9 @@ func formatOf(name string, br *bufio.Reader) string {
 // (Excel's CSV for old Macs), which would otherwise be read as one line.
 func textProblem(name string, br *bufio.Reader, format string) (Problem, bool) {
 	head, _ := br.Peek(64 << 10)
+	if msg, ok := foreignFormat(name, head); ok {
+		return Problem{File: name, Msg: msg}, true
+	}
 	if order := utf16Order(head); order != "" {
 		return Problem{File: name, Msg: fmt.Sprintf("the file is UTF-16 text (%s); collab reads UTF-8: save it as UTF-8 (CSV UTF-8 from a spreadsheet), or convert it with iconv -f %s -t UTF-8", order, iconvName(order))}, true
 	}
@@ -257,7 +275,7 @@ func (o Options) addLinks(d *decoded) error {
 	if ext := strings.ToLower(filepath.Ext(o.LinksName)); ext == ".json" || ext == ".geojson" {
 		return param.Errorf("links", o.LinksName, "give links as a CSV file with the columns source,target,weight (and optionally kind)")
 	}
-	links, err := readLinksCSV(o.LinksName, bufio.NewReaderSize(o.Links, 64<<10))
+	links, err := o.readLinksCSV(o.LinksName, bufio.NewReaderSize(o.Links, 64<<10))
 	if err != nil {
 		return err
 	}
@@ -265,8 +283,17 @@ func (o Options) addLinks(d *decoded) error {
 	if d.ds == nil {
 		return nil
 	}
+	if len(links.problems) == 0 {
+		year, p, ok := links.linksOfYear(o.LinksYear, d.ds.Years)
+		if !ok {
+			d.problems = append(d.problems, p)
+			return nil
+		}
+		d.ds.Input.LinksYear = year
+	}
 	d.loc = withLinks{d.loc, links.loc, len(d.ds.Links)}
 	d.ds.Links = append(d.ds.Links, links.links...)
+	d.ds.Directed = d.ds.Directed || o.LinksDirected
 	d.ds.Input.LinksFile = o.LinksName
 	d.ds.Input.Ignored = append(d.ds.Input.Ignored, links.ignored...)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 
 	"collab/analysis"
 )
@@ -13,7 +14,8 @@ import (
 // of the results contract, in its order (the columns follow analysis.City,
 // so new measures appear by themselves). UTF-8 without a byte-order mark,
 // fields quoted as RFC 4180 requires, CRLF line ends. A string is written
-// as is, a number as in results.json, a list as its JSON text.
+// as is, a number with at most CSVDigits significant digits (results.json
+// keeps every digit), a list as its JSON text.
 func CitiesCSV(w io.Writer, r *analysis.Result) error {
 	columns, rows, err := records(r.Cities)
 	if err != nil {
@@ -50,7 +52,7 @@ func writeCSV(w io.Writer, columns []string, rows [][]json.RawMessage, extra fun
 	for k, row := range rows {
 		line = line[:0]
 		for _, v := range row {
-			line = append(line, cell(v))
+			line = append(line, csvCell(v))
 		}
 		if extra != nil {
 			line = append(line, extra(k)...)
@@ -94,10 +96,31 @@ func appendCells(rows [][]string, chain, lag string, names []string, counts [][]
 		for j, n := range row {
 			p := ""
 			if probs[i] != nil {
-				p = strconv.FormatFloat(probs[i][j], 'g', -1, 64)
+				p = csvNumber(probs[i][j])
 			}
 			rows = append(rows, []string{chain, lag, names[i], names[j], strconv.Itoa(n), p})
 		}
 	}
 	return rows
+}
+
+// CSVDigits is how many significant digits the CSV files give a number
+// that is not a whole number: enough for any input value of up to ten
+// digits to come back exactly, few enough that the binary noise of
+// computed values does not show (271.90999999999997 is written 271.91,
+// 0.30000000000000004 as 0.3). results.json keeps the full float64.
+const CSVDigits = 10
+
+// csvNumber writes x with at most CSVDigits significant digits.
+func csvNumber(x float64) string { return strconv.FormatFloat(x, 'g', CSVDigits, 64) }
+
+// csvCell is cell with numbers rounded to CSVDigits significant digits;
+// integers, which JSON writes without a point or an exponent, as they are.
+func csvCell(v json.RawMessage) string {
+	if len(v) > 0 && (v[0] == '-' || v[0] >= '0' && v[0] <= '9') && strings.ContainsAny(string(v), ".eE") {
+		if x, err := strconv.ParseFloat(string(v), 64); err == nil {
+			return csvNumber(x)
+		}
+	}
+	return cell(v)
 }

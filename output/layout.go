@@ -19,6 +19,10 @@ type MapOptions struct {
 	Color string
 	// TopLinks is how many of the strongest links are drawn.
 	TopLinks TopLinks
+	// Label is the name the maps write beside a city: "name" (also the
+	// default, ""), "name_local" (the local name, such as the Chinese,
+	// where the city has one) or "id".
+	Label string
 }
 
 // TopLinks is how many of the strongest links the maps draw: AutoLinks
@@ -64,6 +68,11 @@ func (t TopLinks) MarshalText() ([]byte, error) {
 func (o MapOptions) Check() error {
 	if o.TopLinks < AllLinks {
 		return param.Errorf("top-links", int(o.TopLinks), "give a number of links, auto or all")
+	}
+	switch o.Label {
+	case "", "name", "name_local", "id":
+	default:
+		return param.Errorf("label", o.Label, "choose name, name_local or id")
 	}
 	return CheckColor(o.Color)
 }
@@ -151,9 +160,22 @@ func newGeoMap(r *analysis.Result, o MapOptions) (*geoMap, error) {
 	m := &geoMap{title: mapTitle(r), colours: colours, totalLinks: len(r.Links), directed: r.Network != nil && r.Network.Directed,
 		belts: beltSpines(r)}
 	m.project(r.Cities)
+	m.relabel(r.Cities, o.Label)
 	m.size()
 	m.links = drawnLinks(r, int(o.TopLinks))
 	return m, nil
+}
+
+// relabel names the cities by their local names or ids, as label asks.
+func (m *geoMap) relabel(cities []analysis.City, label string) {
+	for i, c := range cities {
+		switch {
+		case label == "name_local" && c.NameLocal != "":
+			m.cities[i].name = c.NameLocal
+		case label == "id":
+			m.cities[i].name = c.ID
+		}
+	}
 }
 
 func mapTitle(r *analysis.Result) string {

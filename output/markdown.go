@@ -46,12 +46,18 @@ func (p *report) table(t *table, maxWidth int) (dropped bool) {
 }
 
 // list writes a labelled list of items, wrapped in text.
-func (p *report) list(label string, items []string) {
+func (p *report) list(label string, items []string) { p.listAt(label, 15, items) }
+
+// listAt is list with the items starting at column width in text; a label
+// wider than that still keeps two spaces before them ("Suzhou (Jiangsu)
+// Shanghai", never "Suzhou (Jiangsu)Shanghai").
+func (p *report) listAt(label string, width int, items []string) {
 	if p.markdown {
 		p.printf("- **%s**: %s\n", mdEscape(label), strings.Join(items, ", "))
 		return
 	}
-	wrapList(p.w, "  "+label, 15, items, p.o.listWidth())
+	label = "  " + label
+	wrapList(p.w, label, max(width, displayWidth(label)+2), items, p.o.listWidth())
 }
 
 // esc makes a name or other text from the data safe to print: control

@@ -50,7 +50,7 @@ func newSVGMap(m *geoMap) *svgMap {
 	s := &svgMap{geoMap: m}
 	s.ox = svgMargin + svgPad
 	s.oy = svgMargin + svgTitle + svgPad + m.height
-	s.w = s.ox + m.width + svgPad + svgLegend + svgMargin
+	s.w = s.ox + m.width + svgPad + s.legendWidth() + svgMargin
 	s.h = s.oy + svgPad + svgBottom + svgMargin
 	s.h = math.Max(s.h, svgMargin+svgTitle+s.legendHeight()+svgMargin)
 	return s
@@ -175,6 +175,31 @@ func (s *svgMap) writeLegend(w io.Writer) {
 	}
 	fmt.Fprintf(w, "</g>\n")
 }
+
+// legendWidth is the width of the legend panel: svgLegend, or wider when
+// a line of it is longer ("Line width: link weight (strongest 10000 of
+// 34113)" on a large map, a long class name), so that no text leaves the
+// page.
+func (s *svgMap) legendWidth() float64 {
+	widest := 0.0
+	for _, e := range s.colours.legend {
+		widest = max(widest, 18+legendTextWidth(e.text()))
+	}
+	widest = max(widest, legendTextWidth(s.colours.title))
+	for k, note := range s.legendNotes() {
+		indent := 0.0
+		if k == 2 {
+			indent = 50 // after the belt's line
+		}
+		widest = max(widest, indent+legendTextWidth(note))
+	}
+	return max(svgLegend, 10+widest+svgPad)
+}
+
+// legendTextWidth bounds the width of s in the legend's 11-point font:
+// 0.6 em a character (Helvetica's widest common letters are narrower, its
+// digits 0.556 em), a full em for a wide East Asian character.
+func legendTextWidth(s string) float64 { return 0.6 * 11 * float64(displayWidth(s)) }
 
 // legendHeight is the height the legend needs.
 func (s *svgMap) legendHeight() float64 {

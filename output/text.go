@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -50,8 +51,19 @@ func (o Options) top() int {
 	return o.Top
 }
 
-// maxListed bounds the names printed in one tier's list; the rest are counted.
+// maxListed bounds the names printed in one tier's list of the HTML and
+// LaTeX reports; the rest are counted.
 const maxListed = 40
+
+// listed bounds the names printed in one list of the text and Markdown
+// reports (a tier, a community, a hub's reach, the tier changes): four times
+// Top, maxListed by default, so that --top shortens every long section.
+func (o Options) listed() int { return 4 * o.top() }
+
+// moreHint counts the entries of a section left out beyond Top.
+func (p *report) moreHint(n int, what string) string {
+	return fmt.Sprintf("and %d more %s (%s N for more, %s json for all)", n, what, p.o.name("top"), p.o.name("format"))
+}
 
 // Text writes the readable report: the dataset, the summary, the tiers with
 // their cities, the network and the top cities by each centrality.
@@ -62,6 +74,19 @@ func Text(w io.Writer, r *analysis.Result, o Options) error {
 // writeReport writes the report's sections as text or, for Markdown,
 // with headings, tables and lists.
 func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) error {
+	if markdown {
+		var md bytes.Buffer
+		if err := writeSections(&md, r, o, true); err != nil {
+			return err
+		}
+		_, err := w.Write(separateBlocks(md.Bytes()))
+		return err
+	}
+	return writeSections(w, r, o, false)
+}
+
+// writeSections writes the report's sections in order.
+func writeSections(w io.Writer, r *analysis.Result, o Options, markdown bool) error {
 	ew := &errWriter{w: w}
 	rep := report{w: ew, r: r, o: o, markdown: markdown}
 	rep.names = rep.cityNames()
@@ -161,10 +186,10 @@ func (p *report) tiers() {
 	md := newTable("Tier", "Ratio to the mean", "Cities", "Names").alignRight(0, 2)
 	for _, tier := range p.r.Summary.Tiers {
 		label := fmt.Sprintf("  %d  %-12s %4d  ", tier.Tier, tier.Range, len(tier.Cities))
-		names := make([]string, 0, min(len(tier.Cities), maxListed+1))
+		names := make([]string, 0, min(len(tier.Cities), p.o.listed()+1))
 		for k, id := range tier.Cities {
-			if k == maxListed {
-				names = append(names, fmt.Sprintf("and %d more", len(tier.Cities)-maxListed))
+			if k == p.o.listed() {
+				names = append(names, fmt.Sprintf("and %d more", len(tier.Cities)-p.o.listed()))
 				break
 			}
 			names = append(names, p.names[id])

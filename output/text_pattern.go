@@ -20,18 +20,30 @@ func (p *report) findings() {
 func (p *report) findingSentences() []string {
 	r := p.r
 	var sentences []string
-	for _, b := range r.Belts {
+	for k, b := range r.Belts {
+		if k == p.o.top() {
+			sentences = append(sentences, capitalise(p.moreHint(len(r.Belts)-k, "belts"))+".")
+			break
+		}
 		sentences = append(sentences, fmt.Sprintf("%s form a continuous belt of %d cities over %s km (mean %sx the regional mean).",
 			strings.Join(p.nameList(b.Cities), " - "), len(b.Cities), fixed(b.LengthKm, 0), fixed(b.MeanRatio, 2)))
 		if off := len(b.Members) - len(b.Cities); off > 0 {
-			sentences = append(sentences, fmt.Sprintf("%d more strong %s branch off it.", off, pluralWord(off, "city", "cities")))
+			sentences = append(sentences, fmt.Sprintf("%d more strong %s off it.", off, pluralWord(off, "city branches", "cities branch")))
 		}
 	}
-	for _, s := range r.Sectors {
+	for k, s := range r.Sectors {
+		if k == p.o.top() {
+			sentences = append(sentences, capitalise(p.moreHint(len(r.Sectors)-k, "sectors"))+".")
+			break
+		}
 		sentences = append(sentences, fmt.Sprintf("%s heads a sector with %s: strong cities within %s km of one another that are not spatial neighbours.",
-			p.names[s.Hub], joinAnd(p.nameList(s.Cities[1:])), strconv.FormatFloat(r.Parameters.SectorKm, 'g', -1, 64)))
+			p.names[s.Hub], joinAnd(p.capped(p.nameList(s.Cities[1:]))), strconv.FormatFloat(r.Parameters.SectorKm, 'g', -1, 64)))
 	}
-	for _, h := range r.IsolatedHubs {
+	for k, h := range r.IsolatedHubs {
+		if k == p.o.top() {
+			sentences = append(sentences, capitalise(p.moreHint(len(r.IsolatedHubs)-k, "isolated hubs"))+".")
+			break
+		}
 		c := p.city(h.ID)
 		s := fmt.Sprintf("%s is an isolated hub: tier %d (%sx the mean), its neighbours average %sx the mean", p.names[h.ID], c.Tier, fixed(c.Ratio, 2), fixed(h.LagRatio, 2))
 		if h.NearestHub != "" {
@@ -64,17 +76,41 @@ func (p *report) spilloverSection() {
 	}
 	if len(r.HubReach) > 0 {
 		p.line("Hub reach: the cities each strong city is the main source for")
-		for _, h := range r.HubReach {
+		width := 15 // the names start in one column, after the widest hub's
+		for _, h := range r.HubReach[:min(len(r.HubReach), p.o.top())] {
+			width = max(width, displayWidth(p.names[h.ID])+4)
+		}
+		for k, h := range r.HubReach {
+			if k == p.o.top() {
+				p.line("%s", p.moreHint(len(r.HubReach)-k, "strong cities"))
+				break
+			}
 			names := p.nameList(h.Cities)
-			if len(names) > maxListed {
-				names = append(names[:maxListed], fmt.Sprintf("and %d more", len(h.Cities)-maxListed))
+			if n := p.o.listed(); len(names) > n {
+				names = append(names[:n], fmt.Sprintf("and %d more", len(h.Cities)-n))
 			}
 			if len(names) == 0 {
 				names = []string{"-"}
 			}
-			p.list(p.names[h.ID], names)
+			p.listAt(p.names[h.ID], width, names)
 		}
 	}
+}
+
+// capped keeps the first Options.listed names, counting the rest.
+func (p *report) capped(names []string) []string {
+	if n := p.o.listed(); len(names) > n {
+		return append(names[:n:n], fmt.Sprintf("%d more", len(names)-n))
+	}
+	return names
+}
+
+// capitalise writes s with a capital first letter.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (p *report) nameList(ids []string) []string {

@@ -78,6 +78,26 @@ func (p *report) lisaTable(l *analysis.LISASummary) {
 	if p.table(t, p.o.Width) {
 		p.line(fmt.Sprintf("(columns that do not fit the terminal are in %s json)", p.o.name("format")))
 	}
+	p.wrapped(p.inferenceNote())
+}
+
+// inferenceNote says where the table's z and p come from: they are two
+// different tests, and a reader who sees a Gi* z of -1.40 beside a p of
+// 0.002 should know why they can disagree.
+func (p *report) inferenceNote() string {
+	return fmt.Sprintf("The z-scores are analytic: local Moran's under conditional randomisation (spdep's Z.Ii), Gi*'s its "+
+		"normal approximation (spdep's localG). The p-values are not read from them: they are folded pseudo p-values of %d "+
+		"conditional permutations (seed %d), which assume no distribution; where the scores are skewed the two can "+
+		"disagree, and the clusters follow the p-values.", p.r.Moran.Permutations, p.r.Parameters.Seed)
+}
+
+// wrapped writes a paragraph: word-wrapped in text, one line in Markdown.
+func (p *report) wrapped(text string) {
+	if p.markdown {
+		p.line("%s", text)
+		return
+	}
+	wrapText(p.w, text, 2, p.o.listWidth())
 }
 
 // pvalue formats a p-value with up to four significant digits, or "-".

@@ -49,7 +49,7 @@ func (p *report) communities() {
 		members[c] = append(members[c], i)
 	}
 	for c, cities := range members {
-		if c == maxCommunities {
+		if c == min(maxCommunities, p.o.top()) {
 			p.namesUnder("", []string{fmt.Sprintf("and %d more communities (%s json lists every city's)", len(members)-c, p.o.name("format"))})
 			break
 		}
@@ -124,15 +124,15 @@ func (p *report) byScore() []int {
 	return topBy(p.r.Cities, func(c *analysis.City) float64 { return c.Score }, len(p.r.Cities))
 }
 
-// listed names the cities, at most maxListed of them, counting the rest.
+// listed names the cities, at most Options.listed of them, counting the rest.
 func (p *report) listed(cities []int) []string {
 	if len(cities) == 0 {
 		return []string{"-"}
 	}
-	names := make([]string, 0, min(len(cities), maxListed+1))
+	names := make([]string, 0, min(len(cities), p.o.listed()+1))
 	for k, i := range cities {
-		if k == maxListed {
-			names = append(names, fmt.Sprintf("and %d more", len(cities)-maxListed))
+		if k == p.o.listed() {
+			names = append(names, fmt.Sprintf("and %d more", len(cities)-p.o.listed()))
 			break
 		}
 		names = append(names, p.names[p.r.Cities[i].ID])

@@ -58,11 +58,11 @@ func (p *report) trend() {
 	}
 	if n := len(t.TierChanges); n > 0 {
 		var moves []string
-		for _, c := range t.TierChanges[:min(n, maxListed)] {
+		for _, c := range t.TierChanges[:min(n, p.o.listed())] {
 			moves = append(moves, fmt.Sprintf("%s %d->%d", p.names[c.ID], c.From, c.To))
 		}
-		if n > maxListed {
-			moves = append(moves, fmt.Sprintf("and %d more", n-maxListed))
+		if n > p.o.listed() {
+			moves = append(moves, fmt.Sprintf("and %d more", n-p.o.listed()))
 		}
 		sentences = append(sentences, fmt.Sprintf("%d %s changed tier: %s.", n, pluralWord(n, "city", "cities"), strings.Join(moves, ", ")))
 	}

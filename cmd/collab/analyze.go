@@ -110,10 +110,11 @@ func (env *environment) analyze(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	bar.update("write", 0, 0)
-	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top"), Names: flagName, TrendChart: trendChart(cmd)}, maps: maps}
+	o := outputs{report: output.Options{Width: terminalWidth(env.stdout), Top: cmd.Int("top"), Names: flagName, TrendChart: trendChart(cmd)}, maps: maps, bom: cmd.Bool("bom")}
 	if err := env.writeFiles(ctx, cmd, files, o, res); err != nil {
 		return err
 	}
+	bar.clear() // stdout and stderr may be one terminal
 	if err := o.writer(format, res)(env.stdout); err != nil {
 		return err
 	}
@@ -142,6 +143,7 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 	if err != nil {
 		return nil, err
 	}
+	in.columns.LinksYear = p.Year // a links file with a year column gives that year's links
 	bar.update("load", 0, 0)
 	ds, source, err := env.load(cmd.Args().First(), in)
 	if err != nil {

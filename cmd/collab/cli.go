@@ -84,6 +84,7 @@ func render(err error) string {
 // terminal-safe: names in messages come from the user's files, and a control
 // or bidirectional character in one must not act on the terminal.
 func say(stderr io.Writer, format string, args ...any) {
+	onScreen.clear(stderr)
 	for line := range strings.SplitSeq(fmt.Sprintf(format, args...), "\n") {
 		fmt.Fprintln(stderr, "collab: "+output.Printable(line))
 	}
@@ -140,13 +141,7 @@ Examples:
 		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand(), env.indexCommand(), env.regionsCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
-				var names []string
-				for _, c := range cmd.Commands {
-					if c.Name != "help" {
-						names = append(names, c.Name)
-					}
-				}
-				return usagef("unknown command %q; the commands are %s (collab --help)", cmd.Args().First(), strings.Join(names, ", "))
+				return unknownCommand(cmd, cmd.Args().First())
 			}
 			return cli.ShowRootCommandHelp(cmd)
 		},
@@ -156,12 +151,15 @@ Examples:
 // onUsageError turns a flag the parser rejects into a usage error (exit 2)
 // with a pointer to the help, instead of printing the whole help text.
 func onUsageError(_ context.Context, cmd *cli.Command, err error, _ bool) error {
-	return usageError{fmt.Errorf("%w (see %s --help)", err, cmd.FullName())}
+	return usageError{fmt.Errorf("%s (see %s --help)", explainUsage(cmd, err), cmd.FullName())}
 }
 
 func withUsageErrors(cmds ...*cli.Command) []*cli.Command {
 	for _, c := range cmds {
 		c.OnUsageError = onUsageError
+		if c.Before == nil {
+			c.Before = refuseRepeats
+		}
 	}
 	return cmds
 }
@@ -221,6 +219,9 @@ func describe(ds *data.Dataset, snapM float64) string {
 		s += fmt.Sprintf(", scores for %d years (%d-%d)", len(ds.Years), ds.Years[0], ds.Years[len(ds.Years)-1])
 	}
 	s += fmt.Sprintf(", %d links", len(ds.Links))
+	if y := ds.Input.LinksYear; y != 0 {
+		s += fmt.Sprintf(" of %d", y)
+	}
 	if in := ds.Input; in.LinksFile != "" {
 		s += " (from " + in.LinksFile + ")"
 	}
@@ -275,15 +276,12 @@ func (env *environment) sampleCommand() *cli.Command {
 copy and edit. Its scores are calibrated, not published index values; see
 the "notes" in the file.
 
-Example:
-   collab sample > yrd.json`,
-		Action: func(_ context.Context, cmd *cli.Command) error {
-			if cmd.NArg() > 0 {
-				return usagef("sample takes no arguments")
-			}
-			_, err := env.stdout.Write(data.Sample())
-			return err
-		},
+Examples:
+   collab sample > yrd.json
+   collab sample --format csv > yrd.csv
+   collab sample --links > links.csv   # the 97 neighbouring pairs, to try --links`,
+		Flags:  sampleFlags(),
+		Action: env.sample,
 	}
 }
 

@@ -248,8 +248,8 @@ func TestExitCodes(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"analyze", "--bogus"}, 2, "flag provided but not defined: -bogus (see collab analyze --help)"},
-		{[]string{"analyze", "--year", "abc"}, 2, `invalid value "abc" for flag -year`},
+		{[]string{"analyze", "--bogus"}, 2, "unknown flag --bogus (see collab analyze --help)"},
+		{[]string{"analyze", "--year", "abc"}, 2, `--year "abc": must be a whole number (see collab analyze --help)`},
 		{[]string{"analyze", "--year", "1999"}, 2, "--year 1999: the dataset has scores for 2001, 2021"},
 		{[]string{"analyze", "--edges", "links"}, 2, "--edges links: the dataset has no links"},
 		{[]string{"analyze", "--tiers", "ratio:1,5"}, 2, "strictly descending"},
@@ -257,7 +257,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"analyze", "--resolution", "-1"}, 2, "--resolution -1: must be > 0"},
 		{[]string{"analyze", "--communities", "0"}, 2, "--communities 0: the number of Louvain runs must be from 1"},
 		{[]string{"analyze", "--role-band", "0.7"}, 2, "--role-band 0.7: must be in [0, 0.5)"},
-		{[]string{"analyze", "--seed", "-3"}, 2, `invalid value "-3" for flag -seed`},
+		{[]string{"analyze", "--seed", "-3"}, 2, `--seed "-3": must be a whole number >= 0`},
 		{[]string{"analyze", "testdata/florentine.json", "--directed"}, 2, "the dataset's links are undirected"},
 		{[]string{"analyze", "--weights", "queen"}, 2, `--weights queen: the cities have no boundaries`},
 		{[]string{"analyze", "--weights", "knn:50"}, 2, "--weights knn:50: the region has 41 cities, so K can be at most 40"},
@@ -269,7 +269,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"analyze", "testdata/does-not-exist.json"}, 1, "no such file or directory"},
 		{[]string{"--version"}, 0, ""},
 		{[]string{"growth", "--from", "0", "--to", "1", "--years", "1"}, 2, "need from > 0"},
-		{[]string{"growth", "--from", "1"}, 2, "Required flags"},
+		{[]string{"growth", "--from", "1"}, 2, "--to and --years are required (see collab growth --help)"},
 		{[]string{"sweep", "--param", "beta", "--from", "1", "--to", "2", "--step", "1"}, 2, `--param "beta"`},
 		{[]string{"analyze", "--decay", "gauss:3"}, 2, `decay "gauss:3"`},
 	} {

@@ -58,6 +58,9 @@ Examples:
 
 func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	format := cmd.String("format")
+	if format == "" {
+		return usagef("--format is required: choose one of %s (collab export --format dot yrd.json)", strings.Join(formats, ", "))
+	}
 	if !slices.Contains(formats, format) {
 		return usagef("--format %q: choose one of %s (collab export --format dot yrd.json)", format, strings.Join(formats, ", "))
 	}
@@ -74,7 +77,7 @@ func (env *environment) export(ctx context.Context, cmd *cli.Command) error {
 	if err := output.CheckColorFor(res, maps.Color); err != nil {
 		return err
 	}
-	o := outputs{maps: maps}
+	o := outputs{maps: maps, bom: cmd.Bool("bom")}
 	o.report = output.Options{Width: terminalWidth(env.stdout), Names: flagName}
 	env.formatWarnings(format, res)
 	return o.writer(format, res)(env.stdout)

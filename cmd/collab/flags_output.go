@@ -30,6 +30,8 @@ func mapFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "color", Value: "tier", Usage: "fill the cities by tier, or by a per-city measure with classes, e.g. province or component"},
 		&cli.StringFlag{Name: "top-links", Value: "auto", Usage: "links drawn on the maps, strongest first: auto (twice the number of cities), all, or a number"},
+		&cli.StringFlag{Name: "label", Value: "name", Usage: "the name written beside a city on the maps: name, name_local (e.g. Chinese, where the city has one) or id"},
+		&cli.BoolFlag{Name: "bom", Usage: "begin the CSV files with a UTF-8 byte order mark, so that Excel opens them as UTF-8 by a double click"},
 	}
 }
 
@@ -88,11 +90,20 @@ var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "transitions
 type outputs struct {
 	report output.Options
 	maps   output.MapOptions
+	bom    bool // the CSV files begin with a UTF-8 byte order mark (--bom)
 }
+
+// csvFormats are the formats --bom applies to.
+var csvFormats = map[string]bool{"csv": true, "links-csv": true, "transitions-csv": true, "gephi-nodes": true, "gephi-edges": true}
 
 // writer returns the function that writes res in format.
 func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) error {
 	return func(w io.Writer) error {
+		if o.bom && csvFormats[format] {
+			if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+				return err
+			}
+		}
 		switch format {
 		case "text":
 			return output.Text(w, res, o.report)
@@ -141,7 +152,7 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 
 // readMapFlags reads --color and --top-links.
 func readMapFlags(cmd *cli.Command) (output.MapOptions, error) {
-	o := output.MapOptions{Color: cmd.String("color")}
+	o := output.MapOptions{Color: cmd.String("color"), Label: cmd.String("label")}
 	if err := textFlags(cmd, map[string]encodingText{"top-links": &o.TopLinks}); err != nil {
 		return o, err
 	}

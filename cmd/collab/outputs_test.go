@@ -501,7 +501,7 @@ func TestOutputFiles(t *testing.T) {
 		{[]string{"analyze", input, "--top-links", "0"}, 2, `--top-links "0": give auto, all or a number`},
 		{[]string{"analyze", input, "--color", "betweenness", "--svg", svg}, 2, `--color "betweenness": a continuous measure`},
 		{[]string{"analyze", input, "--color", "altitude"}, 2, `--color "altitude": the cities have no such measure`},
-		{[]string{"export", input}, 2, `--format "": choose one of dot, geojson, svg, csv, links-csv, transitions-csv, json, markdown, text`},
+		{[]string{"export", input}, 2, `--format is required: choose one of dot, geojson, svg, csv, links-csv, transitions-csv, json, markdown, text`},
 		{[]string{"export", input, "--format", "png"}, 2, `--format "png"`},
 	} {
 		_, stderr, code := invoke(t, "", c.args...)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -55,7 +56,42 @@ func (p *progress) update(stage string, done, total int) {
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 	p.drawn = now
+	onScreen.set(p.w, true)
 }
+
+// onScreen records the writers a progress line is showing on, so that say
+// (and the report) can clear it first: otherwise a message would continue
+// the line ("collab: patterncollab: wrote ...").
+var onScreen = progressLines{shown: map[io.Writer]bool{}}
+
+type progressLines struct {
+	mu    sync.Mutex
+	shown map[io.Writer]bool
+}
+
+func (l *progressLines) set(w io.Writer, shown bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if shown {
+		l.shown[w] = true
+	} else {
+		delete(l.shown, w)
+	}
+}
+
+// clear erases the progress line on w, if one is shown.
+func (l *progressLines) clear(w io.Writer) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.shown[w] {
+		fmt.Fprint(w, "\r\033[K")
+		delete(l.shown, w)
+	}
+}
+
+// clear erases the progress line before something else is printed; the
+// next update draws it again.
+func (p *progress) clear() { onScreen.clear(p.w) }
 
 func (p *progress) endStage(now time.Time) {
 	if p.stage != "" {
@@ -67,10 +103,8 @@ func (p *progress) endStage(now time.Time) {
 func (p *progress) finish() {
 	p.endStage(time.Now())
 	p.stage = ""
-	if !p.drawn.IsZero() {
-		fmt.Fprint(p.w, "\r\033[K")
-		p.drawn = time.Time{}
-	}
+	p.clear()
+	p.drawn = time.Time{}
 }
 
 // report prints each stage's wall time and the total, for --timings.

