@@ -85,6 +85,9 @@ func (s *study) fitModel() (*Model, error) {
 		return nil, err
 	}
 	m.fill(fits.main)
+	if k := m.ImpactDraws; k > 0 && k < spec.Draws {
+		m.warnf("%d of the %d simulated draws of the impacts had rho outside its interval and were dropped", spec.Draws-k, spec.Draws)
+	}
 	m.setTests(fits)
 	if d.years != nil {
 		m.Years = d.years
@@ -298,11 +301,17 @@ func (s *study) modelError(err error) error {
 	if !errors.As(err, &ie) {
 		return err
 	}
-	what := ie.Param
-	if ie.Value != "" {
-		what += " " + ie.Value
+	subject := map[string]string{"x": "regressor " + ie.Value, "y": "the response " + s.p.Model.Y.String(), "rho": "rho",
+		"lambda": "lambda", "w": "the weights matrix", "logdet": "the log-determinant", "model": "the model"}[ie.Param]
+	reason := ie.Reason
+	if ie.Param == "rho" || ie.Param == "lambda" {
+		subject = ie.Param + " = " + ie.Value
+		reason = strings.TrimPrefix(reason, "estimate ")
 	}
-	msg := fmt.Sprintf("model %s: %s: %s", s.p.Model.Kind, what, ie.Reason)
+	msg := fmt.Sprintf("model %s: %s %s", s.p.Model.Kind, subject, reason)
+	if !strings.HasPrefix(reason, "is ") && !strings.HasPrefix(reason, "has ") && ie.Param != "rho" && ie.Param != "lambda" {
+		msg = fmt.Sprintf("model %s: %s", s.p.Model.Kind, reason)
+	}
 	switch ie.Param {
 	case "x":
 		if strings.Contains(ie.Reason, "collinear") {

@@ -72,6 +72,7 @@ func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) erro
 		rep.rankings,
 		rep.spatial,
 		rep.spilloverSection,
+		rep.modelSection,
 		rep.cityTable,
 	} {
 		section()
