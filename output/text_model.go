@@ -98,7 +98,7 @@ func (p *report) modelSection() {
 	}
 	what := fmt.Sprintf("%d cities", m.N)
 	if m.Years != nil {
-		what = fmt.Sprintf("panel %d-%d, %s fixed effects", m.Years[0], m.Years[len(m.Years)-1], *m.Effects)
+		what = fmt.Sprintf("panel %d-%d, %s", m.Years[0], m.Years[len(m.Years)-1], effectsPhrase[*m.Effects])
 		if m.LeeYu {
 			what += " (Lee-Yu corrected)"
 		}
@@ -285,3 +285,5 @@ func (p *report) testSection(m *analysis.Model) {
 		p.line("The tests single out no model: %s.", s.Reason)
 	}
 }
+
+var effectsPhrase = map[string]string{"city": "city fixed effects", "year": "year fixed effects", "both": "two-way (city and year) fixed effects", "none": "pooled, no fixed effects"}

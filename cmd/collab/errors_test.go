@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -170,10 +171,44 @@ var catalogue = []errorCase{
 		message: `gap.csv:3:10: row 2, rd: no value of "rd"; every city needs one (or drop the cities that lack one: missing policy drop)`, code: 3},
 	{input: "Subsystem shares that do not sum to 1", file: "alpha.csv", content: indicatorsCSV, args: []string{"index", "FILE", "--indicators", "rd,pat", "--subsystems", "a:rd;b:pat", "--alpha", "0.7,0.4"},
 		message: `--alpha: the shares 0.7, 0.4 sum to 1.1, not 1`, code: 2},
+	{input: "An unknown variable (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "y", "--x", "rd,talnt"},
+		message: `--x "talnt": unknown variable "talnt" (did you mean "talent"?)`, code: 2},
+	{input: "Collinear regressors (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "y", "--x", "rd,rd2"},
+		message: `reg.csv: model sar: regressor rd2 is collinear with ["(Intercept)" "rd"] (a linear combination of them); leave one of them out of --x`, code: 3},
+	{input: "A constant regressor (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sdm", "--y", "y", "--x", "rd,flat"},
+		message: `reg.csv: model sdm: regressor flat is constant (7 in every city): it cannot be told apart from the intercept; leave it out of --x`, code: 3},
+	{input: "Fewer cities than parameters (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sdm", "--y", "y", "--x", "rd,talent,neg,alt"},
+		message: `reg.csv: model sdm: 10 cities for 11 parameters of model sdm: need more cities than parameters; use fewer regressors in --x, or a model with fewer parameters (--model)`, code: 3},
+	{input: "A logarithm of a value <= 0 (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "y", "--x", "rd,log(neg)"},
+		message: `reg.csv: log(neg): city c3 has neg = -2; a logarithm needs values > 0; leave out log() in --x, or drop the city`, code: 3},
+	{input: "rho on the bound of its interval (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "alt", "--x", "rd"},
+		message: `reg.csv: model sar: rho = -0.99999`, code: 3},
 	{input: "Interrupted (Ctrl-C, SIGINT)", file: "int.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGINT,
 		message: `collab: interrupted (SIGINT); no output file was written or changed`, code: 130},
 	{input: "Stopped (SIGTERM)", file: "term.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGTERM,
 		message: `collab: terminated (SIGTERM); no output file was written or changed`, code: 143},
+}
+
+// regressionCSV is a ring of 10 cities, each the neighbour of the next,
+// for collab model: y and talent vary with rd, flat is constant, rd2 is
+// 2 rd + 1, neg is -2 in city c3, and alt alternates around the ring
+// (+5, -5 about 10, with noise of 1e-9), so that rho rises to its bound
+// -1.
+func regressionCSV() string {
+	var b strings.Builder
+	b.WriteString("id,lat,lon,y,rd,talent,flat,rd2,neg,alt,neighbors\n")
+	for i := range 10 {
+		a := 2 * math.Pi * float64(i) / 10
+		rd := float64((i*7)%10 + 1)
+		neg := float64(i%4 + 1)
+		if i == 3 {
+			neg = -2
+		}
+		alt := 10 + 5*math.Pow(-1, float64(i)) + 1e-9*float64((i*37)%11)
+		fmt.Fprintf(&b, "c%d,%.6f,%.6f,%g,%g,%g,7,%g,%g,%.17g,c%d;c%d\n", i, 30+math.Sin(a), 120+math.Cos(a),
+			3+0.5*rd+float64((i*3)%5), rd, float64((i*5)%7)+rd/3, 2*rd+1, neg, alt, (i+1)%10, (i+9)%10)
+	}
+	return b.String()
 }
 
 // indicatorsCSV is a table of indicators without a score, for collab

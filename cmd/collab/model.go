@@ -148,6 +148,9 @@ func modelFiles(cmd *cli.Command) ([]plannedFile, error) {
 	if dir == "" {
 		return nil, nil
 	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, usagef("--out %s: is a file, not a directory; give a directory for model.txt, model.json and model.csv", dir)
+	}
 	var files []plannedFile
 	paths := make([]string, 0, len(modelOutputs))
 	for _, f := range modelOutputs {
