@@ -180,3 +180,35 @@ func TestFitModelRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportedModel works the choice of Elhorst (2010) through its
+// branches with made-up p-values (statistics only order the robust
+// tests).
+func TestSupportedModel(t *testing.T) {
+	lm := func(pLag, pErr, pRLag, pRErr float64) []ModelTest {
+		return []ModelTest{{Name: "LMlag", Statistic: 1, P: Number(pLag)}, {Name: "LMerr", Statistic: 1, P: Number(pErr)},
+			{Name: "RLMlag", Statistic: Number(1 / pRLag), P: Number(pRLag)}, {Name: "RLMerr", Statistic: Number(1 / pRErr), P: Number(pRErr)}}
+	}
+	lr := func(pSAR, pSEM float64) []ModelTest {
+		return []ModelTest{{Name: "sdm vs sar", P: Number(pSAR)}, {Name: "sdm vs sem", P: Number(pSEM)}}
+	}
+	for _, c := range []struct {
+		name   string
+		lm, lr []ModelTest
+		want   string
+	}{
+		{"both LR reject", lm(0.01, 0.5, 0.01, 0.5), lr(0.01, 0.01), "sdm"},
+		{"lag, SAR kept", lm(0.01, 0.5, 0.01, 0.5), lr(0.3, 0.01), "sar"},
+		{"error, SEM kept", lm(0.5, 0.01, 0.5, 0.01), lr(0.01, 0.3), "sem"},
+		{"lag but SEM kept", lm(0.01, 0.5, 0.01, 0.5), lr(0.01, 0.3), "sdm"},
+		{"robust lag", lm(0.01, 0.01, 0.01, 0.4), lr(0.3, 0.3), "sar"},
+		{"neither robust, larger error", lm(0.01, 0.01, 0.3, 0.1), lr(0.01, 0.3), "sem"},
+		{"nothing", lm(0.5, 0.5, 0.5, 0.5), lr(0.5, 0.5), "ols"},
+		{"no LR", lm(0.01, 0.5, 0.01, 0.5), nil, "sar"},
+		{"no tests", nil, nil, ""},
+	} {
+		if got := supportedModel(c.lm, c.lr); got.Model != c.want || got.Reason == "" {
+			t.Errorf("%s: %+v, want %s with a reason", c.name, got, c.want)
+		}
+	}
+}
