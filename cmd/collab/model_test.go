@@ -282,3 +282,27 @@ func TestModelOut(t *testing.T) {
 		t.Error(`analyze without a model: results.json lacks "model": null`)
 	}
 }
+
+// TestREADMEModelExample: the README's example of collab model is the
+// command of testdata/model-columbus-sdm and the first lines of its
+// output, so that it runs as written.
+func TestREADMEModelExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("testdata/model-columbus-sdm.stdout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.Trim(string(golden), "\n"), "\n")[:17]
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = "    " + l
+		}
+	}
+	cmd := "    collab model cmd/collab/testdata/columbus.csv --y CRIME --x INC,HOVAL --model sdm --weights contiguity\n\n"
+	if !strings.Contains(string(readme), cmd+strings.Join(lines, "\n")) {
+		t.Error("README.md's collab model example is not the command and first 17 lines of testdata/model-columbus-sdm.stdout")
+	}
+}
