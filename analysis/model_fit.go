@@ -68,9 +68,12 @@ func (s *study) fitModel() (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, spelled, err := s.modelWeights(spec.Weights, func(name string) ([]float64, error) { return s.periodMean(name, d.periods) })
+	w, spelled, sym, err := s.modelWeightsSymmetric(spec.Weights, func(name string) ([]float64, error) { return s.periodMean(name, d.periods) })
 	if err != nil {
 		return nil, err
+	}
+	if n := len(d.y); n > regression.EigenMaxN && !sym && spec.Kind != regression.OLS && spec.Kind != regression.SLX {
+		return nil, param.Quotedf("weights", spelled, "are not symmetric: above %d observations the log-determinant is sparse (Cholesky, Chebyshev) and needs symmetric weights before row standardisation; make knn:K symmetric (%v), or use contiguity, queen, band:KM, delaunay or idw:P:KM", regression.EigenMaxN, param.Name("symmetric"))
 	}
 	m := &Model{Model: spec.Kind.String(), Y: spec.Y.String(), X: termNames(spec.X), Weights: spelled,
 		Links: w.Links(), Islands: []string{}, Warnings: []string{}}

@@ -127,16 +127,19 @@ func (m ModelWeights) check() error {
 	return parsed.UnmarshalText([]byte(m.String()))
 }
 
-// dense reports whether a term links every pair of cities.
-func (t WeightTerm) dense() bool {
-	return (t.IDW != nil && t.IDW.CutoffKm == 0) || t.Economic != ""
-}
-
 // modelWeights builds the row-standardised regression weights of spec
 // (the study's weights when spec has no terms), and says how they were
 // resolved (auto as the kind it chose). economic gives the values of an
 // economic-distance variable.
 func (s *study) modelWeights(spec ModelWeights, economic func(name string) ([]float64, error)) (*spatial.Weights, string, error) {
+	w, spelled, _, err := s.modelWeightsSymmetric(spec, economic)
+	return w, spelled, err
+}
+
+// modelWeightsSymmetric is modelWeights, also saying whether the weights
+// before row standardisation are symmetric (the row-standardised ones then
+// similar to a symmetric matrix, which the sparse log-determinants need).
+func (s *study) modelWeightsSymmetric(spec ModelWeights, economic func(name string) ([]float64, error)) (*spatial.Weights, string, bool, error) {
 	if len(spec.Terms) == 0 {
 		spec = ModelWeights{Terms: []WeightTerm{{Base: s.p.Weights}}}
 	}
@@ -154,20 +157,20 @@ func (s *study) modelWeights(spec ModelWeights, economic func(name string) ([]fl
 			if idw.CutoffKm > 0 {
 				band, err := spatial.DistanceBand(s.points, idw.CutoffKm)
 				if err != nil {
-					return nil, "", param.Quotedf("weights", t.String(), "%v", err)
+					return nil, "", false, param.Quotedf("weights", t.String(), "%v", err)
 				}
 				sparse = append(sparse, band)
 			}
 		case t.Economic != "":
 			v, err := economic(t.Economic)
 			if err != nil {
-				return nil, "", err
+				return nil, "", false, err
 			}
 			factors = append(factors, s.economicDistance(t.Economic, v))
 		default:
 			w, kind, err := s.studyWeights(t.Base)
 			if err != nil {
-				return nil, "", err
+				return nil, "", false, err
 			}
 			resolved[k] = kind
 			sparse = append(sparse, w)
@@ -175,7 +178,7 @@ func (s *study) modelWeights(spec ModelWeights, economic func(name string) ([]fl
 	}
 	spelled := strings.Join(resolved, "*")
 	if len(sparse) == 0 && n > DenseWeightsMaxN {
-		return nil, "", param.Quotedf("weights", spelled, "links every pair of %d cities; above %d cities give inverse distance a cut-off (idw:P:KM) or multiply by a sparse weight (knn:K*economic:VAR)", n, DenseWeightsMaxN)
+		return nil, "", false, param.Quotedf("weights", spelled, "links every pair of %d cities; above %d cities give inverse distance a cut-off (idw:P:KM) or multiply by a sparse weight (knn:K*economic:VAR)", n, DenseWeightsMaxN)
 	}
 	lists := pairsOf(n, sparse)
 	vals := make([][]float64, n)
@@ -186,7 +189,7 @@ func (s *study) modelWeights(spec ModelWeights, economic func(name string) ([]fl
 			for _, f := range factors {
 				v, err := f(i, j)
 				if err != nil {
-					return nil, "", err
+					return nil, "", false, err
 				}
 				x *= v
 			}
@@ -195,9 +198,9 @@ func (s *study) modelWeights(spec ModelWeights, economic func(name string) ([]fl
 	}
 	w, err := spatial.FromRows(lists, vals)
 	if err != nil {
-		return nil, "", err
+		return nil, "", false, err
 	}
-	return w.Standardize(), spelled, nil
+	return w.Standardize(), spelled, symmetric(w), nil
 }
 
 // studyWeights builds the study's weights of kind spec, as the spatial
@@ -262,4 +265,20 @@ func (s *study) economicDistance(name string, v []float64) func(i, j int) (float
 		}
 		return 1 / d, nil
 	}
+}
+
+// symmetric reports whether w_ij = w_ji for every link (to 1e-12
+// relative).
+func symmetric(w *spatial.Weights) bool {
+	for i := range w.Len() {
+		nb, wt := w.Row(i)
+		for k, j := range nb {
+			back, bw := w.Row(j)
+			at, found := slices.BinarySearch(back, i)
+			if !found || math.Abs(bw[at]-wt[k]) > 1e-12*math.Abs(wt[k]) {
+				return false
+			}
+		}
+	}
+	return true
 }

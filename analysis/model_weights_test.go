@@ -143,3 +143,22 @@ func TestModelWeightsDenseLimit(t *testing.T) {
 		t.Errorf("equal economic values: %v", err)
 	}
 }
+
+// TestModelWeightsAsymmetricLarge checks that asymmetric weights (knn:K)
+// are refused above regression.EigenMaxN observations, where the sparse
+// log-determinants need symmetric ones, naming the way out.
+func TestModelWeightsAsymmetricLarge(t *testing.T) {
+	ds := columbus(t)
+	big := *ds
+	big.Cities = nil
+	for len(big.Cities) <= regression.EigenMaxN {
+		for _, c := range ds.Cities {
+			c.Lat += float64(len(big.Cities)/len(ds.Cities)) * 0.01
+			big.Cities = append(big.Cities, c)
+		}
+	}
+	_, err := FitModel(context.Background(), &big, modelParameters(regression.SAR, "CRIME", "INC", "knn:4"))
+	if err == nil || !strings.Contains(err.Error(), "are not symmetric") || !strings.Contains(err.Error(), "symmetric (symmetric)") {
+		t.Errorf("knn:4 on %d cities: %v", len(big.Cities), err)
+	}
+}
