@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -304,5 +305,23 @@ func TestREADMEModelExample(t *testing.T) {
 	cmd := "    collab model cmd/collab/testdata/columbus.csv --y CRIME --x INC,HOVAL --model sdm --weights contiguity\n\n"
 	if !strings.Contains(string(readme), cmd+strings.Join(lines, "\n")) {
 		t.Error("README.md's collab model example is not the command and first 17 lines of testdata/model-columbus-sdm.stdout")
+	}
+}
+
+// TestModelDeterministic checks that the simulated standard errors are
+// the same bytes on one core and on four, and change with --seed.
+func TestModelDeterministic(t *testing.T) {
+	args := []string{"model", "testdata/columbus.csv", "--y", "CRIME", "--x", "INC,HOVAL", "--model", "sdm", "--weights", "contiguity", "--format", "csv", "--draws", "500"}
+	prev := runtime.GOMAXPROCS(1)
+	one, _, _ := invoke(t, "", args...)
+	runtime.GOMAXPROCS(4)
+	four, _, _ := invoke(t, "", args...)
+	other, _, _ := invoke(t, "", append(args, "--seed", "7")...)
+	runtime.GOMAXPROCS(prev)
+	if one != four || one == "" {
+		t.Errorf("one core and four differ:\n%s\n%s", one, four)
+	}
+	if other == one {
+		t.Error("--seed 7 gave the same standard errors as the default seed")
 	}
 }
