@@ -135,7 +135,7 @@ func (p *report) coefficientTable(m *analysis.Model) {
 		}
 	}
 	for _, e := range rows {
-		t.add(p.esc(e.Name), sigNumber(e.Estimate), sigNumber(e.SE), fixedNumber(e.Z, 3), pvalue(e.P))
+		t.add(p.esc(e.Name), sigNumber(e.Estimate), sigNumber(e.SE), fixedNumber(e.Z, 3), modelP(e.P))
 	}
 	p.table(t, 0)
 }
@@ -148,7 +148,7 @@ func (p *report) autoregressive(m *analysis.Model) {
 			dir = "falls"
 		}
 		p.line("rho = %s (p %s, %s): a city's %s %s by %s for each 1 of the weighted mean of its neighbours' %s, other things equal.",
-			sig(float64(r.Estimate)), pvalue(r.P), significance(r.P), p.esc(m.Y), dir, sig(math.Abs(float64(r.Estimate))), p.esc(m.Y))
+			sig(float64(r.Estimate)), modelP(r.P), significance(r.P), p.esc(m.Y), dir, sig(math.Abs(float64(r.Estimate))), p.esc(m.Y))
 	}
 	if l := m.Lambda; l != nil && l.Estimate.Defined() {
 		how := "similar"
@@ -156,7 +156,7 @@ func (p *report) autoregressive(m *analysis.Model) {
 			how = "opposite"
 		}
 		p.line("lambda = %s (p %s, %s): what the regressors leave unexplained is %s among neighbours (spatially correlated errors).",
-			sig(float64(l.Estimate)), pvalue(l.P), significance(l.P), how)
+			sig(float64(l.Estimate)), modelP(l.P), significance(l.P), how)
 	}
 }
 
@@ -191,8 +191,8 @@ func (p *report) impactSection(m *analysis.Model) {
 	p.heading(fmt.Sprintf("Impacts (LeSage and Pace 2009; %s, %s)", how, se))
 	t := newTable("Regressor", "Direct", "p", "Indirect (spillover)", "p", "Total", "p").alignRight(1, 2, 3, 4, 5, 6)
 	for _, im := range m.Impacts {
-		t.add(p.esc(im.Name), withSE(im.Direct, im.DirectSE), pvalue(im.DirectP), withSE(im.Indirect, im.IndirectSE), pvalue(im.IndirectP),
-			withSE(im.Total, im.TotalSE), pvalue(im.TotalP))
+		t.add(p.esc(im.Name), withSE(im.Direct, im.DirectSE), modelP(im.DirectP), withSE(im.Indirect, im.IndirectSE), modelP(im.IndirectP),
+			withSE(im.Total, im.TotalSE), modelP(im.TotalP))
 	}
 	p.table(t, 0)
 	for _, im := range m.Impacts {
@@ -247,7 +247,7 @@ func pPhrase(p analysis.Number) string {
 	if !p.Defined() {
 		return "no standard error"
 	}
-	return "p " + pvalue(p) + ", " + significance(p)
+	return "p " + modelP(p) + ", " + significance(p)
 }
 
 // logged splits log(NAME) into NAME and true.
@@ -265,7 +265,7 @@ func (p *report) testSection(m *analysis.Model) {
 		p.heading("Which model? LM tests on the OLS residuals (Anselin et al. 1996) and LR tests of the spatial Durbin model")
 		t := newTable("Test", "Statistic", "df", "p").alignRight(1, 2, 3)
 		if mt := m.ResidualMoran; mt != nil {
-			t.add("Moran's I of OLS residuals", sigNumber(mt.I), "", pvalue(mt.P)+" (one-tailed)")
+			t.add("Moran's I of OLS residuals", sigNumber(mt.I), "", modelP(mt.P)+" (one-tailed)")
 		}
 		for _, x := range append(append([]analysis.ModelTest{}, m.LMTests...), m.LRTests...) {
 			name := x.Name
@@ -275,7 +275,7 @@ func (p *report) testSection(m *analysis.Model) {
 			case "sdm vs sem":
 				name = "LR SDM vs SEM (theta = -rho beta)"
 			}
-			t.add(name, fixedNumber(x.Statistic, 3), strconv.Itoa(x.DF), pvalue(x.P))
+			t.add(name, fixedNumber(x.Statistic, 3), strconv.Itoa(x.DF), modelP(x.P))
 		}
 		p.table(t, 0)
 	}
@@ -287,3 +287,12 @@ func (p *report) testSection(m *analysis.Model) {
 }
 
 var effectsPhrase = map[string]string{"city": "city fixed effects", "year": "year fixed effects", "both": "two-way (city and year) fixed effects", "none": "pooled, no fixed effects"}
+
+// modelP is a p-value as the report prints it, "< 1e-300" for one that
+// underflows to 0 (a z beyond 37).
+func modelP(x analysis.Number) string {
+	if x.Defined() && x == 0 {
+		return "< 1e-300"
+	}
+	return pvalue(x)
+}
