@@ -185,8 +185,9 @@ func TestModelSimulatedSE(t *testing.T) {
 // panel_reference.R there) through the command line: two-way effects with
 // the Lee-Yu correction against lagsarlm on the Helmert-transformed data,
 // year effects against lagsarlm on the demeaned stacked data with
-// kronecker(I_T, W) (panel_reference.txt: leeyu.sdm.*, year.sdm.*), 1e-6
-// relative, standard errors 1e-4.
+// kronecker(I_T, W) (panel_reference.txt: leeyu.sdm.*, year.sdm.*), and
+// the pooled SAR against lagsarlm with an intercept under kronecker(I_T,
+// W) (testdata/panel_pooled.R), 1e-6 relative, standard errors 1e-4.
 func TestModelPanel(t *testing.T) {
 	for _, c := range []struct {
 		effects string
@@ -194,8 +195,16 @@ func TestModelPanel(t *testing.T) {
 	}{
 		{"both", map[string]float64{"x1": 1.5453197987661813, "lag.x1": 0.76240135207398985, "rho": 0.43910932475369313, "se.x1": 0.069269053810760567, "loglik": -268.52476746320951}},
 		{"year", map[string]float64{"x1": 1.6147669275434675, "lag.x1": 1.1476075891999526, "rho": 0.25143755681115953, "se.x1": 0.088630648915275681, "loglik": -433.94929406231739}},
+		// Pooled, SAR with an intercept (the model is changed below):
+		// Rscript ../../cmd/collab/testdata/panel_pooled.R from
+		// regression/testdata.
+		{"none", map[string]float64{"x1": 1.5192954876096014, "rho": 0.55515111078235291, "se.x1": 0.0904820171291843, "loglik": -456.47592984617575}},
 	} {
-		m := runModelJSON(t, "testdata/panel-columbus.csv", "--y", "y", "--x", "x1,x2", "--model", "sdm", "--weights", "contiguity", "--years", "2001-2005", "--effects", c.effects, "--draws", "0")
+		model := "sdm"
+		if c.effects == "none" {
+			model = "sar"
+		}
+		m := runModelJSON(t, "testdata/panel-columbus.csv", "--y", "y", "--x", "x1,x2", "--model", model, "--weights", "contiguity", "--years", "2001-2005", "--effects", c.effects, "--draws", "0")
 		got := map[string]float64{"rho": m.Rho.Estimate, "loglik": m.LogLikelihood}
 		for _, e := range m.Coefficients {
 			got[e.Name], got["se."+e.Name] = e.Estimate, e.SE
