@@ -111,7 +111,11 @@ func (p *report) modelSection() {
 	p.coefficientTable(m)
 	fit := fmt.Sprintf("log-likelihood %s, AIC %s, sigma2 %s, %d parameters", fixedNumber(m.LogLikelihood, 3), fixedNumber(m.AIC, 3), sigNumber(m.Sigma2), m.Parameters)
 	if m.LogDeterminant != nil {
-		fit += "; ln|I - rho W| by " + *m.LogDeterminant
+		param := "rho"
+		if m.Rho == nil {
+			param = "lambda"
+		}
+		fit += fmt.Sprintf("; ln|I - %s W| by %s", param, *m.LogDeterminant)
 	}
 	p.line("%s", fit)
 	p.autoregressive(m)
@@ -137,7 +141,7 @@ func (p *report) coefficientTable(m *analysis.Model) {
 	for _, e := range rows {
 		t.add(p.esc(e.Name), sigNumber(e.Estimate), sigNumber(e.SE), fixedNumber(e.Z, 3), modelP(e.P))
 	}
-	p.table(t, 0)
+	p.modelTable(t)
 }
 
 // autoregressive says what rho and lambda mean, in words.
@@ -194,7 +198,7 @@ func (p *report) impactSection(m *analysis.Model) {
 		t.add(p.esc(im.Name), withSE(im.Direct, im.DirectSE), modelP(im.DirectP), withSE(im.Indirect, im.IndirectSE), modelP(im.IndirectP),
 			withSE(im.Total, im.TotalSE), modelP(im.TotalP))
 	}
-	p.table(t, 0)
+	p.modelTable(t)
 	for _, im := range m.Impacts {
 		p.line("%s", p.impactSentence(m.Y, im))
 	}
@@ -277,7 +281,7 @@ func (p *report) testSection(m *analysis.Model) {
 			}
 			t.add(name, fixedNumber(x.Statistic, 3), strconv.Itoa(x.DF), modelP(x.P))
 		}
-		p.table(t, 0)
+		p.modelTable(t)
 	}
 	if s := m.Supported; s.Model != "" {
 		p.line("The tests support %s at the 5%% level: %s.", strings.ToUpper(s.Model), s.Reason)
@@ -295,4 +299,13 @@ func modelP(x analysis.Number) string {
 		return "< 1e-300"
 	}
 	return pvalue(x)
+}
+
+// modelTable writes t whole, and in Markdown ends it with a blank line, so
+// that the paragraph after it is not read as one more row.
+func (p *report) modelTable(t *table) {
+	p.table(t, 0)
+	if p.markdown {
+		p.printf("\n")
+	}
 }
