@@ -117,6 +117,21 @@
 // Dynamics.Undefined. Cost: O(T n log n + T L) for T years, n cities and
 // L weight links; the 81-year, 48-state US panel takes a few milliseconds.
 //
+// # Spatial regression
+//
+// With Parameters.Model, the model stage (and FitModel alone) fits a
+// spatial regression of the dataset's variables by package regression
+// (OLS, SLX, SAR, SEM, SDM, SDEM, SAC as spatialreg; a panel with city,
+// year or two-way effects, Lee-Yu corrected): coefficients, rho/lambda,
+// impacts with seeded simulated standard errors, the LM tests of the OLS
+// residuals and the LR tests of SDM against SAR and SEM, and the model
+// they support (Elhorst 2010). Its weights (ModelWeights) are the study's,
+// inverse distance idw:P[:KM], economic distance economic:VAR, or their
+// product, row-standardised; every pair is linked only up to
+// DenseWeightsMaxN cities. What the data make impossible (collinear or
+// constant regressors, too few cities, a logarithm of a value <= 0, rho on
+// its bound) is a data.Problems naming the file.
+//
 // # Limits and cancellation
 //
 // Run stops between stages, and inside every long one, when its context is

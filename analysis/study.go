@@ -30,6 +30,7 @@ type Parameters struct {
 	SpatialParameters
 	PatternParameters
 	DynamicsParameters
+	ModelParameters
 }
 
 // DefaultParameters are the defaults of `collab analyze`.
@@ -66,6 +67,7 @@ type Result struct {
 	HubReach     []HubReach      `json:"hub_reach"`
 	Trend        *Trend          `json:"trend"`    // null for a single year
 	Dynamics     *Dynamics       `json:"dynamics"` // null for a single year
+	Model        *Model          `json:"model"`    // null when no model is asked for
 	Parameters   Parameters      `json:"parameters"`
 	Warnings     []string        `json:"warnings"`
 }
@@ -145,6 +147,7 @@ func (s *study) stages() []stage {
 		{"pattern", "", s.pattern},
 		{"trend", "", s.trend},
 		{"dynamics", "", s.dynamicsStage},
+		{"model", "", s.modelStage},
 	}
 }
 
@@ -226,6 +229,7 @@ func (p *Parameters) check() error {
 		p.SpatialParameters.check,
 		p.PatternParameters.check,
 		p.DynamicsParameters.check,
+		p.ModelParameters.check,
 	} {
 		if err := check(); err != nil {
 			return err

@@ -170,6 +170,10 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
 		}
 	}
+	// Upper-case names (R's CRIME, HOVAL) are near misses too.
+	if got := suggest("HOVL", []string{"CRIME", "INC", "HOVAL"}); got != "HOVAL" {
+		t.Errorf(`suggest("HOVL") = %q, want "HOVAL"`, got)
+	}
 }
 
 func replace(s, old, new string) string {

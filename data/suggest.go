@@ -37,7 +37,7 @@ func suggest(key string, known []string) string {
 	}
 	best, bestDist := "", 3
 	for _, k := range known {
-		if d := swapDistance(lower, k); d < bestDist {
+		if d := swapDistance(lower, strings.ToLower(k)); d < bestDist {
 			best, bestDist = k, d
 		}
 	}

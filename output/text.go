@@ -103,6 +103,7 @@ func writeSections(w io.Writer, r *analysis.Result, o Options, markdown bool) er
 		rep.rankings,
 		rep.spatial,
 		rep.spilloverSection,
+		rep.modelSection,
 		rep.cityTable,
 	} {
 		section()

@@ -154,11 +154,15 @@ func sqrtDiag(m mat.Matrix) []float64 {
 	return out
 }
 
-// checkInterior rejects an estimate on the bound of its interval (to R's
-// all.equal tolerance, 1.5e-8 relative), where spatialreg warns that the
-// results should not be used.
+// checkInterior rejects an estimate on the bound of its interval, where
+// spatialreg warns that the results should not be used: within Brent's
+// final bracket of the bound, 2 (sqrt(eps) |b| + sqrt(eps)/3), which R's
+// all.equal tolerance (1.5e-8 relative) is narrower than, so that a
+// likelihood rising to the bound is caught wherever Brent stops (a ring
+// with y alternating stopped 3.7e-8 from rho = -1).
 func checkInterior(param string, v, lo, hi float64) error {
-	near := func(b float64) bool { return math.Abs(v-b) <= 1.5e-8*math.Abs(b) }
+	const sqrtEps = 1.4901161193847656e-08
+	near := func(b float64) bool { return math.Abs(v-b) <= 2*(sqrtEps*math.Abs(b)+sqrtEps/3) }
 	if near(lo) || near(hi) {
 		return inputErr(param, fmt.Sprint(v), "estimate is on the bound of its interval [%g, %g]: the likelihood has no interior maximum and the fit should not be used", lo, hi)
 	}

@@ -72,6 +72,11 @@ func TestBoundary(t *testing.T) {
 			t.Errorf("checkInterior(%g) = %v, want ok %v", c.v, err, c.ok)
 		}
 	}
+	// Where Brent stopped on a ring whose y alternates (interval [-1, 1]):
+	// within its final bracket of the bound, though 3.7e-8 away.
+	if err := checkInterior("rho", -1+3.7e-8, -1, 1); err == nil {
+		t.Error("rho 3.7e-8 from its bound -1 was accepted")
+	}
 }
 
 func TestModelText(t *testing.T) {

@@ -165,7 +165,7 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 // parameterFlags are the flags of every command that runs a study; each
 // concern adds its own list here, and its reader to parameterReaders.
 func parameterFlags() []cli.Flag {
-	return concat(sweepParameterFlags(), dynamicsFlags())
+	return concat(sweepParameterFlags(), dynamicsFlags(), modelFlags("model-weights"))
 }
 
 // sweepParameterFlags are parameterFlags but the dynamics', which a sweep
@@ -180,6 +180,7 @@ var parameterReaders = []func(*cli.Command, *analysis.Parameters) error{
 	readSpatialFlags,
 	readPatternFlags,
 	readDynamicsFlags,
+	readModelFlags,
 }
 
 // studyFlags choose what is studied: the year, the tiers, the stages to

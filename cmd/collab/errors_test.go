@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -193,6 +194,18 @@ var catalogue = []errorCase{
 		message: `cities.shp: the file is the geometry of an ESRI shapefile (.shp), which collab does not read; convert the shapefile (with its .dbf and .shx beside it) to GeoJSON: ogr2ogr -f GeoJSON out.geojson cities.shp`, code: 3},
 	{input: "An Excel workbook (.xlsx; .xls alike)", file: "scores.xlsx", make: writeBytes(workbook()),
 		message: `scores.xlsx: the file is an Excel workbook (.xlsx), which collab does not read; in Excel choose File > Save As > CSV UTF-8 (Comma delimited)`, code: 3},
+	{input: "An unknown variable (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "y", "--x", "rd,talnt"},
+		message: `--x "talnt": unknown variable "talnt" (did you mean "talent"?)`, code: 2},
+	{input: "Collinear regressors (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "y", "--x", "rd,rd2"},
+		message: `reg.csv: model sar: regressor rd2 is collinear with ["(Intercept)" "rd"] (a linear combination of them); leave one of them out of --x`, code: 3},
+	{input: "A constant regressor (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sdm", "--y", "y", "--x", "rd,flat"},
+		message: `reg.csv: model sdm: regressor flat is constant (7 in every city): it cannot be told apart from the intercept; leave it out of --x`, code: 3},
+	{input: "Fewer cities than parameters (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sdm", "--y", "y", "--x", "rd,talent,neg,alt"},
+		message: `reg.csv: model sdm: 10 cities for 11 parameters of model sdm: need more cities than parameters; use fewer regressors in --x, or a model with fewer parameters (--model)`, code: 3},
+	{input: "A logarithm of a value <= 0 (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "y", "--x", "rd,log(neg)"},
+		message: `reg.csv: log(neg): city c3 has neg = -2; a logarithm needs values > 0; leave out log() in --x, or drop the city`, code: 3},
+	{input: "rho on the bound of its interval (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "alt", "--x", "rd"},
+		message: `reg.csv: model sar: rho = -0.99999`, code: 3},
 	{input: "Interrupted (Ctrl-C, SIGINT)", file: "int.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGINT,
 		message: `collab: interrupted (SIGINT); no output file was written or changed`, code: 130},
 	{input: "Stopped (SIGTERM)", file: "term.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGTERM,
@@ -205,6 +218,28 @@ var catalogue = []errorCase{
 		message: `--region gba: 2 of the 11 cities of the region gba (Greater Bay Area (Guangdong, Hong Kong, Macao)) are in few.csv; the analysis needs at least 3`, code: 3},
 	{input: "An unknown region", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--region", "pearl"},
 		message: `--region: unknown region "pearl"; the regions are yrd, bth, gba, chengyu, china (collab regions lists them)`, code: 2},
+}
+
+// regressionCSV is a ring of 10 cities, each the neighbour of the next,
+// for collab model: y and talent vary with rd, flat is constant, rd2 is
+// 2 rd + 1, neg is -2 in city c3, and alt alternates around the ring
+// (+5, -5 about 10, with noise of 1e-9), so that rho rises to its bound
+// -1.
+func regressionCSV() string {
+	var b strings.Builder
+	b.WriteString("id,lat,lon,y,rd,talent,flat,rd2,neg,alt,neighbors\n")
+	for i := range 10 {
+		a := 2 * math.Pi * float64(i) / 10
+		rd := float64((i*7)%10 + 1)
+		neg := float64(i%4 + 1)
+		if i == 3 {
+			neg = -2
+		}
+		alt := 10 + 5*math.Pow(-1, float64(i)) + 1e-9*float64((i*37)%11)
+		fmt.Fprintf(&b, "c%d,%.6f,%.6f,%g,%g,%g,7,%g,%g,%.17g,c%d;c%d\n", i, 30+math.Sin(a), 120+math.Cos(a),
+			3+0.5*rd+float64((i*3)%5), rd, float64((i*5)%7)+rd/3, 2*rd+1, neg, alt, (i+1)%10, (i+9)%10)
+	}
+	return b.String()
 }
 
 // indicatorsCSV is a table of indicators without a score, for collab

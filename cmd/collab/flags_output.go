@@ -145,6 +145,8 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 			return output.HTML(w, res, o.report, o.maps)
 		case "latex":
 			return output.LaTeX(w, res)
+		case "model-csv":
+			return output.ModelCSV(w, res.Model)
 		}
 		return fmt.Errorf("unknown format %q", format)
 	}
@@ -178,6 +180,9 @@ func plannedFiles(cmd *cli.Command) ([]plannedFile, error) {
 	if dir := cmd.String("out"); dir != "" {
 		for _, f := range outDir {
 			files = append(files, plannedFile{filepath.Join(dir, f.name), f.format})
+		}
+		if cmd.Value("model") != nil && cmd.String("model") != "" {
+			files = append(files, plannedFile{filepath.Join(dir, "model.csv"), "model-csv"})
 		}
 	}
 	for _, flag := range []string{"dot", "geojson", "svg"} {
