@@ -167,10 +167,7 @@ func (s *study) autocorrelation(res *Result) error {
 	if err != nil {
 		return err
 	}
-	res.Moran = &Moran{I: Number(m.I), Expected: Number(m.Expected), VarianceNormal: Number(m.VarNormal),
-		VarianceRandom: Number(m.VarRandom), ZNormal: Number(m.ZNormal), ZRandom: Number(m.ZRandom),
-		PNormal: Number(m.PNormal), PRandom: Number(m.PRandom), PPermutation: Number(m.PPermutation),
-		Permutations: m.Permutations}
+	res.Moran = s.moranResult(m)
 	if !res.Moran.I.Defined() {
 		s.warnf("every city has the same score: Moran's I and the local statistics are undefined (null)")
 	}
@@ -181,6 +178,11 @@ func (s *study) autocorrelation(res *Result) error {
 	gi, err := spatial.GetisOrdStar(s.ctx, s.scores, w, perm)
 	if err != nil {
 		return err
+	}
+	if s.complete() { // warned in moranResult
+		for i := range lisa.P {
+			lisa.P[i], lisa.Z[i], gi.P[i] = math.NaN(), math.NaN(), math.NaN()
+		}
 	}
 	var clusters []*string
 	res.LISA, clusters = s.classify(w, lisa)
