@@ -60,6 +60,7 @@ type Result struct {
 	Cities       []City          `json:"cities"`
 	Links        []Link          `json:"links"`
 	Belts        []Belt          `json:"belts"`
+	Pairs        []Pair          `json:"pairs"`
 	Sectors      []Sector        `json:"sectors"`
 	IsolatedHubs []IsolatedHub   `json:"isolated_hubs"`
 	Latecomers   []Latecomer     `json:"latecomers"`
