@@ -258,6 +258,7 @@ type study struct {
 	ratio  []float64
 	tier   []int
 	net    *graph.Network
+	topo   *graph.Network // the backbone of net the topological measures read
 	// w are the spatial weights, transformed as --standardize asks;
 	// adjacent the same links made symmetric and binary, the neighbour
 	// relation of the pattern; lag the spatial lag of the scores, Wy.
