@@ -13,8 +13,9 @@ import (
 type PatternParameters struct {
 	// Decay is the distance decay of the spillover potential.
 	Decay spatial.Decay `json:"decay"`
-	// SectorKm is the distance within which strong cities outside a belt
-	// form a sector.
+	// SectorKm is the distance within which strong cities outside belts
+	// and pairs form a sector; 0 chooses it from the region (a third of
+	// its span, at most MaxAutoSectorKm). Results record the value used.
 	SectorKm float64 `json:"sector_km"`
 	// Latecomers is how many latecomer candidates are listed.
 	Latecomers int `json:"latecomers"`
@@ -22,15 +23,15 @@ type PatternParameters struct {
 
 // DefaultPatternParameters are the defaults of `collab analyze`.
 func DefaultPatternParameters() PatternParameters {
-	return PatternParameters{Decay: spatial.DefaultDecay, SectorKm: 250, Latecomers: 10}
+	return PatternParameters{Decay: spatial.DefaultDecay, SectorKm: 0, Latecomers: 10}
 }
 
 func (p *PatternParameters) check() error {
 	switch {
 	case p.Decay.Kind != "exp" && p.Decay.Kind != "power":
 		return param.Quotedf("decay", p.Decay.String(), "write exp:KM or power:B")
-	case !(p.SectorKm > 0) || p.SectorKm > 20040: // half the Earth's circumference
-		return param.Errorf("sector-km", p.SectorKm, "must be a positive distance in km")
+	case !(p.SectorKm >= 0) || p.SectorKm > 20040: // half the Earth's circumference
+		return param.Errorf("sector-km", p.SectorKm, "must be a positive distance in km, or auto")
 	case p.Latecomers < 0:
 		return param.Errorf("latecomers", p.Latecomers, "must be >= 0")
 	}

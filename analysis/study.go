@@ -68,6 +68,7 @@ type Result struct {
 	Trend        *Trend          `json:"trend"`    // null for a single year
 	Dynamics     *Dynamics       `json:"dynamics"` // null for a single year
 	Parameters   Parameters      `json:"parameters"`
+	Scale        *RegionScale    `json:"scale"` // the region's span and the parameters chosen from it
 	Warnings     []string        `json:"warnings"`
 }
 
@@ -206,6 +207,10 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 		res.Links = []Link{}
 	}
 	res.Parameters = s.p
+	if s.scale.Chosen == nil {
+		s.scale.Chosen = []Choice{}
+	}
+	res.Scale = &s.scale
 	res.Warnings = s.warnings
 	if res.Warnings == nil {
 		res.Warnings = []string{}
@@ -266,6 +271,7 @@ type study struct {
 	adjacent *spatial.Weights
 	lag      []float64
 	cities   []City // the result's cities, as the stages so far filled them
+	scale    RegionScale
 	warnings []string
 }
 

@@ -168,3 +168,29 @@ func TestStrongest(t *testing.T) {
 		t.Error("k 0 accepted")
 	}
 }
+
+// BenchmarkDisparity filters the complete gravity-like network of 300
+// nodes (44,850 links, the largest collab links every pair of by default).
+func BenchmarkDisparity(b *testing.B) {
+	var edges []Edge
+	for i := range 300 {
+		for j := i + 1; j < 300; j++ {
+			edges = append(edges, Edge{i, j, float64((i%17+1)*(j%13+1)) / float64((j-i)*(j-i))})
+		}
+	}
+	g, err := New(300, edges, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		alpha := g.Disparity()
+		keep := make([]bool, len(alpha))
+		for i, a := range alpha {
+			keep[i] = a < 0.05
+		}
+		if _, err := g.Keep(keep); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -47,11 +47,14 @@ func TestFindingsTrueOnRandomRegions(t *testing.T) {
 			p.Standardize = "binary"
 		}
 		p.SectorKm = 30 + 400*rng.Float64()
+		if trial%4 == 0 { // the defaults chosen from the region
+			p.Weights, p.Symmetric, p.SectorKm = analysis.Weights{Kind: "auto"}, false, 0
+		}
 		res, err := analysis.Run(context.Background(), ds, p)
 		if err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}
-		f := newFacts(res, p)
+		f := newFacts(res, res.Parameters) // the resolved weights and sector distance
 		rep := report{r: res}
 		rep.names = rep.cityNames()
 		name := fmt.Sprintf("trial %d (%d cities, %s%s, %s, sector %.0f km)", trial, n, p.Weights,

@@ -12,7 +12,11 @@ import (
 // paper would: belts, sectors, isolated hubs and latecomer candidates.
 func (p *report) findings() {
 	p.heading("Findings (strong cities: tiers 1-2)")
-	p.sentences(p.findingSentences())
+	sentences := p.findingSentences()
+	if scale := p.scaleSentence(); scale != "" {
+		sentences = append([]string{scale}, sentences...)
+	}
+	p.sentences(sentences)
 }
 
 // findingSentences are the findings as sentences, names escaped by p.esc:
