@@ -19,7 +19,8 @@ import (
 // link. It is written auto, none, disparity:ALPHA or top:K.
 type Backbone struct {
 	// Kind is auto (disparity:DefaultBackboneAlpha on a dense network,
-	// density above DenseNetwork, else none), none, disparity (the
+	// density above DenseNetwork, unless that keeps no link; else none),
+	// none, disparity (the
 	// disparity filter of Serrano, Boguñá and Vespignani 2009: a link is
 	// kept when its alpha is below Alpha at either end) or top (each city
 	// keeps its K strongest links).
@@ -106,8 +107,9 @@ var topologicalMeasures = []string{"degree", "clustering_binary", "core", "const
 // the topological measures read: net itself for none.
 func (s *study) backbone(net *graph.Network) (*graph.Network, *BackboneSummary, error) {
 	b := s.p.Backbone
+	auto := b.Kind == "auto"
 	switch {
-	case b.Kind == "auto" && net.Density() > DenseNetwork:
+	case auto && net.Density() > DenseNetwork:
 		b = Backbone{Kind: "disparity", Alpha: DefaultBackboneAlpha}
 	case b.Kind == "auto" || b.Kind == "":
 		b = Backbone{Kind: "none"}
@@ -132,6 +134,14 @@ func (s *study) backbone(net *graph.Network) (*graph.Network, *BackboneSummary, 
 	kept, err := net.Keep(keep)
 	if err != nil {
 		return nil, nil, err
+	}
+	if auto && kept.Links() == 0 && net.Links() > 0 {
+		// Too few cities for any link to be significant (with k = 2 a link
+		// needs 95% of a city's strength): measure the whole network, which
+		// the report then says is uninformative.
+		s.p.Backbone = Backbone{Kind: "none"}
+		s.warnf("the automatic %s backbone keeps none of the network's %d links (on so few cities no link carries enough of a city's strength to be significant): the topological measures read every link", b, net.Links())
+		return net, nil, nil
 	}
 	sum := &BackboneSummary{Kind: b.String(), Links: kept.Links(), Density: kept.Density(), Measures: topologicalMeasures}
 	if kept.Links() == 0 && net.Links() > 0 {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -83,5 +84,28 @@ func TestBackboneParse(t *testing.T) {
 		if (err == nil) != c.ok || (c.ok && b.String() != c.want) {
 			t.Errorf("%q: %v %v, want %q ok %v", c.in, b, err, c.want, c.ok)
 		}
+	}
+}
+
+// TestBackboneTinyFallsBack: on 3 cities every city has k = 2, so a link
+// is significant at 0.05 only with over 95% of a city's strength; the
+// scores 10, 40, 90 give none, and the automatic backbone falls back to
+// every link, with a warning.
+func TestBackboneTinyFallsBack(t *testing.T) {
+	ds, err := readData("three.json", pointsJSON([]float64{30, 30.5, 31}, []float64{120, 120.4, 120.1}, []float64{10, 40, 90}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := DefaultParameters()
+	p.Permutations = 0
+	res, err := Run(context.Background(), ds, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Parameters.Backbone.Kind != "none" || res.Network.Backbone != nil || res.Cities[0].Degree != 2 {
+		t.Errorf("backbone %s (%+v), degree %d; want none and every link", res.Parameters.Backbone, res.Network.Backbone, res.Cities[0].Degree)
+	}
+	if !containsWarning(res.Warnings, "keeps none of the network's 3 links") {
+		t.Errorf("no warning in %q", res.Warnings)
 	}
 }

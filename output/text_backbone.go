@@ -16,8 +16,8 @@ func (p *report) backboneSentence(n *analysis.NetworkSummary) string {
 			b.Kind, name, b.Links, n.Links, fixed(b.Density, 3))
 	}
 	if analysis.Complete(n.Nodes, n.Density) {
-		return fmt.Sprintf("The network is complete (density 1): every degree is %d, binary clustering is 1, every city is in the %d-core, and constraint ranks cities by their links' weights alone (the peripheral cities come out as brokers), so these measures are uninformative here; %s disparity:%g measures them on the network's backbone.",
-			n.Nodes-1, n.Nodes-1, p.o.name("backbone"), analysis.DefaultBackboneAlpha)
+		return fmt.Sprintf("The network is complete (density 1): every degree is %d, binary clustering is 1, every city is in the %d-core, and constraint ranks cities by their links' weights alone (the peripheral cities come out as brokers), so these measures are uninformative here (%s disparity:ALPHA or top:K measures them on the network's strongest links).",
+			n.Nodes-1, n.Nodes-1, p.o.name("backbone"))
 	}
 	return ""
 }
