@@ -44,9 +44,6 @@ func (p *SpatialParameters) snapM() float64 {
 	return p.SnapM
 }
 
-// defaultK is the k of the default kNN weights.
-const defaultK = 6
-
 // maxPermutations bounds --permutations (GeoDa offers at most 99999).
 const maxPermutations = 999999
 
@@ -150,6 +147,8 @@ func (s *study) weights(res *Result) error {
 	}
 	res.Weights = s.weightsSummary(w)
 	s.adjacent = w.Symmetrize()
+	s.resolveSectorKm()
+	s.warnCoverage()
 	if s.p.Standardize == "row" {
 		w = w.Standardize()
 	}
@@ -167,10 +166,7 @@ func (s *study) autocorrelation(res *Result) error {
 	if err != nil {
 		return err
 	}
-	res.Moran = &Moran{I: Number(m.I), Expected: Number(m.Expected), VarianceNormal: Number(m.VarNormal),
-		VarianceRandom: Number(m.VarRandom), ZNormal: Number(m.ZNormal), ZRandom: Number(m.ZRandom),
-		PNormal: Number(m.PNormal), PRandom: Number(m.PRandom), PPermutation: Number(m.PPermutation),
-		Permutations: m.Permutations}
+	res.Moran = s.moranResult(m)
 	if !res.Moran.I.Defined() {
 		s.warnf("every city has the same score: Moran's I and the local statistics are undefined (null)")
 	}
@@ -181,6 +177,11 @@ func (s *study) autocorrelation(res *Result) error {
 	gi, err := spatial.GetisOrdStar(s.ctx, s.scores, w, perm)
 	if err != nil {
 		return err
+	}
+	if s.complete() { // warned in moranResult
+		for i := range lisa.P {
+			lisa.P[i], lisa.Z[i], gi.P[i] = math.NaN(), math.NaN(), math.NaN()
+		}
 	}
 	var clusters []*string
 	res.LISA, clusters = s.classify(w, lisa)
@@ -243,11 +244,18 @@ func (s *study) spatialWeights() (*spatial.Weights, error) {
 		switch {
 		case s.ds.HasBoundaries():
 			spec = Weights{Kind: "queen"}
+			s.choose("weights", "queen", "the cities have boundaries")
 		case s.ds.HasNeighbors():
 			spec = Weights{Kind: "contiguity"}
+			s.choose("weights", "contiguity", "the dataset lists neighbours")
 		default:
-			spec = Weights{Kind: "knn", K: min(defaultK, n-1)}
+			spec = Weights{Kind: "knn", K: autoK(n)}
+			s.choose("weights", spec.String(), "K = round(sqrt(n)) for n = %d, capped at %d and n-2; the dataset has no neighbours or boundaries", n, MaxAutoK)
 		}
+	}
+	if spec.Kind == "band" && spec.Km == 0 {
+		spec.Km = autoBand(s.points)
+		s.choose("weights", spec.String(), "the smallest band that leaves no city without a neighbour")
 	}
 	s.p.Weights = spec
 	switch spec.Kind {

@@ -124,10 +124,11 @@ func TestWeightsResolution(t *testing.T) {
 	if r.Parameters.Weights.String() != "contiguity" || r.Weights.Kind != "contiguity" || r.Weights.MinNeighbors < 1 {
 		t.Errorf("sample: weights %q, summary %+v; want contiguity (the sample lists neighbours)", r.Parameters.Weights, r.Weights)
 	}
-	// Three cities without neighbours: knn:6 cut to the 2 other cities.
+	// Three cities without neighbours: K = round(sqrt(3)) = 2, cut to
+	// n-2 = 1 so that the weights are not complete (autoK).
 	r = run(t, threeCities(t, `{"source": "a", "target": "b", "weight": 1}`), DefaultParameters())
-	if r.Parameters.Weights.String() != "knn:2" || r.Weights.Links != 6 {
-		t.Errorf("three cities: weights %q, %d links; want knn:2 and 6", r.Parameters.Weights, r.Weights.Links)
+	if r.Parameters.Weights.String() != "knn:1" || r.Weights.Links != 3 {
+		t.Errorf("three cities: weights %q, %d links; want knn:1 and 3", r.Parameters.Weights, r.Weights.Links)
 	}
 	for _, spec := range []string{"knn:4", "band:150", "delaunay"} {
 		p := DefaultParameters()

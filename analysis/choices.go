@@ -30,7 +30,8 @@ type Weights struct {
 // weightKinds are the kinds of Weights that take no argument.
 var weightKinds = []string{"auto", "contiguity", "queen", "delaunay"}
 
-// ParseWeights reads auto, contiguity, queen, knn:K, band:KM or delaunay.
+// ParseWeights reads auto, contiguity, queen, knn:K, band:KM, band (the
+// smallest band without islands) or delaunay.
 func ParseWeights(s string) (Weights, error) {
 	var w Weights
 	err := w.UnmarshalText([]byte(s))
@@ -50,6 +51,8 @@ func (w *Weights) UnmarshalText(text []byte) error {
 			return param.Quotedf("weights", s, "K must be a whole number of neighbours >= 1, e.g. knn:6")
 		}
 		*w = Weights{Kind: kind, K: k}
+	case kind == "band" && !hasArg:
+		*w = Weights{Kind: kind} // the band chosen from the region
 	case kind == "band" && hasArg:
 		km, err := strconv.ParseFloat(arg, 64)
 		if err != nil || !(km > 0) || math.IsInf(km, 0) {
@@ -68,6 +71,9 @@ func (w Weights) String() string {
 	case "knn":
 		return "knn:" + strconv.Itoa(w.K)
 	case "band":
+		if w.Km == 0 {
+			return "band"
+		}
 		return "band:" + strconv.FormatFloat(w.Km, 'g', -1, 64)
 	}
 	return w.Kind

@@ -84,12 +84,34 @@
 // Strong cities are those of tiers 1 and 2. A belt is a connected group of
 // three or more strong cities in the spatial-neighbour graph; its spine is
 // the longest path (in km) through the group's minimum spanning tree, read
-// from its higher-scoring end. A sector is a group of two or more strong
-// cities outside belts linked by single linkage within SectorKm; its hub
-// scores highest. An isolated hub is a strong city in neither, reported
-// with its spatial lag over the regional mean and its nearest strong city.
-// The thresholds are knife-edges, so RunSweep reruns the pattern over a
-// range of one parameter.
+// from its higher-scoring end. A pair is such a group of exactly two. A
+// sector is a group of two or more strong cities outside belts and pairs
+// linked by single linkage within SectorKm (none of them anyone's strong
+// neighbour); its hub scores highest. An isolated hub is a strong city in
+// none, reported with its neighbours' weighted mean score over the
+// regional mean and its nearest strong city. The thresholds are
+// knife-edges, so RunSweep reruns the pattern over a range of one
+// parameter.
+//
+// # Defaults from the region
+//
+// Left unset, K of the kNN weights is round(sqrt(n)) capped at MaxAutoK
+// and n-2, SectorKm a third of the region's span (its largest distance
+// between two cities, O(n^2) up to 2,000 cities, else O(n) from the 8
+// extreme cities) capped at MaxAutoSectorKm, and a band without a distance
+// the smallest band without islands. Result.Scale records the choices and
+// rules; a choice that makes more than MostOfRegion of all pairs of cities
+// neighbours, or within SectorKm, is warned about.
+//
+// # Backbone
+//
+// Backbone chooses the links of the topological network measures (degree,
+// binary clustering, k-cores, constraint and effective size,
+// connectedness), which a complete network makes constant: the disparity
+// filter of Serrano, Boguñá and Vespignani (2009), alpha_ij = (1 -
+// w_ij/s_i)^(k_i - 1) kept below ALPHA at either end (graph.Disparity), or
+// each city's K strongest links; auto filters at DefaultBackboneAlpha when
+// the density exceeds DenseNetwork. The weighted measures read every link.
 //
 // # Trend
 //

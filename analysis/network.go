@@ -43,15 +43,22 @@ type NetworkParameters struct {
 	// above 0.5 + RoleBand of its linkage sent, receiving below 0.5 -
 	// RoleBand.
 	RoleBand float64 `json:"role_band"`
+	// Backbone chooses the links of the topological measures (degree,
+	// binary clustering, k-cores, constraint, connectedness); results
+	// record the resolved choice.
+	Backbone Backbone `json:"backbone"`
 }
 
 // DefaultNetworkParameters are the defaults of `collab analyze`.
 func DefaultNetworkParameters() NetworkParameters {
 	return NetworkParameters{Edges: "auto", Beta: 2, LinkShare: 0.5, FullBelow: 300, Keep: 8, Damping: 0.85,
-		Resolution: 1, Communities: 1, RoleBand: 0.05, BetweennessSample: AutoSample}
+		Resolution: 1, Communities: 1, RoleBand: 0.05, BetweennessSample: AutoSample, Backbone: Backbone{Kind: "auto"}}
 }
 
 func (p *NetworkParameters) check() error {
+	if err := p.Backbone.check(); err != nil {
+		return err
+	}
 	switch {
 	case !p.Edges.valid():
 		return param.Quotedf("edges", string(p.Edges), "choose auto, gravity, links or both")
@@ -94,6 +101,9 @@ type NetworkSummary struct {
 	// estimated betweenness of the ten most central cities; null when exact.
 	BetweennessError *float64 `json:"betweenness_error"`
 	StructureSummary
+	// Backbone is the network the topological measures read; null when
+	// they read every link (backbone none).
+	Backbone *BackboneSummary `json:"backbone"`
 }
 
 // Centrality is a city's position in the linkage network.
@@ -163,6 +173,9 @@ func (s *study) linkage(res *Result) error {
 	}
 	s.net = net
 	res.Network = s.networkSummary(net)
+	if s.topo, res.Network.Backbone, err = s.backbone(net); err != nil {
+		return err
+	}
 	res.Links = s.links(net)
 	return nil
 }
@@ -190,7 +203,7 @@ func (s *study) centrality(res *Result) error {
 	if !ok {
 		s.warnf("eigenvector centrality did not converge (the network may have two equally strong parts); its values are approximate")
 	}
-	degree, strength := net.Degree(), net.Strength()
+	degree, strength := s.topo.Degree(), net.Strength()
 	component, _ := net.Components()
 	for i := range cities {
 		cities[i].Centrality = &Centrality{

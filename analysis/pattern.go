@@ -13,8 +13,9 @@ import (
 type PatternParameters struct {
 	// Decay is the distance decay of the spillover potential.
 	Decay spatial.Decay `json:"decay"`
-	// SectorKm is the distance within which strong cities outside a belt
-	// form a sector.
+	// SectorKm is the distance within which strong cities outside belts
+	// and pairs form a sector; 0 chooses it from the region (a third of
+	// its span, at most MaxAutoSectorKm). Results record the value used.
 	SectorKm float64 `json:"sector_km"`
 	// Latecomers is how many latecomer candidates are listed.
 	Latecomers int `json:"latecomers"`
@@ -22,15 +23,15 @@ type PatternParameters struct {
 
 // DefaultPatternParameters are the defaults of `collab analyze`.
 func DefaultPatternParameters() PatternParameters {
-	return PatternParameters{Decay: spatial.DefaultDecay, SectorKm: 250, Latecomers: 10}
+	return PatternParameters{Decay: spatial.DefaultDecay, SectorKm: 0, Latecomers: 10}
 }
 
 func (p *PatternParameters) check() error {
 	switch {
 	case p.Decay.Kind != "exp" && p.Decay.Kind != "power":
 		return param.Quotedf("decay", p.Decay.String(), "write exp:KM or power:B")
-	case !(p.SectorKm > 0) || p.SectorKm > 20040: // half the Earth's circumference
-		return param.Errorf("sector-km", p.SectorKm, "must be a positive distance in km")
+	case !(p.SectorKm >= 0) || p.SectorKm > 20040: // half the Earth's circumference
+		return param.Errorf("sector-km", p.SectorKm, "must be a positive distance in km, or auto")
 	case p.Latecomers < 0:
 		return param.Errorf("latecomers", p.Latecomers, "must be >= 0")
 	}
@@ -50,18 +51,35 @@ type Belt struct {
 	MeanRatio float64  `json:"mean_ratio"` // members' mean ratio to the regional mean
 }
 
-// Sector is two or more strong cities outside any belt, each within
-// SectorKm of another; its hub is the highest-scoring.
+// Pair is two strong cities that are spatial neighbours of each other and
+// of no other strong city: a connected group too small for a belt. They
+// are a finding of their own, never part of a sector (whose members are
+// no one's strong neighbours).
+type Pair struct {
+	Cities     []string `json:"cities"` // the higher-scoring first
+	DistanceKm float64  `json:"distance_km"`
+	MeanRatio  float64  `json:"mean_ratio"` // the two's mean ratio to the regional mean
+}
+
+// Sector is two or more strong cities outside any belt or pair, each
+// within SectorKm of another and none a spatial neighbour of another; its
+// hub is the highest-scoring.
 type Sector struct {
 	Hub    string   `json:"hub"`
 	Cities []string `json:"cities"` // hub first, then by score
 }
 
-// IsolatedHub is a strong city in no belt and no sector.
+// IsolatedHub is a strong city in no belt, pair or sector: no other
+// strong city is its spatial neighbour, and none outside belts and pairs
+// lies within SectorKm.
 type IsolatedHub struct {
 	ID string `json:"id"`
-	// LagRatio is the spatial lag of the score (its neighbours' weighted
-	// mean) over the regional mean: below 1, its surroundings are weak.
+	// Neighbors is the number of its spatial neighbours (its row of the
+	// weights); 0 for an island.
+	Neighbors int `json:"neighbors"`
+	// LagRatio is its neighbours' mean score, weighted by the weights
+	// (the spatial lag with row standardisation), over the regional mean:
+	// below 1, its surroundings are weak; 0 for an island.
 	LagRatio     float64 `json:"lag_ratio"`
 	NearestHub   string  `json:"nearest_hub"` // the nearest other strong city
 	NearestHubKm float64 `json:"nearest_hub_km"`
@@ -69,7 +87,7 @@ type IsolatedHub struct {
 
 // Pattern is a city's place in the pattern of strong cities.
 type Pattern struct {
-	// Role is belt, sector, isolated-hub or none.
+	// Role is belt, pair, sector, isolated-hub or none.
 	Role string `json:"role"`
 }
 
@@ -77,7 +95,7 @@ type Pattern struct {
 // cities and gives each city its role.
 func (s *study) pattern(res *Result) error {
 	strong := s.strongCities()
-	belts, inBelt := s.belts(strong)
+	belts, pairs, inBelt := s.belts(strong)
 	sectors, inSector, err := s.sectors(strong, inBelt)
 	if err != nil {
 		return err
@@ -87,6 +105,7 @@ func (s *study) pattern(res *Result) error {
 		return err
 	}
 	res.Belts = belts
+	res.Pairs = pairs
 	res.Sectors = sectors
 	res.IsolatedHubs = []IsolatedHub{}
 	for i := range res.Cities {
@@ -95,6 +114,9 @@ func (s *study) pattern(res *Result) error {
 	index := s.ds.Index()
 	for _, b := range belts {
 		setRole(res, index, b.Members, "belt")
+	}
+	for _, pair := range pairs {
+		setRole(res, index, pair.Cities, "pair")
 	}
 	for _, sec := range sectors {
 		setRole(res, index, sec.Cities, "sector")
@@ -126,8 +148,9 @@ func (s *study) strongCities() []int {
 }
 
 // belts groups strong cities that are spatial neighbours into connected
-// groups and keeps those of three or more.
-func (s *study) belts(strong []int) ([]Belt, map[int]bool) {
+// groups: those of three or more are belts, those of two pairs. The map
+// holds every city of either.
+func (s *study) belts(strong []int) ([]Belt, []Pair, map[int]bool) {
 	isStrong := map[int]bool{}
 	for _, i := range strong {
 		isStrong[i] = true
@@ -143,8 +166,13 @@ func (s *study) belts(strong []int) ([]Belt, map[int]bool) {
 		return out
 	}
 	inBelt := map[int]bool{}
-	belts := []Belt{}
+	belts, pairs := []Belt{}, []Pair{}
 	for _, group := range components(strong, adjacent) {
+		if len(group) == 2 {
+			a, b := group[0], group[1]
+			pairs = append(pairs, Pair{Cities: s.ids(group), DistanceKm: s.distance(a, b), MeanRatio: (s.ratio[a] + s.ratio[b]) / 2})
+			inBelt[a], inBelt[b] = true, true
+		}
 		if len(group) < 3 {
 			continue
 		}
@@ -156,7 +184,7 @@ func (s *study) belts(strong []int) ([]Belt, map[int]bool) {
 		}
 		belts = append(belts, b)
 	}
-	return belts, inBelt
+	return belts, pairs, inBelt
 }
 
 // sectors groups the strong cities outside belts that lie within SectorKm
@@ -233,7 +261,7 @@ func (s *study) nearestStrong(strong []int) (map[int]int, error) {
 }
 
 func (s *study) isolatedHub(i, nearest int, mean float64) IsolatedHub {
-	h := IsolatedHub{ID: s.ds.Cities[i].ID, LagRatio: s.lag[i] / mean}
+	h := IsolatedHub{ID: s.ds.Cities[i].ID, Neighbors: s.w.Cardinality(i), LagRatio: s.neighbourMean(i) / mean}
 	if nearest >= 0 {
 		h.NearestHub, h.NearestHubKm = s.ds.Cities[nearest].ID, s.distance(i, nearest)
 	}
@@ -356,4 +384,24 @@ func farthest(start int, tree map[int][]treeLink) (int, []int, float64) {
 	}
 	slices.Reverse(path)
 	return best.node, path, best.km
+}
+
+// neighbourMean is city i's neighbours' mean score weighted by the
+// weights: the spatial lag over the row's sum (the lag itself under row
+// standardisation, the neighbours' plain mean under binary weights); 0
+// for an island.
+func (s *study) neighbourMean(i int) float64 {
+	if s.p.Standardize == "row" {
+		return s.lag[i] // already the weighted mean (0 for an island)
+	}
+	neighbours, weights := s.w.Row(i)
+	var sum, total float64
+	for k, j := range neighbours {
+		sum += weights[k] * s.scores[j]
+		total += weights[k]
+	}
+	if total == 0 {
+		return 0
+	}
+	return sum / total
 }

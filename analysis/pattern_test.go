@@ -207,3 +207,58 @@ func TestSamplePattern(t *testing.T) {
 		t.Errorf("first latecomers %v, want Jiaxing, Huzhou", got)
 	}
 }
+
+// gbaJSON is the Greater Bay Area's 11 cities at the coordinates of
+// ../shared/data/sources/gba_cities.csv (pyecharts' city_coordinates.json),
+// with plausible scores: Shenzhen, Hong Kong and Guangzhou strong.
+func gbaJSON() []byte {
+	type city struct {
+		id       string
+		lat, lon float64
+		score    float64
+	}
+	cities := []city{{"Guangzhou", 23.13, 113.27, 450}, {"Shenzhen", 22.55, 114.05, 520}, {"Zhuhai", 22.27, 113.57, 60},
+		{"Foshan", 23.02, 113.12, 120}, {"Huizhou", 23.12, 114.42, 50}, {"Dongguan", 23.05, 113.75, 110},
+		{"Zhongshan", 22.52, 113.38, 45}, {"Jiangmen", 22.58, 113.08, 25}, {"Zhaoqing", 23.05, 112.47, 15},
+		{"HongKong", 22.320048, 114.173355, 480}, {"Macao", 22.198951, 113.54909, 30}}
+	var out []map[string]any
+	for _, c := range cities {
+		out = append(out, map[string]any{"id": c.id, "name": c.id, "lat": c.lat, "lon": c.lon, "score": c.score})
+	}
+	b, _ := json.Marshal(map[string]any{"name": "gba", "cities": out})
+	return b
+}
+
+// TestGBAPairNotSector: Shenzhen and Hong Kong (29 km apart) are
+// neighbours under every kNN choice; with Guangzhou, not a neighbour of
+// either under knn:2-6, they used to fall through to a "sector" of cities
+// "that are not spatial neighbours". They are a pair, Guangzhou an
+// isolated hub, and no sector is found.
+func TestGBAPairNotSector(t *testing.T) {
+	ds, err := readData("gba.json", gbaJSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := 2; k <= 6; k++ {
+		p := DefaultParameters()
+		p.Weights, p.Permutations, p.Skip = Weights{Kind: "knn", K: k}, 0, []Stage{"network"}
+		res, err := Run(context.Background(), ds, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Pairs) != 1 || !slices.Equal(res.Pairs[0].Cities, []string{"Shenzhen", "HongKong"}) {
+			t.Errorf("knn:%d: pairs %+v, want Shenzhen and HongKong", k, res.Pairs)
+		}
+		if len(res.Sectors) != 0 || len(res.Belts) != 0 {
+			t.Errorf("knn:%d: sectors %+v, belts %+v, want none", k, res.Sectors, res.Belts)
+		}
+		if len(res.IsolatedHubs) != 1 || res.IsolatedHubs[0].ID != "Guangzhou" || res.IsolatedHubs[0].NearestHub != "Shenzhen" {
+			t.Errorf("knn:%d: isolated hubs %+v, want Guangzhou, nearest Shenzhen", k, res.IsolatedHubs)
+		}
+		for _, c := range res.Cities {
+			if want := map[string]string{"Shenzhen": "pair", "HongKong": "pair", "Guangzhou": "isolated-hub"}[c.ID]; want != "" && c.Role != want {
+				t.Errorf("knn:%d: %s role %s, want %s", k, c.ID, c.Role, want)
+			}
+		}
+	}
+}

@@ -79,7 +79,8 @@ func (s *study) structure(res *Result) error {
 	if err != nil {
 		return err
 	}
-	binary, err := net.Clustering(s.ctx, false)
+	topo := s.topo // the backbone: the topological measures
+	binary, err := topo.Clustering(s.ctx, false)
 	if err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func (s *study) structure(res *Result) error {
 	if err != nil {
 		return err
 	}
-	cores := net.CoreNumbers()
+	cores := topo.CoreNumbers()
 	cp, err := net.CorePeriphery(s.ctx, convergenceTol)
 	if err != nil {
 		return err
@@ -95,7 +96,7 @@ func (s *study) structure(res *Result) error {
 	if !cp.Converged {
 		s.warnf("the core-periphery coreness did not converge (on star-like networks the best fit lies at infinity: the hub's coreness tends to 1, its partners' to 0); its values are approximate")
 	}
-	constraint, effective, err := net.StructuralHoles(s.ctx)
+	constraint, effective, err := topo.StructuralHoles(s.ctx)
 	if err != nil {
 		return err
 	}
@@ -105,7 +106,7 @@ func (s *study) structure(res *Result) error {
 		Clustering: mean(weighted), ClusteringBinary: mean(binary),
 		Modularity: orNull(partition.Q), Communities: len(partition.Sizes), CommunitySizes: partition.Sizes,
 		CommunityRun: partition.Run, CoreFit: orNull(cp.CoreFit), CorenessFit: orNull(cp.Fit),
-		Connectedness: orNull(net.Connectedness()),
+		Connectedness: orNull(topo.Connectedness()),
 	}
 	if net.Directed() {
 		h, err := net.Hierarchy(s.ctx)

@@ -13,9 +13,13 @@ import (
 // TestStructureOfSample checks the structure stage on the embedded sample:
 // every city has a community, the communities' sizes add up, the core of
 // the gravity network is the Shanghai-Suzhou-Wuxi cluster, and the
-// undirected network has no roles or hierarchy.
+// undirected network has no roles or hierarchy. The topological measures
+// read every link (backbone none): one 40-core, binary clustering 1
+// (TestBackboneSample checks the default backbone).
 func TestStructureOfSample(t *testing.T) {
-	r := run(t, sample(t), DefaultParameters())
+	p := DefaultParameters()
+	p.Backbone = Backbone{Kind: "none"}
+	r := run(t, sample(t), p)
 	n := r.Network
 	total := 0
 	for _, size := range n.CommunitySizes {

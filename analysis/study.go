@@ -61,6 +61,7 @@ type Result struct {
 	Cities       []City          `json:"cities"`
 	Links        []Link          `json:"links"`
 	Belts        []Belt          `json:"belts"`
+	Pairs        []Pair          `json:"pairs"`
 	Sectors      []Sector        `json:"sectors"`
 	IsolatedHubs []IsolatedHub   `json:"isolated_hubs"`
 	Latecomers   []Latecomer     `json:"latecomers"`
@@ -69,6 +70,7 @@ type Result struct {
 	Dynamics     *Dynamics       `json:"dynamics"` // null for a single year
 	Model        *Model          `json:"model"`    // null when no model is asked for
 	Parameters   Parameters      `json:"parameters"`
+	Scale        *RegionScale    `json:"scale"` // the region's span and the parameters chosen from it
 	Warnings     []string        `json:"warnings"`
 }
 
@@ -208,6 +210,10 @@ func (s *study) run(res *Result, stages []stage) (*Result, error) {
 		res.Links = []Link{}
 	}
 	res.Parameters = s.p
+	if s.scale.Chosen == nil {
+		s.scale.Chosen = []Choice{}
+	}
+	res.Scale = &s.scale
 	res.Warnings = s.warnings
 	if res.Warnings == nil {
 		res.Warnings = []string{}
@@ -261,6 +267,7 @@ type study struct {
 	ratio  []float64
 	tier   []int
 	net    *graph.Network
+	topo   *graph.Network // the backbone of net the topological measures read
 	// w are the spatial weights, transformed as --standardize asks;
 	// adjacent the same links made symmetric and binary, the neighbour
 	// relation of the pattern; lag the spatial lag of the scores, Wy.
@@ -268,6 +275,7 @@ type study struct {
 	adjacent *spatial.Weights
 	lag      []float64
 	cities   []City // the result's cities, as the stages so far filled them
+	scale    RegionScale
 	warnings []string
 }
 

@@ -43,6 +43,7 @@ var SweepParams = []SweepParam{
 type SweepRow struct {
 	Value        float64       `json:"value"`
 	Belts        []Belt        `json:"belts"`
+	Pairs        []Pair        `json:"pairs"`
 	Sectors      []Sector      `json:"sectors"`
 	IsolatedHubs []IsolatedHub `json:"isolated_hubs"`
 	Latecomers   []Latecomer   `json:"latecomers"`
@@ -94,7 +95,7 @@ func RunSweep(ctx context.Context, ds *data.Dataset, p Parameters, name string, 
 		if _, err := s.run(res, []stage{{"summary", "", s.summarise}, {"weights", "", s.weights}, {"spillover", "", s.spillover}, {"pattern", "", s.pattern}}); err != nil {
 			return nil, err
 		}
-		sw.Rows = append(sw.Rows, SweepRow{Value: v, Belts: res.Belts, Sectors: res.Sectors, IsolatedHubs: res.IsolatedHubs, Latecomers: res.Latecomers})
+		sw.Rows = append(sw.Rows, SweepRow{Value: v, Belts: res.Belts, Pairs: res.Pairs, Sectors: res.Sectors, IsolatedHubs: res.IsolatedHubs, Latecomers: res.Latecomers})
 	}
 	return sw, nil
 }

@@ -144,6 +144,13 @@
 //     (Sporns and Zwi 2004); niter 100 (sigma) and 5 (omega), 10
 //     references each, each reference seeded on its own.
 //
+// Backbones: Disparity gives each link the disparity filter's alpha,
+// the smaller over its ends of (1 - w_ij/s_i)^(k_i - 1) (Serrano, Boguñá
+// and Vespignani 2009, PNAS 106(16); directed: out-links at the source,
+// in-links at the target; 1 at an end of degree 1), O(n + m); Strongest
+// marks each node's k strongest links, O(m log m); Keep builds the network
+// of the links marked.
+//
 // The measures of these three sections return no NaN or Inf: an undefined
 // value is a nil pointer, a false ok or an error saying why. The package
 // must not import collab/analysis, collab/output, collab/data or the

@@ -90,3 +90,23 @@ func ExampleGravityDirected() {
 	// 0->1 2.25
 	// 1->0 0.75
 }
+
+// The disparity filter on the network worked by hand in
+// TestDisparityHandWorked: at 0.5 it keeps 0-1 (alpha 0.16) and 0-2 (0.4).
+func ExampleNetwork_Disparity() {
+	g, _ := graph.New(4, []graph.Edge{{From: 0, To: 1, Weight: 6}, {From: 0, To: 2, Weight: 3}, {From: 0, To: 3, Weight: 1}, {From: 1, To: 2, Weight: 2}}, false)
+	alpha := g.Disparity()
+	keep := make([]bool, len(alpha))
+	for i, e := range g.Edges() {
+		keep[i] = alpha[i] < 0.5
+		fmt.Printf("%d-%d alpha %.2f kept %v\n", e.From, e.To, alpha[i], keep[i])
+	}
+	backbone, _ := g.Keep(keep)
+	fmt.Println("links kept:", backbone.Links())
+	// Output:
+	// 0-1 alpha 0.16 kept true
+	// 0-2 alpha 0.40 kept true
+	// 0-3 alpha 0.81 kept false
+	// 1-2 alpha 0.60 kept false
+	// links kept: 2
+}

@@ -42,7 +42,11 @@ func HTML(w io.Writer, r *analysis.Result, o Options, mo MapOptions) error {
 	writeHTMLSummary(ew, r)
 	rep := report{r: r, o: o, html: true}
 	rep.names = rep.cityNames()
-	fmt.Fprintf(ew, "<h2>Findings</h2>\n<ul id=\"findings\">\n")
+	fmt.Fprintf(ew, "<h2>Findings</h2>\n")
+	if scale := rep.scaleSentence(); scale != "" {
+		fmt.Fprintf(ew, "<p id=\"scale\">%s</p>\n", htmlText(scale))
+	}
+	fmt.Fprintf(ew, "<ul id=\"findings\">\n")
 	for _, s := range rep.findingSentences() {
 		fmt.Fprintf(ew, "<li>%s</li>\n", s)
 	}

@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,7 +24,12 @@ func SweepText(w io.Writer, sw *analysis.Sweep, o Options) error {
 		return strings.Join(out, sep)
 	}
 	fmt.Fprintf(ew, "Sweep of %s\n", sw)
-	t := newTable(sw.Param, "Belts", "Sectors", "Isolated hubs", "Latecomers")
+	withPairs := slices.ContainsFunc(sw.Rows, func(r analysis.SweepRow) bool { return len(r.Pairs) > 0 })
+	header := []string{sw.Param, "Belts", "Sectors", "Isolated hubs", "Latecomers"}
+	if withPairs { // a column of its own only when some value finds a pair
+		header = slices.Insert(header, 2, "Pairs")
+	}
+	t := newTable(header...)
 	for _, r := range sw.Rows {
 		var belts, sectors, hubs []string
 		for _, b := range r.Belts {
@@ -39,8 +45,16 @@ func SweepText(w io.Writer, sw *analysis.Sweep, o Options) error {
 		for _, l := range r.Latecomers[:min(2, len(r.Latecomers))] {
 			late = append(late, name(l.ID))
 		}
-		t.add(strconv.FormatFloat(r.Value, 'g', -1, 64), orDash(strings.Join(belts, "; ")), orDash(strings.Join(sectors, "; ")),
-			orDash(strings.Join(hubs, ", ")), orDash(strings.Join(late, ", ")))
+		row := []string{strconv.FormatFloat(r.Value, 'g', -1, 64), orDash(strings.Join(belts, "; ")), orDash(strings.Join(sectors, "; ")),
+			orDash(strings.Join(hubs, ", ")), orDash(strings.Join(late, ", "))}
+		if withPairs {
+			var pairs []string
+			for _, p := range r.Pairs {
+				pairs = append(pairs, names(p.Cities, "="))
+			}
+			row = slices.Insert(row, 2, orDash(strings.Join(pairs, "; ")))
+		}
+		t.add(row...)
 	}
 	t.write(ew, 0, o.Width)
 	return ew.err

@@ -26,6 +26,9 @@ func (p *report) network() {
 	}
 	p.line("%s; %s, %d cities, %d links, density %s", source, kind, n.Nodes, n.Links, fixed(n.Density, 3))
 	p.line("%d connected component%s (largest %d cities)", n.Components, plural(n.Components), n.LargestComponent)
+	if b := p.backboneSentence(n); b != "" {
+		p.sentences([]string{b})
+	}
 	if n.PathSources > 0 && n.PathSources < n.Nodes {
 		estimate := fmt.Sprintf("Betweenness, closeness and harmonic closeness are estimated from shortest paths out of %d of the %d cities (sampled; %s all for exact values)", n.PathSources, n.Nodes, p.o.name("betweenness-sample"))
 		if n.BetweennessError != nil {

@@ -12,44 +12,58 @@ import (
 // paper would: belts, sectors, isolated hubs and latecomer candidates.
 func (p *report) findings() {
 	p.heading("Findings (strong cities: tiers 1-2)")
-	p.sentences(p.findingSentences())
+	sentences := p.findingSentences()
+	if scale := p.scaleSentence(); scale != "" {
+		sentences = append([]string{scale}, sentences...)
+	}
+	p.sentences(sentences)
 }
 
 // findingSentences are the findings as sentences, names escaped by p.esc:
-// for the text and Markdown reports and the HTML one.
+// for the text and Markdown reports and the HTML one. Each says only what
+// holds of the weights and distances it names (the property test
+// TestFindingsTrueOnRandomRegions recomputes every claim).
 func (p *report) findingSentences() []string {
 	r := p.r
+	weights := "the spatial weights"
+	if r.Weights != nil {
+		weights = r.Weights.Kind + " weights"
+	}
+	sectorKm := strconv.FormatFloat(r.Parameters.SectorKm, 'g', -1, 64)
 	var sentences []string
 	for k, b := range r.Belts {
 		if k == p.o.top() {
 			sentences = append(sentences, capitalise(p.moreHint(len(r.Belts)-k, "belts"))+".")
 			break
 		}
-		sentences = append(sentences, fmt.Sprintf("%s form a continuous belt of %d cities over %s km (mean %sx the regional mean).",
-			strings.Join(p.nameList(b.Cities), " - "), len(b.Cities), fixed(b.LengthKm, 0), fixed(b.MeanRatio, 2)))
+		sentences = append(sentences, fmt.Sprintf("%s form a continuous belt of %d cities over %s km, each a spatial neighbour of the next under %s (mean %sx the regional mean).",
+			strings.Join(p.nameList(b.Cities), " - "), len(b.Cities), fixed(b.LengthKm, 0), weights, fixed(b.MeanRatio, 2)))
 		if off := len(b.Members) - len(b.Cities); off > 0 {
 			sentences = append(sentences, fmt.Sprintf("%d more strong %s off it.", off, pluralWord(off, "city branches", "cities branch")))
 		}
+	}
+	for k, pair := range r.Pairs {
+		if k == p.o.top() {
+			sentences = append(sentences, capitalise(p.moreHint(len(r.Pairs)-k, "pairs"))+".")
+			break
+		}
+		sentences = append(sentences, fmt.Sprintf("%s and %s are a pair of strong cities %s km apart, spatial neighbours under %s with no other strong city as a neighbour (mean %sx the regional mean).",
+			p.names[pair.Cities[0]], p.names[pair.Cities[1]], fixed(pair.DistanceKm, 0), weights, fixed(pair.MeanRatio, 2)))
 	}
 	for k, s := range r.Sectors {
 		if k == p.o.top() {
 			sentences = append(sentences, capitalise(p.moreHint(len(r.Sectors)-k, "sectors"))+".")
 			break
 		}
-		sentences = append(sentences, fmt.Sprintf("%s heads a sector with %s: strong cities within %s km of one another that are not spatial neighbours.",
-			p.names[s.Hub], joinAnd(p.capped(p.nameList(s.Cities[1:]))), strconv.FormatFloat(r.Parameters.SectorKm, 'g', -1, 64)))
+		sentences = append(sentences, fmt.Sprintf("%s heads a sector with %s: strong cities each within %s km of another of them, none a spatial neighbour of another strong city under %s.",
+			p.names[s.Hub], joinAnd(p.capped(p.nameList(s.Cities[1:]))), sectorKm, weights))
 	}
 	for k, h := range r.IsolatedHubs {
 		if k == p.o.top() {
 			sentences = append(sentences, capitalise(p.moreHint(len(r.IsolatedHubs)-k, "isolated hubs"))+".")
 			break
 		}
-		c := p.city(h.ID)
-		s := fmt.Sprintf("%s is an isolated hub: tier %d (%sx the mean), its neighbours average %sx the mean", p.names[h.ID], c.Tier, fixed(c.Ratio, 2), fixed(h.LagRatio, 2))
-		if h.NearestHub != "" {
-			s += fmt.Sprintf(", and the nearest strong city, %s, is %s km away", p.names[h.NearestHub], fixed(h.NearestHubKm, 0))
-		}
-		sentences = append(sentences, s+".")
+		sentences = append(sentences, p.isolatedHubSentence(h, weights, sectorKm))
 	}
 	if len(r.Latecomers) >= 2 {
 		a, b := r.Latecomers[0], r.Latecomers[1]
@@ -57,9 +71,30 @@ func (p *report) findingSentences() []string {
 			p.names[a.ID], p.names[b.ID], joinAnd(uniqueNames(p.names[a.MainSource], p.names[b.MainSource]))))
 	}
 	if len(sentences) == 0 {
-		sentences = append(sentences, "No belt, sector or isolated hub: the region has no strong cities.")
+		sentences = append(sentences, "No belt, pair, sector or isolated hub: the region has no strong cities.")
 	}
 	return sentences
+}
+
+// isolatedHubSentence states an isolated hub: no strong city among its
+// neighbours, none outside belts and pairs within the sector distance.
+func (p *report) isolatedHubSentence(h analysis.IsolatedHub, weights, sectorKm string) string {
+	c := p.city(h.ID)
+	s := fmt.Sprintf("%s is an isolated hub: tier %d (%sx the mean), with no strong city among its spatial neighbours under %s", p.names[h.ID], c.Tier, fixed(c.Ratio, 2), weights)
+	if h.Neighbors == 0 {
+		s += " (it has none)"
+	} else {
+		s += fmt.Sprintf("; its %d %s average %sx the mean", h.Neighbors, pluralWord(h.Neighbors, "neighbour", "neighbours"), fixed(h.LagRatio, 2))
+	}
+	if h.NearestHub != "" {
+		s += fmt.Sprintf(", and the nearest strong city, %s, is %s km away", p.names[h.NearestHub], fixed(h.NearestHubKm, 0))
+		if len(p.r.Belts)+len(p.r.Pairs) > 0 {
+			s += fmt.Sprintf(" (no strong city outside belts and pairs within %s km)", sectorKm)
+		} else {
+			s += fmt.Sprintf(" (farther than %s km)", sectorKm)
+		}
+	}
+	return s + "."
 }
 
 // spilloverSection lists the latecomer candidates and each hub's reach.

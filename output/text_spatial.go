@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"collab/analysis"
@@ -26,8 +27,8 @@ func (p *report) spatial() {
 	}
 	t := newTable().markdownHeader("Statistic", "Value", "")
 	t.add("Moran's I", sig(float64(m.I)), "E[I] "+sig(float64(m.Expected)))
-	t.add("randomisation", "z "+fixed(float64(m.ZRandom), 3), "p "+pvalue(m.PRandom)+" (one-tailed)")
-	t.add("normality", "z "+fixed(float64(m.ZNormal), 3), "p "+pvalue(m.PNormal))
+	t.add("randomisation", "z "+fixedOrDash(m.ZRandom, 3), "p "+pvalue(m.PRandom)+" (one-tailed)")
+	t.add("normality", "z "+fixedOrDash(m.ZNormal, 3), "p "+pvalue(m.PNormal))
 	if m.Permutations > 0 {
 		t.add("permutations", "p "+pvalue(m.PPermutation), fmt.Sprintf("%d permutations, seed %d", m.Permutations, par.Seed))
 	}
@@ -47,6 +48,9 @@ func (p *report) lisaTable(l *analysis.LISASummary) {
 	counts := fmt.Sprintf("HH %d, LH %d, LL %d, HL %d; %d not significant", l.HighHigh, l.LowHigh, l.LowLow, l.HighLow, l.NotSignificant)
 	if l.Isolated > 0 {
 		counts += fmt.Sprintf(", %d isolated", l.Isolated)
+	}
+	if undefined := l.Undefined(len(p.r.Cities)); undefined > 0 {
+		counts += fmt.Sprintf(", %d undefined", undefined)
 	}
 	p.heading(fmt.Sprintf("LISA clusters (local Moran, %s, folded pseudo p): %s", rule, counts))
 	var significant []int
@@ -72,8 +76,8 @@ func (p *report) lisaTable(l *analysis.LISASummary) {
 	for _, i := range significant[:k] {
 		c := &cities[i]
 		t.add(p.names[c.ID], p.esc(c.Province), num(c.Score), num(float64(c.Lag)), *c.LISACluster,
-			sig(float64(c.LocalMoran)), fixed(float64(c.LocalMoranZ), 2), pvalue(c.LocalMoranP),
-			fixed(float64(c.GiStarZ), 2), pvalue(c.GiStarP))
+			sig(float64(c.LocalMoran)), fixedOrDash(c.LocalMoranZ, 2), pvalue(c.LocalMoranP),
+			fixedOrDash(c.GiStarZ, 2), pvalue(c.GiStarP))
 	}
 	if p.table(t, p.o.Width) {
 		p.line(fmt.Sprintf("(columns that do not fit the terminal are in %s json)", p.o.name("format")))
@@ -100,12 +104,25 @@ func (p *report) wrapped(text string) {
 	wrapText(p.w, text, 2, p.o.listWidth())
 }
 
-// pvalue formats a p-value with up to four significant digits, or "-".
+// pvalue formats a p-value with up to four significant digits, "-" when
+// undefined, or "< 1e-300" at analysis.PFloor (a bound, not a value).
 func pvalue(x analysis.Number) string {
 	if !x.Defined() {
 		return "-"
 	}
+	if x <= analysis.PFloor {
+		return "< " + strconv.FormatFloat(analysis.PFloor, 'g', -1, 64)
+	}
 	return strings.TrimSuffix(sig(float64(x)), ".0")
+}
+
+// fixedOrDash formats a measure with the given decimals, or "-" when it is
+// undefined.
+func fixedOrDash(x analysis.Number, decimals int) string {
+	if !x.Defined() {
+		return "-"
+	}
+	return fixed(float64(x), decimals)
 }
 
 // cmpNumber orders numbers ascending, undefined last.

@@ -130,6 +130,8 @@ var catalogue = []errorCase{
 		message: `open none.json: no such file or directory`, code: 1},
 	{input: "More permutations than collab runs", file: "perm.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--permutations", "10000000"},
 		message: `--permutations 10000000: must be between 0 (no permutation test) and 999999; 999 is customary`, code: 2},
+	{input: "A backbone significance level outside (0, 1]", file: "bb.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--backbone", "disparity:2"},
+		message: `--backbone "disparity:2": ALPHA must be a significance level in (0, 1], e.g. disparity:0.05`, code: 2},
 	{input: "Gravity on every pair of 6,400 cities", file: "region6400.json", make: regionFile(6400), args: []string{"analyze", "FILE", "--full-below", "10000"},
 		message: `--full-below 10000: gravity on every pair of 6400 cities makes 20476800 links, over the 20000000 collab builds; lower --full-below`, code: 2},
 	{input: "An output that is the input file", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--svg", "FILE"},

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/urfave/cli/v3"
 
 	"collab/analysis"
+	"collab/param"
 )
 
 // patternFlags shape the spillover and the pattern of strong cities.
@@ -11,7 +15,7 @@ func patternFlags() []cli.Flag {
 	d := analysis.DefaultPatternParameters()
 	return []cli.Flag{
 		&cli.StringFlag{Name: "decay", Value: d.Decay.String(), Usage: "spillover distance decay: exp:KM (exp(-d/KM)) or power:B (d^-B)"},
-		&cli.FloatFlag{Name: "sector-km", Value: d.SectorKm, Usage: "strong cities outside belts within this many km of one another form a sector"},
+		&cli.StringFlag{Name: "sector-km", Value: "auto", Usage: fmt.Sprintf("strong cities outside belts and pairs, each within this many km of another, form a sector; auto is a third of the region's span, at most %d km", analysis.MaxAutoSectorKm)},
 		&cli.IntFlag{Name: "latecomers", Value: d.Latecomers, Usage: "latecomer candidates listed"},
 	}
 }
@@ -20,7 +24,13 @@ func readPatternFlags(cmd *cli.Command, p *analysis.Parameters) error {
 	if err := textFlags(cmd, map[string]encodingText{"decay": &p.Decay}); err != nil {
 		return err
 	}
-	p.SectorKm = cmd.Float("sector-km")
+	if v := cmd.String("sector-km"); v != "auto" {
+		km, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(km > 0) {
+			return param.Quotedf("sector-km", v, "give a distance in km > 0, e.g. 150, or auto (a third of the region's span, at most %d km)", analysis.MaxAutoSectorKm)
+		}
+		p.SectorKm = km
+	}
 	p.Latecomers = cmd.Int("latecomers")
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 func spatialFlags() []cli.Flag {
 	d := analysis.DefaultSpatialParameters()
 	return []cli.Flag{
-		&cli.StringFlag{Name: "weights", Value: d.Weights.String(), Usage: "spatial weights: contiguity (the dataset's neighbors), knn:K, band:KM or delaunay; auto is contiguity when the dataset lists neighbours, else knn:6"},
+		&cli.StringFlag{Name: "weights", Value: d.Weights.String(), Usage: "spatial weights: contiguity (the dataset's neighbors), knn:K, band:KM, band (the smallest band without islands) or delaunay; auto is contiguity when the dataset lists neighbours, else knn:K with K = round(sqrt(cities)), at most 6 and cities-2"},
 		&cli.StringFlag{Name: "standardize", Value: string(d.Standardize), Usage: "weights: row (each city's weights sum to 1; the lag is the neighbours' mean) or binary (1 per neighbour)"},
 		&cli.BoolFlag{Name: "symmetric", Usage: "with knn:K, link i and j when either is among the other's K nearest"},
 		&cli.IntFlag{Name: "permutations", Value: d.Permutations, Usage: "random permutations of the Moran, LISA and Gi* tests (0 for none)"},
