@@ -94,6 +94,7 @@ type NetworkSummary struct {
 	// estimated betweenness of the ten most central cities; null when exact.
 	BetweennessError *float64 `json:"betweenness_error"`
 	StructureSummary
+	WholeNetwork
 }
 
 // Centrality is a city's position in the linkage network.

@@ -69,6 +69,8 @@ func writeReport(w io.Writer, r *analysis.Result, o Options, markdown bool) erro
 		rep.dynamics,
 		rep.network,
 		rep.structure,
+		rep.wholeNetwork,
+		rep.blocks,
 		rep.rankings,
 		rep.spatial,
 		rep.spilloverSection,
