@@ -11,9 +11,10 @@ import (
 // interactive and within memory.
 const (
 	// ConcorMax bounds the cities CONCOR is run on: it holds three dense
-	// n x n correlation matrices (96 MB at 2,000 cities) and each of its
-	// iterations is a dense product, O(n^3).
-	ConcorMax = 2000
+	// n x n correlation matrices and its first iterations are dense
+	// products, O(n^3): about 2 s of CPU at 1,000 cities (docs/PERFORMANCE.md),
+	// eight times that at 2,000.
+	ConcorMax = 1000
 	// SmallWorldMaxAttempts bounds the swap attempts of sigma and omega's
 	// references: NetworkX's defaults rewire each of the m links of 10
 	// references 100 times (sigma), 10 and 5 times (omega), each round
@@ -105,7 +106,7 @@ func (s *study) positions(res *Result) error {
 func (s *study) blockModel(res *Result) error {
 	net := s.net
 	if n := net.Nodes(); n > ConcorMax {
-		s.warnf("the CONCOR block model was not computed: %d cities, over the %d it is run on (it holds dense %d x %d correlation matrices and each iteration is a dense product)", n, ConcorMax, n, n)
+		s.warnf("the CONCOR block model was not computed: %d cities, over the %d it is run on (its first iterations are dense products of %d x %d correlation matrices, O(n^3))", n, ConcorMax, n, n)
 		return nil
 	}
 	concor, err := net.Concor(s.ctx, graph.ConcorOptions{})
