@@ -196,7 +196,7 @@ func (s *study) wholeNetwork(res *Result) error {
 // centrality was estimated from a sample of sources, from the same sample.
 func (s *study) pathMeasures(w *WholeNetwork) error {
 	net := s.net
-	ps, err := net.EstimatePathSummary(s.ctx, graph.PathOptions{Sample: int(s.p.BetweennessSample), Seed: s.p.Seed})
+	ps, err := net.EstimateHopSummary(s.ctx, graph.PathOptions{Sample: int(s.p.BetweennessSample), Seed: s.p.Seed})
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func TestEstimatePathSummary(t *testing.T) {
 	}
 	per := make([][4]float64, 500)
 	for s := range 500 {
-		p := w.fromSource(g, s, member)
+		p := w.fromSource(g, s, member, true)
 		per[s] = [4]float64{p.hops / (n - 1), p.length / (n - 1), p.inverseHops / (n - 1), p.inverse / (n - 1)}
 	}
 	for q, c := range []struct {
@@ -64,6 +64,14 @@ func TestEstimatePathSummary(t *testing.T) {
 		if math.Abs(c.got-c.exact) > 4*se {
 			t.Errorf("%s: estimate %g, exact %g, standard error %g", c.name, c.got, c.exact, se)
 		}
+	}
+	hops, err := g.EstimateHopSummary(ctx, PathOptions{Sample: 150, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *hops.AverageHops != *est.AverageHops || hops.GlobalEfficiency != est.GlobalEfficiency || *hops.DiameterHops != *est.DiameterHops ||
+		hops.AverageLength != nil || hops.DiameterLength != nil || hops.WeightedEfficiency != 0 {
+		t.Errorf("hops only: %+v, with lengths %+v", hops, est)
 	}
 	if *est.DiameterHops > *exact.DiameterHops || *est.DiameterLength > *exact.DiameterLength {
 		t.Errorf("diameters %d %g exceed the exact %d %g", *est.DiameterHops, *est.DiameterLength, *exact.DiameterHops, *exact.DiameterLength)

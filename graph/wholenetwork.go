@@ -75,6 +75,18 @@ func (g *Network) PathSummary(ctx context.Context) (PathSummary, error) {
 // the sampled sources, lower bounds of the diameters. Time O(K m log n)
 // for K sources.
 func (g *Network) EstimatePathSummary(ctx context.Context, o PathOptions) (PathSummary, error) {
+	return g.estimatePaths(ctx, o, true)
+}
+
+// EstimateHopSummary is EstimatePathSummary in links only: a
+// breadth-first search from each source and no Dijkstra search, so
+// AverageLength, DiameterLength and WeightedEfficiency are left nil and 0.
+// Time O(K (n + m)).
+func (g *Network) EstimateHopSummary(ctx context.Context, o PathOptions) (PathSummary, error) {
+	return g.estimatePaths(ctx, o, false)
+}
+
+func (g *Network) estimatePaths(ctx context.Context, o PathOptions, weighted bool) (PathSummary, error) {
 	n := g.n
 	ps := PathSummary{Nodes: n}
 	if n == 0 {
@@ -97,7 +109,7 @@ func (g *Network) EstimatePathSummary(ctx context.Context, o PathOptions) (PathS
 		}
 		return w
 	}, func(k int, w *pathWorker) {
-		per[k] = w.fromSource(g, int(plan.sources[k]), member)
+		per[k] = w.fromSource(g, int(plan.sources[k]), member, weighted)
 	}, func(int, *pathWorker) {})
 	if err != nil {
 		return PathSummary{}, err
@@ -123,8 +135,10 @@ func (g *Network) EstimatePathSummary(ctx context.Context, o PathOptions) (PathS
 	}
 	if c := float64(ps.Component); ps.Component > 1 {
 		avgHops, avgLength := tot.hops/(inComponent*(c-1)), tot.length/(inComponent*(c-1))
-		ps.AverageHops, ps.AverageLength = &avgHops, &avgLength
-		ps.DiameterHops, ps.DiameterLength = &tot.maxHops, &tot.maxLength
+		ps.AverageHops, ps.DiameterHops = &avgHops, &tot.maxHops
+		if weighted {
+			ps.AverageLength, ps.DiameterLength = &avgLength, &tot.maxLength
+		}
 	}
 	if n > 1 {
 		pairs := float64(n) * float64(n-1)
@@ -140,10 +154,11 @@ type pathWorker struct {
 	queue []int32
 }
 
-// fromSource runs a breadth-first search and a Dijkstra search from s; the
+// fromSource runs a breadth-first search and, when weighted, a Dijkstra
+// search from s; the
 // searches follow the links into s (the rows newSearch reads), which, over
 // all sources, sum the same distances as searches out of them.
-func (w *pathWorker) fromSource(g *Network, s int, member []bool) sourcePaths {
+func (w *pathWorker) fromSource(g *Network, s int, member []bool, weighted bool) sourcePaths {
 	var p sourcePaths
 	w.queue = append(w.queue[:0], int32(s))
 	w.hops[s] = 0
@@ -167,6 +182,9 @@ func (w *pathWorker) fromSource(g *Network, s int, member []bool) sourcePaths {
 	}
 	for _, v := range w.queue {
 		w.hops[v] = -1
+	}
+	if !weighted {
+		return p
 	}
 	w.s.run(s)
 	for _, v := range w.s.order[1:] {
