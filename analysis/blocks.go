@@ -120,10 +120,11 @@ func (s *study) blockModel(res *Result) error {
 	}
 	directed := net
 	if !net.Directed() {
+		// Each link counts as sent both ways; the report and blocks.directed
+		// say that only net benefit and broker can then arise.
 		if directed, err = bothWays(net); err != nil {
 			return err
 		}
-		s.warnf("the network is undirected: each link counts as sent both ways, so every CONCOR block receives as much as it sends and the block roles can only be net_benefit or broker")
 	}
 	bm, err := directed.BlockModel(concor.Block, graph.BlockOptions{Weighted: true})
 	if err != nil {
