@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"collab/data"
 	"collab/graph"
 )
 
@@ -167,6 +169,41 @@ func TestSmallWorldAttempts(t *testing.T) {
 	} {
 		if got := smallWorldAttempts(c.n, c.m); math.Abs(got-c.want) > 1e-9*c.want {
 			t.Errorf("smallWorldAttempts(%d, %d) = %g, want %g", c.n, c.m, got, c.want)
+		}
+	}
+}
+
+// TestPositionsLimits checks the size limits on a region of 2,001 cities
+// (each keeping its 8 strongest gravity links): CONCOR and least upper
+// boundedness are skipped, blocks and lub null, and sigma and omega skipped
+// by their swap attempts, each with a warning naming its limit, while the
+// cheap measures are still computed.
+func TestPositionsLimits(t *testing.T) {
+	const n = 2001
+	rng := rand.New(rand.NewPCG(5, 6))
+	ds := &data.Dataset{Cities: make([]data.City, n)}
+	for i := range ds.Cities {
+		ds.Cities[i] = data.City{ID: "c" + strconv.Itoa(i), Lat: 28 + 6*rng.Float64(), Lon: 115 + 6*rng.Float64(), Scores: []float64{1 + rng.Float64()}}
+	}
+	p := DefaultParameters()
+	p.Permutations = 0
+	p.Skip = []Stage{"spatial"}
+	r := run(t, ds, p)
+	w := r.Network.WholeNetwork
+	if r.Blocks != nil || r.Cities[0].BlockPosition != nil || w.LUB != nil || w.SmallWorldSigma != nil || w.SmallWorldOmega != nil {
+		t.Errorf("blocks %v, position %v, lub %v, sigma %v, omega %v: want all skipped", r.Blocks, r.Cities[0].BlockPosition, w.LUB, w.SmallWorldSigma, w.SmallWorldOmega)
+	}
+	if w.Efficiency == nil || w.AvgPathLength == nil || w.GlobalEfficiency == nil || w.PathMeasureSources != n {
+		t.Errorf("efficiency %v, path length %v, global efficiency %v from %d sources: want all computed", w.Efficiency, w.AvgPathLength, w.GlobalEfficiency, w.PathMeasureSources)
+	}
+	warnings := strings.Join(r.Warnings, "\n")
+	for _, want := range []string{
+		"the CONCOR block model was not computed: 2001 cities, over the 1000",
+		"least upper boundedness was not computed: 2001 cities, over the 2000",
+		"the small-world coefficients sigma and omega were not computed: their 30 reference networks would make about",
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings lack %q:\n%s", want, warnings)
 		}
 	}
 }
