@@ -69,6 +69,20 @@
 // the results. Its role in the directed linkage is reported as
 // linkage_role; role is its place in the pattern below.
 //
+// # Positions
+//
+// The positions stage runs CONCOR (graph.Concor, depth 2, on the link
+// weights) and names each block by Burt's rule from its flows of link
+// weight (graph.BlockModel; on an undirected network each link counts as
+// sent both ways, so only net benefit and broker can arise), with the
+// block density matrix and its image; and it adds the whole-network
+// measures: Krackhardt's efficiency and least upper boundedness, the
+// average path length, diameter and global efficiency (in links; from the
+// same number of sampled sources as the centrality when that is sampled),
+// and the small-world sigma and omega against references seeded by Seed.
+// Each is null with a warning above its size limit (ConcorMax, LUBMax,
+// SmallWorldMaxAttempts) or where undefined.
+//
 // # Spillover
 //
 // With a distance decay f (exp(-d/lambda), lambda = 100 km by default, or

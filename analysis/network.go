@@ -104,6 +104,7 @@ type NetworkSummary struct {
 	// Backbone is the network the topological measures read; null when
 	// they read every link (backbone none).
 	Backbone *BackboneSummary `json:"backbone"`
+	WholeNetwork
 }
 
 // Centrality is a city's position in the linkage network.

@@ -60,6 +60,7 @@ type Result struct {
 	LISA         *LISASummary    `json:"lisa"`
 	Cities       []City          `json:"cities"`
 	Links        []Link          `json:"links"`
+	Blocks       *BlockTable     `json:"blocks"` // null when the network is skipped or too large
 	Belts        []Belt          `json:"belts"`
 	Pairs        []Pair          `json:"pairs"`
 	Sectors      []Sector        `json:"sectors"`
@@ -99,6 +100,7 @@ type City struct {
 	Place
 	*Centrality      // nil, and its keys left out, when the network is skipped
 	*Structure       // likewise
+	*BlockPosition   // nil when the network is skipped or CONCOR too large
 	*Autocorrelation // nil when the spatial statistics are skipped
 	Spillover
 	Pattern
@@ -143,6 +145,7 @@ func (s *study) stages() []stage {
 		{"network", "network", s.linkage},
 		{"centrality", "network", s.centrality},
 		{"structure", "network", s.structure},
+		{"positions", "network", s.positions},
 		{"weights", "", s.weights},
 		{"spatial statistics", "spatial", s.autocorrelation},
 		{"spillover", "", s.spillover},

@@ -159,10 +159,10 @@ func TestConcorSameOnAnyCoreCount(t *testing.T) {
 }
 
 // BenchmarkConcor times CONCOR (depth 2) on synthetic regions of 340
-// (China's prefecture cities) and 2,000 cities, each keeping its 8
+// (China's prefecture cities), 500 and 2,000 cities, each keeping its 8
 // strongest gravity links.
 func BenchmarkConcor(b *testing.B) {
-	for _, n := range []int{340, 2000} {
+	for _, n := range []int{340, 500, 2000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			g := syntheticRegion(b, n)
 			for b.Loop() {

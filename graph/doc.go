@@ -85,10 +85,14 @@
 //     0.9999999 in absolute value (at most 51 times), and each block splits
 //     by the signs reached; depth 2 by default (four blocks, the isolates
 //     apart). The first correlations come from the sparse links,
-//     O(n^2 + n k^2); each iteration is a dense g x g product, O(g^3): a
-//     fifth of a second for 340 cities, but minutes for 2,000 (41 products
-//     over three splits in BenchmarkConcor, those of the first split of
-//     2,000 x 2,000 matrices at seconds each).
+//     O(n^2 + n k^2); the first iterations are dense g x g products, of
+//     which only the upper triangle is computed, O(g^3/2 multiply-adds);
+//     once the correlations are F F' to within 1e-13 with F of r << g
+//     columns (each iteration roughly squares the spectrum), the iteration
+//     runs on F in O(g r^2 + r^3), with the dense iteration's blocks and
+//     iteration counts. 1.6 s for 500 cities and about a minute for 2,000
+//     on a loaded 2-core machine (docs/PERFORMANCE.md): the full-rank first
+//     iterations remain O(g^3).
 //   - BlockModel: for a partition of a directed network, each block's links
 //     sent inside, sent out and received from outside, its expected
 //     internal share (g_k - 1)/(g - 1), its actual internal share and its
@@ -132,7 +136,9 @@
 //     efficiency (Latora and Marchiori 2001; NetworkX's global_efficiency,
 //     unweighted), the mean of 1/d over all ordered pairs, and its variant
 //     over lengths 1/w. One BFS and one Dijkstra search per node, in
-//     parallel, O(n m log n).
+//     parallel, O(n m log n). EstimatePathSummary takes its sources as
+//     ShortestPaths samples them (unbiased means, lower-bound diameters);
+//     EstimateHopSummary makes only the breadth-first searches, O(K (n + m)).
 //   - KrackhardtEfficiency and LeastUpperBoundedness: Krackhardt's (1994)
 //     efficiency and LUB as R sna's efficiency and lubness compute them on
 //     the 0/1 adjacency; the ok result is false where sna divides by 0.

@@ -86,7 +86,8 @@ type SmallWorld struct {
 // attempt; this package also ends a round after 1000 such draws per
 // attempt, where NetworkX would loop on, so that a star cannot hang it.
 //
-// The 3 x References rewirings run in parallel. Time
+// A complete component admits no swap: its references are itself, and
+// sigma is 1 and omega 0. The 3 x References rewirings run in parallel. Time
 // O(References (niter m (n + m) + n m)) in the worst case, when every swap
 // needs a full search to check connectivity.
 func (g *Network) SmallWorld(ctx context.Context, o SmallWorldOptions) (SmallWorld, error) {
@@ -116,7 +117,15 @@ func (g *Network) SmallWorld(ctx context.Context, o SmallWorldOptions) (SmallWor
 	}
 	type metrics struct{ transitivity, clustering, hops float64 }
 	out := make([]metrics, len(jobs))
+	// On a complete component every swap would repeat a link, so each
+	// reference is the component itself (NetworkX tries every round and
+	// makes no swap); it is not rewired.
+	complete := 2*len(base.links) == base.n*(base.n-1)
 	parallel.For(ctx, len(jobs), func(i int) {
+		if complete {
+			out[i] = metrics{sw.Transitivity, sw.AverageClustering, sw.AverageHops}
+			return
+		}
 		j := jobs[i]
 		rng := rand.New(rand.NewPCG(o.Seed, j.stream))
 		r := base.clone()

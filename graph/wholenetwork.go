@@ -19,6 +19,9 @@ type PathSummary struct {
 	Nodes     int  `json:"nodes"`
 	Component int  `json:"component"`
 	Connected bool `json:"connected"`
+	// Sources is the number of nodes searched from: n, or the sample of
+	// EstimatePathSummary.
+	Sources int `json:"sources"`
 	// AverageHops and DiameterHops are the mean and the largest number of
 	// links on a shortest path between two nodes of the component
 	// (NetworkX's average_shortest_path_length and diameter, unweighted);
@@ -57,6 +60,33 @@ type sourcePaths struct {
 // O(n m log n) time, O(n + m) memory per core. It returns ctx's error if
 // ctx is done first.
 func (g *Network) PathSummary(ctx context.Context) (PathSummary, error) {
+	return g.EstimatePathSummary(ctx, PathOptions{})
+}
+
+// EstimatePathSummary is PathSummary from the sources o.Sample asks for,
+// drawn as ShortestPaths draws them (on an undirected network, in each
+// component in proportion to its size, at least 10 or all of a smaller
+// one, seeded by o.Seed); with o.Sample 0, or on a directed network, it
+// searches from every node and equals PathSummary. From a sample, the
+// averages are the means over the sampled sources of the largest
+// component, unbiased for the means over its pairs; each efficiency sums
+// each component's sampled sources scaled by its size over its sources
+// (Eppstein and Wang 2004); the diameters are the largest distances from
+// the sampled sources, lower bounds of the diameters. Time O(K m log n)
+// for K sources.
+func (g *Network) EstimatePathSummary(ctx context.Context, o PathOptions) (PathSummary, error) {
+	return g.estimatePaths(ctx, o, true)
+}
+
+// EstimateHopSummary is EstimatePathSummary in links only: a
+// breadth-first search from each source and no Dijkstra search, so
+// AverageLength, DiameterLength and WeightedEfficiency are left nil and 0.
+// Time O(K (n + m)).
+func (g *Network) EstimateHopSummary(ctx context.Context, o PathOptions) (PathSummary, error) {
+	return g.estimatePaths(ctx, o, false)
+}
+
+func (g *Network) estimatePaths(ctx context.Context, o PathOptions, weighted bool) (PathSummary, error) {
 	n := g.n
 	ps := PathSummary{Nodes: n}
 	if n == 0 {
@@ -69,33 +99,46 @@ func (g *Network) PathSummary(ctx context.Context) (PathSummary, error) {
 		}
 	}
 	ps.Connected = ps.Component == n
-	per := make([]sourcePaths, n)
-	err := parallel.Blocks(ctx, n, func() *pathWorker {
+	plan := g.planSources(o)
+	ps.Sources = len(plan.sources)
+	per := make([]sourcePaths, len(plan.sources))
+	err := parallel.Blocks(ctx, len(plan.sources), func() *pathWorker {
 		w := &pathWorker{s: newSearch(g), hops: make([]int32, n), queue: make([]int32, 0, n)}
 		for i := range w.hops {
 			w.hops[i] = -1
 		}
 		return w
-	}, func(s int, w *pathWorker) {
-		per[s] = w.fromSource(g, s, member)
+	}, func(k int, w *pathWorker) {
+		per[k] = w.fromSource(g, int(plan.sources[k]), member, weighted)
 	}, func(int, *pathWorker) {})
 	if err != nil {
 		return PathSummary{}, err
 	}
 	var tot sourcePaths
-	for s := range per {
-		p := per[s]
+	var inComponent float64 // sources in the largest component
+	for k := range per {
+		p, s := per[k], int(plan.sources[k])
+		if member[s] {
+			inComponent++
+		}
+		scale := 1.0 // each source stands for size/picked of its component
+		if plan.sampled {
+			c := plan.label[s]
+			scale = float64(plan.size[c]) / float64(plan.picked[c])
+		}
 		tot.hops += p.hops
 		tot.length += p.length
 		tot.maxHops = max(tot.maxHops, p.maxHops)
 		tot.maxLength = max(tot.maxLength, p.maxLength)
-		tot.inverseHops += p.inverseHops
-		tot.inverse += p.inverse
+		tot.inverseHops += scale * p.inverseHops
+		tot.inverse += scale * p.inverse
 	}
 	if c := float64(ps.Component); ps.Component > 1 {
-		avgHops, avgLength := tot.hops/(c*(c-1)), tot.length/(c*(c-1))
-		ps.AverageHops, ps.AverageLength = &avgHops, &avgLength
-		ps.DiameterHops, ps.DiameterLength = &tot.maxHops, &tot.maxLength
+		avgHops, avgLength := tot.hops/(inComponent*(c-1)), tot.length/(inComponent*(c-1))
+		ps.AverageHops, ps.DiameterHops = &avgHops, &tot.maxHops
+		if weighted {
+			ps.AverageLength, ps.DiameterLength = &avgLength, &tot.maxLength
+		}
 	}
 	if n > 1 {
 		pairs := float64(n) * float64(n-1)
@@ -111,10 +154,11 @@ type pathWorker struct {
 	queue []int32
 }
 
-// fromSource runs a breadth-first search and a Dijkstra search from s; the
+// fromSource runs a breadth-first search and, when weighted, a Dijkstra
+// search from s; the
 // searches follow the links into s (the rows newSearch reads), which, over
 // all sources, sum the same distances as searches out of them.
-func (w *pathWorker) fromSource(g *Network, s int, member []bool) sourcePaths {
+func (w *pathWorker) fromSource(g *Network, s int, member []bool, weighted bool) sourcePaths {
 	var p sourcePaths
 	w.queue = append(w.queue[:0], int32(s))
 	w.hops[s] = 0
@@ -138,6 +182,9 @@ func (w *pathWorker) fromSource(g *Network, s int, member []bool) sourcePaths {
 	}
 	for _, v := range w.queue {
 		w.hops[v] = -1
+	}
+	if !weighted {
+		return p
 	}
 	w.s.run(s)
 	for _, v := range w.s.order[1:] {

@@ -37,6 +37,8 @@ func colourBy(r *analysis.Result, attr string) (colouring, error) {
 		return byTier(r), nil
 	case "quadrant", "lisa_cluster":
 		return byLISA(r, attr)
+	case "block_role":
+		return byBlockRole(r)
 	}
 	return byClass(r, attr)
 }

@@ -100,6 +100,8 @@ func writeSections(w io.Writer, r *analysis.Result, o Options, markdown bool) er
 		rep.dynamics,
 		rep.network,
 		rep.structure,
+		rep.wholeNetwork,
+		rep.blocks,
 		rep.rankings,
 		rep.spatial,
 		rep.spilloverSection,

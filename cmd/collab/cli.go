@@ -138,7 +138,7 @@ Examples:
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
 		OnUsageError:   onUsageError,
 		Suggest:        true,
-		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand(), env.indexCommand(), env.modelCommand(), env.regionsCommand()),
+		Commands:       withUsageErrors(env.analyzeCommand(), env.exportCommand(), env.validateCommand(), env.sampleCommand(), env.sweepCommand(), env.growthCommand(), env.indexCommand(), env.modelCommand(), env.qapCommand(), env.regionsCommand()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
 				return unknownCommand(cmd, cmd.Args().First())

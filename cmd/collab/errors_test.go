@@ -53,6 +53,12 @@ func cities(first ...string) string {
 	return `{"cities": [` + strings.Join(append(first, others), ", ") + `]}`
 }
 
+// qapLinks is a dataset of four cities of one province with copatent
+// links, for collab qap's rows.
+const qapLinks = `{"cities": [{"id": "a", "lat": 31, "lon": 120, "score": 1, "province": "P"}, {"id": "b", "lat": 31, "lon": 121, "score": 2, "province": "P"},
+	{"id": "c", "lat": 32, "lon": 120, "score": 3, "province": "P"}, {"id": "d", "lat": 32, "lon": 121, "score": 5, "province": "P"}],
+	"links": [{"source": "a", "target": "b", "weight": 2, "kind": "copatent"}, {"source": "c", "target": "d", "weight": 1, "kind": "copatent"}, {"source": "a", "target": "c", "weight": 1, "kind": "copatent"}]}`
+
 // catalogue is the README's "Errors" table, row for row (TestErrorCatalogue
 // checks that they agree; go test -update rewrites the table).
 var catalogue = []errorCase{
@@ -150,7 +156,7 @@ var catalogue = []errorCase{
 	{input: "A continuous --color, with or without a map", file: "in.json", content: cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--color", "lat"},
 		message: `--color "lat": a continuous measure (city a has 31.2); choose tier, or a measure with classes such as province or component`, code: 2},
 	{input: "A full disk", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), full: "full", args: []string{"analyze", "FILE", "--out", "DIR/full"},
-		message: `full/results.json: cannot write: no space left on device`, code: 1},
+		message: `cannot write: no space left on device`, code: 1},
 	{input: "A UTF-16 file without a byte order mark", file: "utf16.csv", content: utf16LE("id,lat,lon,score\na,31,120,1\nb,31,121,2\nc,32,120,3\n"),
 		message: `utf16.csv: the file is UTF-16 text (little-endian, without a byte order mark); collab reads UTF-8: save it as UTF-8 (CSV UTF-8 from a spreadsheet), or convert it with iconv -f UTF-16LE -t UTF-8`, code: 3},
 	{input: "A CSV file with CR-only line ends (old Mac Excel)", file: "mac.csv", content: "id,lat,lon,score\ra,31,120,1\rb,31,121,2\rc,32,120,3\r",
@@ -208,6 +214,12 @@ var catalogue = []errorCase{
 		message: `reg.csv: log(neg): city c3 has neg = -2; a logarithm needs values > 0; leave out log() in --x, or drop the city`, code: 3},
 	{input: "rho on the bound of its interval (collab model)", file: "reg.csv", content: regressionCSV(), args: []string{"model", "FILE", "--model", "sar", "--y", "alt", "--x", "rd"},
 		message: `reg.csv: model sar: rho = -0.99999`, code: 3},
+	{input: "An unknown QAP matrix (collab qap)", file: "qap.json", content: qapLinks, args: []string{"qap", "FILE", "--y", "links:copatent", "--x", "distanse"},
+		message: `--x "distanse": no such matrix (did you mean "distance"?)`, code: 2},
+	{input: "No links of the kind (collab qap)", file: "kind.json", content: qapLinks, args: []string{"qap", "FILE", "--y", "links:trade", "--x", "distance"},
+		message: `--y links:trade: no link has that kind; the kinds are "copatent"`, code: 2},
+	{input: "A QAP predictor without variation", file: "flatqap.json", content: qapLinks, args: []string{"qap", "FILE", "--y", "links:copatent", "--x", "same_province"},
+		message: `qap: MRQAP: same_province is a linear combination of the terms before it; the fit is undefined`, code: 3},
 	{input: "Interrupted (Ctrl-C, SIGINT)", file: "int.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGINT,
 		message: `collab: interrupted (SIGINT); no output file was written or changed`, code: 130},
 	{input: "Stopped (SIGTERM)", file: "term.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), signal: syscall.SIGTERM,

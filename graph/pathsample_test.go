@@ -1,0 +1,103 @@
+package graph
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"testing"
+)
+
+// TestEstimatePathSummary checks that with no sample it is PathSummary,
+// and that from 150 of 500 sources (a synthetic region keeping 8 gravity
+// links per city, one component) the averages and efficiencies are within
+// four standard errors of the exact values: the standard error of a mean of
+// K of N per-source values drawn without replacement,
+// sqrt((1 - K/N) s^2 / K), s^2 their variance over all sources; and the
+// diameters are lower bounds of the exact ones.
+func TestEstimatePathSummary(t *testing.T) {
+	g := syntheticRegion(t, 500)
+	ctx := context.Background()
+	exact, err := g.PathSummary(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := g.EstimatePathSummary(ctx, PathOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(exact, same) || exact.Sources != 500 || !exact.Connected {
+		t.Errorf("no sample: %+v, PathSummary %+v", same, exact)
+	}
+	est, err := g.EstimatePathSummary(ctx, PathOptions{Sample: 150, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, n := float64(est.Sources), 500.0
+	if k != 150 {
+		t.Errorf("%g sources, want 150", k)
+	}
+	// Each source's contribution, scaled to the whole-network statistic.
+	member := g.largestComponent()
+	w := &pathWorker{s: newSearch(g), hops: make([]int32, 500), queue: make([]int32, 0, 500)}
+	for i := range w.hops {
+		w.hops[i] = -1
+	}
+	per := make([][4]float64, 500)
+	for s := range 500 {
+		p := w.fromSource(g, s, member, true)
+		per[s] = [4]float64{p.hops / (n - 1), p.length / (n - 1), p.inverseHops / (n - 1), p.inverse / (n - 1)}
+	}
+	for q, c := range []struct {
+		name       string
+		got, exact float64
+	}{
+		{"average hops", *est.AverageHops, *exact.AverageHops},
+		{"average length", *est.AverageLength, *exact.AverageLength},
+		{"global efficiency", est.GlobalEfficiency, exact.GlobalEfficiency},
+		{"weighted efficiency", est.WeightedEfficiency, exact.WeightedEfficiency},
+	} {
+		var ss float64
+		for s := range per {
+			ss += (per[s][q] - c.exact) * (per[s][q] - c.exact)
+		}
+		se := math.Sqrt((1 - k/n) * ss / (n - 1) / k)
+		if math.Abs(c.got-c.exact) > 4*se {
+			t.Errorf("%s: estimate %g, exact %g, standard error %g", c.name, c.got, c.exact, se)
+		}
+	}
+	hops, err := g.EstimateHopSummary(ctx, PathOptions{Sample: 150, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *hops.AverageHops != *est.AverageHops || hops.GlobalEfficiency != est.GlobalEfficiency || *hops.DiameterHops != *est.DiameterHops ||
+		hops.AverageLength != nil || hops.DiameterLength != nil || hops.WeightedEfficiency != 0 {
+		t.Errorf("hops only: %+v, with lengths %+v", hops, est)
+	}
+	if *est.DiameterHops > *exact.DiameterHops || *est.DiameterLength > *exact.DiameterLength {
+		t.Errorf("diameters %d %g exceed the exact %d %g", *est.DiameterHops, *est.DiameterLength, *exact.DiameterHops, *exact.DiameterLength)
+	}
+}
+
+// TestSmallWorldComplete: on a complete graph no swap is possible, so every
+// reference is the graph itself (NetworkX's random_reference and
+// lattice_reference return it unchanged): sigma = (1/1)/(1/1) = 1 and
+// omega = 1/1 - 1/1 = 0, by hand.
+func TestSmallWorldComplete(t *testing.T) {
+	var edges []Edge
+	for i := range 6 {
+		for j := range i {
+			edges = append(edges, Edge{From: i, To: j, Weight: 1})
+		}
+	}
+	g, err := New(6, edges, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw, err := g.SmallWorld(context.Background(), SmallWorldOptions{Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sw.Sigma == nil || math.Abs(*sw.Sigma-1) > 1e-12 || sw.Omega == nil || math.Abs(*sw.Omega) > 1e-12 {
+		t.Errorf("K6: sigma %v omega %v, want 1 and 0", sw.Sigma, sw.Omega)
+	}
+}
