@@ -149,6 +149,7 @@ func (s *study) weights(res *Result) error {
 		return err
 	}
 	res.Weights = s.weightsSummary(w)
+	res.Geography.Weights = w
 	s.adjacent = w.Symmetrize()
 	if s.p.Standardize == "row" {
 		w = w.Standardize()

@@ -68,6 +68,8 @@ type Result struct {
 	Dynamics     *Dynamics       `json:"dynamics"` // null for a single year
 	Parameters   Parameters      `json:"parameters"`
 	Warnings     []string        `json:"warnings"`
+	// Geography is what the GIS outputs need besides the contract.
+	Geography *Geography `json:"-"`
 }
 
 // DatasetInfo describes the input.
@@ -171,7 +173,7 @@ func newStudy(ctx context.Context, ds *data.Dataset, p Parameters) (*study, *Res
 	for _, w := range ds.Warnings {
 		s.warnings = append(s.warnings, w.Error())
 	}
-	res := &Result{Dataset: datasetInfo(ds), Cities: make([]City, len(ds.Cities))}
+	res := &Result{Dataset: datasetInfo(ds), Cities: make([]City, len(ds.Cities)), Geography: geographyOf(ds)}
 	if len(ds.Years) > 0 {
 		year := ds.Years[yi]
 		res.Summary.Year = &year

@@ -74,6 +74,7 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 			ds.Input.Polygons++
 		}
 	}
+	r.attributes(ds)
 	problems, missing := finishVariables(ds, d.vars, name)
 	return decoded{ds: ds, loc: r, problems: append(r.problems, problems...), missing: missing}
 }
