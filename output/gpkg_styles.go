@@ -96,7 +96,7 @@ func qmlSymbol(name, kind, colour string, size float64) string {
 	switch kind {
 	case "fill":
 		class = "SimpleFill"
-		props = [][2]string{{"color", c}, {"outline_color", "60,60,60,255"}, {"outline_width", "0.2"}, {"outline_width_unit", "MM"}, {"style", "solid"}, {"outline_style", "solid"}}
+		props = [][2]string{{"color", c}, {"outline_color", "60,60,60,255"}, {"outline_width", "0.1"}, {"outline_width_unit", "MM"}, {"style", "solid"}, {"outline_style", "solid"}}
 	case "marker":
 		class = "SimpleMarker"
 		if size == 0 {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -238,10 +239,16 @@ func typedValue(v json.RawMessage, typ attrType) any {
 			return strings.Join(parts, ListSeparator)
 		}
 	}
-	if s := cell(v); s != "" {
-		return s
+	s := ""
+	if n := len(v); v[0] == '"' && n >= 2 && bytes.IndexByte(v, '\\') < 0 {
+		s = string(v[1 : n-1]) // no escapes: the common case, without a decoder
+	} else {
+		s = cell(v)
 	}
-	return nil // a missing string is null, never ""
+	if s == "" {
+		return nil // a missing string is null, never ""
+	}
+	return s
 
 }
 
