@@ -70,8 +70,9 @@ func outDirNames() []string {
 }
 
 // formats are the formats a study can be written in, for export --format.
-var formats = []string{"dot", "geojson", "geojson-points", "geojson-links", "geojson-belts", "geojson-sectors", "gpkg", "svg", "csv", "links-csv", "transitions-csv", "json", "markdown", "text",
-	"gexf", "graphml", "pajek", "gephi-nodes", "gephi-edges", "moran-svg", "trend-svg", "lorenz-svg", "html", "latex"}
+var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "transitions-csv", "json", "markdown", "text",
+	"gexf", "graphml", "pajek", "gephi-nodes", "gephi-edges", "moran-svg", "trend-svg", "lorenz-svg", "html", "latex",
+	"geojson-points", "geojson-links", "geojson-belts", "geojson-sectors", "gpkg"}
 
 // outputs writes a study's results in any format.
 type outputs struct {
