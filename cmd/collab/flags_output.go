@@ -23,6 +23,7 @@ func outputFlags() []cli.Flag {
 		&cli.StringFlag{Name: "geojson", Usage: "write the cities layer as GeoJSON to `FILE`: polygons when the input had boundaries, else points (QGIS, GDAL, geopandas)"},
 		&cli.StringFlag{Name: "gpkg", Usage: "write every GIS layer (cities, points, links, belts, sectors), styled for QGIS, into the GeoPackage `FILE`"},
 		&cli.StringFlag{Name: "svg", Usage: "write the map as SVG to `FILE` (no Graphviz needed)"},
+		&cli.StringFlag{Name: "weights-out", Usage: "write the spatial weights the study used to `FILE`: .gal (GeoDa, PySAL, spdep), .gwt (with distances in km) or .csv"},
 	}
 }
 
@@ -104,6 +105,8 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 			return output.GeoJSONLayer(w, res, o.maps, strings.TrimPrefix(format, "geojson-"))
 		case "gpkg":
 			return output.GeoPackage(w, res, o.maps)
+		case "weights-gal", "weights-gwt", "weights-csv":
+			return output.Weights(w, res, strings.TrimPrefix(format, "weights-"))
 		case "svg":
 			return output.SVG(w, res, o.maps)
 		case "gexf":
@@ -165,6 +168,13 @@ func plannedFiles(cmd *cli.Command) ([]plannedFile, error) {
 		if path := cmd.String(flag); path != "" {
 			files = append(files, plannedFile{path, flag})
 		}
+	}
+	if path := cmd.String("weights-out"); path != "" {
+		format, err := weightsFormat(path)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, plannedFile{path, format})
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
