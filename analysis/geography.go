@@ -17,6 +17,9 @@ type Geography struct {
 	// and Values each city's values of them (see data.City.Attributes).
 	Attributes []data.Attribute
 	Values     [][]any
+	// Neighbors are the neighbours each city's input listed, by id (nil
+	// when none did), so that a layer read back gives the same weights.
+	Neighbors [][]string
 	// Weights are the spatial weights as built, before any
 	// standardisation (binary for contiguity, kNN and distance bands;
 	// inverse distance otherwise); nil when the study built none.
@@ -30,6 +33,12 @@ func geographyOf(ds *data.Dataset) *Geography {
 		g.Boundaries = make([]geom.MultiPolygon, len(ds.Cities))
 		for i, c := range ds.Cities {
 			g.Boundaries[i] = c.Boundary
+		}
+	}
+	if ds.HasNeighbors() {
+		g.Neighbors = make([][]string, len(ds.Cities))
+		for i, c := range ds.Cities {
+			g.Neighbors[i] = c.Neighbors
 		}
 	}
 	if len(ds.Attributes) > 0 {

@@ -55,8 +55,10 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 		return decoded{problems: r.problems}
 	}
 	r.collect(r.array(features, "features"))
+	r.expandScores(o.scoreColumn())
 	rename := map[string]string{"id": o.ID, "name": o.Name, "score": o.Score}
 	r.s = newSchema(r.propertyNames(), flatCityFields, rename)
+	r.s.scalar = r.scalarProperty
 	ds.Input.Ignored = r.s.ignoredNames()
 	if !r.scoreProperties(o, features) {
 		return decoded{problems: r.problems}

@@ -130,6 +130,10 @@ func cityLayers(r *analysis.Result, m *geoMap) (cities, points *layer, err error
 	}
 	fields, used := resultFields(columns, jsonTypes[analysis.City]())
 	g := r.Geography
+	// The input's neighbour lists, for reading the layer back: the
+	// neighbour count above is the weights' count, not the list.
+	fields = append(fields, layerField{"neighbors", typeString})
+	used["neighbors"] = true
 	var attrs []layerField
 	if g != nil {
 		for _, a := range g.Attributes {
@@ -149,7 +153,8 @@ func cityLayers(r *analysis.Result, m *geoMap) (cities, points *layer, err error
 		cities.geometry = geometryMultiPolygon
 	}
 	for i, c := range m.cities {
-		values := typedValues(fields, rows[i])
+		values := typedValues(fields[:len(fields)-1], rows[i])
+		values = append(values, listedNeighbours(r, i))
 		for k, f := range attrs {
 			var v any
 			if g.Values != nil && k < len(g.Values[i]) {
@@ -165,6 +170,29 @@ func cityLayers(r *analysis.Result, m *geoMap) (cities, points *layer, err error
 		cities.features = append(cities.features, pt)
 	}
 	return cities, points, nil
+}
+
+// listedNeighbours is city i's neighbours for the layers' neighbors
+// field, ids joined: the input's lists, or for polygons without lists the
+// queen contiguity the study found, so that the points layer read back
+// has the polygons' weights; nil when neither.
+func listedNeighbours(r *analysis.Result, i int) any {
+	g := r.Geography
+	var ids []string
+	switch {
+	case g == nil:
+	case g.Neighbors != nil:
+		ids = g.Neighbors[i]
+	case g.Boundaries != nil && g.Weights != nil:
+		nb, _ := g.Weights.Row(i)
+		for _, j := range nb {
+			ids = append(ids, r.Cities[j].ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return strings.Join(ids, ListSeparator)
 }
 
 // attributeFieldType maps data.AttributeType (String, Real, Integer,
