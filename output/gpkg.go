@@ -67,6 +67,10 @@ func GeoPackage(w io.Writer, r *analysis.Result, o MapOptions) error {
 	return err
 }
 
+// gpkgBlock is the number of rows an INSERT writes: 64 rows of the
+// cities' 50-odd fields stay well below SQLite's 32,766 parameters.
+const gpkgBlock = 64
+
 // gpkgTimestamp is every last_change and update_time in the file.
 const gpkgTimestamp = "2000-01-01T00:00:00.000Z"
 
@@ -161,24 +165,47 @@ func writeGPKGLayer(ctx context.Context, tx *sql.Tx, l *layer) error {
 		return err
 	}
 	env := newEnvelope()
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO "+quoteIdent(l.name)+" ("+strings.Join(names, ", ")+") VALUES ("+strings.Join(marks, ", ")+")")
+	row := "(" + strings.Join(marks, ", ") + ")"
+	insert := func(rows int) (*sql.Stmt, error) {
+		values := strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
+		return tx.PrepareContext(ctx, "INSERT INTO "+quoteIdent(l.name)+" ("+strings.Join(names, ", ")+") VALUES "+values)
+	}
+	// Rows go in blocks of gpkgBlock a statement: one call through
+	// database/sql per row costs more than SQLite's own work.
+	block, err := insert(gpkgBlock)
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
-	args := make([]any, len(l.fields)+1)
-	var buf []byte
-	for _, f := range l.features {
-		var g []byte
-		g, buf = gpkgGeometry(buf[:0], l.geometry, f)
+	defer block.Close()
+	width := len(l.fields) + 1
+	args := make([]any, 0, gpkgBlock*width)
+	flush := func(stmt *sql.Stmt) error {
+		_, err := stmt.ExecContext(ctx, args...)
+		args = args[:0]
+		return err
+	}
+	for k, f := range l.features {
+		g, _ := gpkgGeometry(nil, l.geometry, f)
 		if g != nil {
 			env.add(f)
-			args[0] = g
+			args = append(args, g)
 		} else {
-			args[0] = nil
+			args = append(args, nil)
 		}
-		copy(args[1:], f.values)
-		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+		args = append(args, f.values...)
+		if (k+1)%gpkgBlock == 0 {
+			if err := flush(block); err != nil {
+				return err
+			}
+		}
+	}
+	if rest := len(args) / width; rest > 0 {
+		last, err := insert(rest)
+		if err != nil {
+			return err
+		}
+		defer last.Close()
+		if err := flush(last); err != nil {
 			return err
 		}
 	}
