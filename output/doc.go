@@ -61,7 +61,10 @@
 // names unique within 10 characters. The GeoPackage (OGC 12-128r18,
 // version 1.3) is written through modernc.org/sqlite, a translation of
 // SQLite to Go, so that collab stays free of cgo, with QGIS styles in its
-// layer_styles table.
+// layer_styles table. When the cities have boundaries the SVG map is a
+// choropleth (svg_choropleth.go): polygons filled by the colouring, the
+// links and belts over them. Weights writes the study's spatial weights
+// as GAL, GWT or CSV.
 //
 // Package output imports collab/analysis, the standard library,
 // golang.org/x/text/width and modernc.org/sqlite (its tests also gonum's
