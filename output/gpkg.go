@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver "sqlite": no cgo
@@ -49,22 +47,7 @@ func GeoPackage(w io.Writer, r *analysis.Result, o MapOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "collab-gpkg-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "collab.gpkg")
-	if err := writeGeoPackage(path, layers, styles); err != nil {
-		return err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
+	return viaScratchFile(w, "collab.gpkg", func(path string) error { return writeGeoPackage(path, layers, styles) })
 }
 
 // gpkgBlock is the number of rows an INSERT writes: 64 rows of the
