@@ -35,6 +35,10 @@ type SpatialParameters struct {
 	// boundaries are one point, for queen weights; 0 means
 	// spatial.DefaultSnapM. Recorded when queen weights are used.
 	SnapM float64 `json:"snap_m,omitempty"`
+	// Given, when set, are the weights to use, one row per city in the
+	// dataset's order, such as a GAL or GWT file read with spatial.ReadGAL
+	// or spatial.ReadGWT; Weights is then recorded as "file".
+	Given *spatial.Weights `json:"-"`
 }
 
 func (p *SpatialParameters) snapM() float64 {
@@ -146,6 +150,7 @@ func (s *study) weights(res *Result) error {
 		return err
 	}
 	res.Weights = s.weightsSummary(w)
+	res.Geography.Weights = w
 	s.adjacent = w.Symmetrize()
 	s.resolveSectorKm()
 	s.warnCoverage()
@@ -240,6 +245,9 @@ func (s *study) classify(w *spatial.Weights, lisa spatial.LISA) (*LISASummary, [
 func (s *study) spatialWeights() (*spatial.Weights, error) {
 	spec := s.p.Weights
 	n := len(s.ds.Cities)
+	if s.p.Given != nil || spec.Kind == "file" {
+		return s.givenWeights()
+	}
 	if spec.Kind == "auto" {
 		switch {
 		case s.ds.HasBoundaries():

@@ -21,14 +21,14 @@ type Weights struct {
 	// Kind is auto (queen for polygon input, contiguity when the dataset
 	// lists neighbours, else knn:6), contiguity (the dataset's neighbours),
 	// queen (shared boundary points of the cities' polygons), knn, band or
-	// delaunay.
+	// delaunay; file for weights given as such (SpatialParameters.Given).
 	Kind string
 	K    int     // knn: each city's K nearest cities
 	Km   float64 // band: every city within Km km
 }
 
 // weightKinds are the kinds of Weights that take no argument.
-var weightKinds = []string{"auto", "contiguity", "queen", "delaunay"}
+var weightKinds = []string{"auto", "contiguity", "queen", "delaunay", "file"}
 
 // ParseWeights reads auto, contiguity, queen, knn:K, band:KM, band (the
 // smallest band without islands) or delaunay.

@@ -73,6 +73,8 @@ type Result struct {
 	Parameters   Parameters      `json:"parameters"`
 	Scale        *RegionScale    `json:"scale"` // the region's span and the parameters chosen from it
 	Warnings     []string        `json:"warnings"`
+	// Geography is what the GIS outputs need besides the contract.
+	Geography *Geography `json:"-"`
 }
 
 // DatasetInfo describes the input.
@@ -179,7 +181,7 @@ func newStudy(ctx context.Context, ds *data.Dataset, p Parameters) (*study, *Res
 	for _, w := range ds.Warnings {
 		s.warnings = append(s.warnings, w.Error())
 	}
-	res := &Result{Dataset: datasetInfo(ds), Cities: make([]City, len(ds.Cities))}
+	res := &Result{Dataset: datasetInfo(ds), Cities: make([]City, len(ds.Cities)), Geography: geographyOf(ds)}
 	if len(ds.Years) > 0 {
 		year := ds.Years[yi]
 		res.Summary.Year = &year

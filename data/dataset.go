@@ -22,8 +22,11 @@ type Dataset struct {
 	// VariableNames lists the variables the cities carry besides the
 	// score (City.Variables), in the order the file first gives them.
 	VariableNames []string
-	Links         []Link
-	Directed      bool // links are directed (source -> target)
+	// Attributes are the input's own properties besides the city's fields,
+	// with their declared types (GeoJSON input only; see Attribute).
+	Attributes []Attribute
+	Links      []Link
+	Directed   bool // links are directed (source -> target)
 	// Warnings are doubts about the data that do not stop the analysis.
 	Warnings Problems
 	// Input says how the file was read, for summaries.
@@ -84,6 +87,9 @@ type City struct {
 	// (a GeoJSON Polygon or MultiPolygon); Lat and Lon are then its
 	// centroid. nil for a city given as a point.
 	Boundary geom.MultiPolygon
+	// Attributes holds one value per Dataset.Attributes entry: nil, or an
+	// int64, float64, string or bool by the attribute's type.
+	Attributes []any
 }
 
 // HasBoundaries reports whether any city has a boundary.

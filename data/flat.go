@@ -27,6 +27,10 @@ type schema struct {
 	yearCol []int          // the column of each year
 	ignored []int          // columns collab does not read
 	dups    []int          // columns that repeat an earlier column's name
+	// scalar, when set, reports whether a column holds only strings,
+	// numbers and nulls, so that it can be suggested as a field (GeoJSON,
+	// whose properties may hold objects).
+	scalar func(col int) bool
 }
 
 // newSchema maps names to fields; rename gives the file's name of a field
@@ -142,6 +146,9 @@ func (s *schema) ignoredNames() []string {
 func (s *schema) missing(field, fileName string, option param.Name, what string) (string, param.Message) {
 	msg := fmt.Sprintf("no %q %s", fileName, what)
 	for _, c := range s.ignored {
+		if s.scalar != nil && !s.scalar(c) {
+			continue // mapping it would fail: its values are objects or lists
+		}
 		if suggest(s.names[c], []string{field}) == field || suggest(s.names[c], []string{fileName}) == fileName {
 			if option != "" {
 				return msg, param.Textf("%q looks like it: map it with %s %s", s.names[c], option, s.names[c])

@@ -56,7 +56,9 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 	}
 	r.collect(r.array(features, "features"))
 	o = o.withPlacerColumns(r.propertyNames())
+	r.expandScores(o.scoreColumn())
 	r.s = newSchema(r.propertyNames(), flatCityFields, o.cityRename())
+	r.s.scalar = r.scalarProperty
 	ds.Input.Ignored = r.s.ignoredNames()
 	if !r.scoreProperties(o, features) {
 		return decoded{problems: r.problems}
@@ -74,6 +76,7 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 			ds.Input.Polygons++
 		}
 	}
+	r.attributes(ds)
 	problems, missing := finishVariables(ds, d.vars, name)
 	return decoded{ds: ds, loc: r, problems: append(r.problems, problems...), missing: missing, unplaced: r.unplaced}
 }

@@ -64,9 +64,9 @@ func TestGeoJSONFeatures(t *testing.T) {
 	}
 	want := []City{
 		{ID: "310100", Name: "Shanghai", Lat: 31.23, Lon: 121.47, Scores: []float64{1245.5},
-			Boundary: geom.MultiPolygon{{{{121, 31}, {121.2, 31}, {121.2, 31.2}, {121, 31.2}, {121, 31}}}, {{{121.8, 31.5}, {121.9, 31.5}, {121.9, 31.6}, {121.8, 31.5}}}}},
-		{ID: "320500", Name: "Suzhou", Lat: 31.3, Lon: 120.58, Scores: []float64{572.3}, Neighbors: []string{"320200", "310100"}},
-		{ID: "320200", Name: "320200", Lat: 31.49, Lon: 120.31, Scores: []float64{366}, Neighbors: []string{"320500"}},
+			Boundary: geom.MultiPolygon{{{{121, 31}, {121.2, 31}, {121.2, 31.2}, {121, 31.2}, {121, 31}}}, {{{121.8, 31.5}, {121.9, 31.5}, {121.9, 31.6}, {121.8, 31.5}}}}, Attributes: []any{int64(6340)}},
+		{ID: "320500", Name: "Suzhou", Lat: 31.3, Lon: 120.58, Scores: []float64{572.3}, Neighbors: []string{"320200", "310100"}, Attributes: []any{nil}},
+		{ID: "320200", Name: "320200", Lat: 31.49, Lon: 120.31, Scores: []float64{366}, Neighbors: []string{"320500"}, Attributes: []any{nil}},
 	}
 	if !reflect.DeepEqual(ds.Cities, want) {
 		t.Errorf("cities\n%+v, want\n%+v", ds.Cities, want)

@@ -55,7 +55,21 @@
 // 20,000 cities and 80,000 links (BenchmarkWriters) the DOT map takes
 // about 0.3 s, GEXF 1.2 s, GraphML 1.5 s, the HTML page 0.8 s.
 //
-// Package output imports collab/analysis, the standard library and
-// golang.org/x/text/width (its tests also gonum's DOT parser and
-// collab/data); never cmd.
+// # GIS layers
+//
+// GeoJSONLayer and GeoPackage write the study as five layers with
+// declared schemas (cities, points, links, belts, sectors; see layers.go):
+// one type per field whatever the values, reals rounded to RealDigits
+// significant digits and positions to CoordinateDecimals places, field
+// names unique within 10 characters. The GeoPackage (OGC 12-128r18,
+// version 1.3) is written through modernc.org/sqlite, a translation of
+// SQLite to Go, so that collab stays free of cgo, with QGIS styles in its
+// layer_styles table. When the cities have boundaries the SVG map is a
+// choropleth (svg_choropleth.go): polygons filled by the colouring, the
+// links and belts over them. Weights writes the study's spatial weights
+// as GAL, GWT or CSV.
+//
+// Package output imports collab/analysis, the standard library,
+// golang.org/x/text/width and modernc.org/sqlite (its tests also gonum's
+// DOT parser and collab/data); never cmd.
 package output

@@ -169,6 +169,9 @@ func htmlQuoted(s string) string { return `"` + htmlText(s) + `"` }
 // legendNotes explain sizes, lines and belts, for both maps' legends.
 func (m *geoMap) legendNotes() []string {
 	notes := []string{"Circle area: score"}
+	if m.boundaries != nil {
+		notes[0] = "Areas: the cities' boundaries"
+	}
 	if len(m.links) == m.totalLinks {
 		notes = append(notes, fmt.Sprintf("Line width: link weight (all %d links)", m.totalLinks))
 	} else {

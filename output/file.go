@@ -343,3 +343,26 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
+
+// viaScratchFile is for a writer that needs a file of its own (SQLite
+// for the GeoPackage): build fills a file named name in a new temporary
+// directory, which is then copied to w, so that the output still goes
+// through WriteFiles; the directory is removed whatever happens.
+func viaScratchFile(w io.Writer, name string, build func(path string) error) error {
+	dir, err := os.MkdirTemp("", "collab-scratch-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, name)
+	if err := build(path); err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"collab/analysis"
+	"collab/geom"
 	"collab/param"
 )
 
@@ -101,6 +102,11 @@ type geoMap struct {
 	lat0          float64 // the latitude of true scale
 	rMin, rMax    float64 // the radii of score 0 and of the top score
 	topScore      float64
+	// boundaries are the cities' polygons when the input gave them (nil
+	// otherwise): the SVG map is then a choropleth (svg_choropleth.go).
+	boundaries        []geom.MultiPolygon
+	minLon, minLat    float64 // the projection: x = (lon - minLon) cos0 scale,
+	cos0, scalePerDeg float64 // y = (lat - minLat) scale
 }
 
 type mapCity struct {
@@ -159,6 +165,9 @@ func newGeoMap(r *analysis.Result, o MapOptions) (*geoMap, error) {
 	}
 	m := &geoMap{title: mapTitle(r), colours: colours, totalLinks: len(r.Links), directed: r.Network != nil && r.Network.Directed,
 		belts: beltSpines(r)}
+	if r.Geography != nil {
+		m.boundaries = r.Geography.Boundaries
+	}
 	m.project(r.Cities)
 	m.relabel(r.Cities, o.Label)
 	m.size()
@@ -202,6 +211,16 @@ func (m *geoMap) project(cities []analysis.City) {
 		minLon, maxLon = math.Min(minLon, c.Lon), math.Max(maxLon, c.Lon)
 		minLat, maxLat = math.Min(minLat, c.Lat), math.Max(maxLat, c.Lat)
 	}
+	for _, shape := range m.boundaries { // the map holds the polygons whole
+		for _, poly := range shape {
+			for _, ring := range poly {
+				for _, p := range ring {
+					minLon, maxLon = math.Min(minLon, p[0]), math.Max(maxLon, p[0])
+					minLat, maxLat = math.Min(minLat, p[1]), math.Max(maxLat, p[1])
+				}
+			}
+		}
+	}
 	cos0 := math.Cos(lat0 * math.Pi / 180)
 	extent := math.Max((maxLon-minLon)*cos0, maxLat-minLat)
 	scale := 1.0 // points per degree; any will do for a single point
@@ -210,6 +229,7 @@ func (m *geoMap) project(cities []analysis.City) {
 	}
 	m.width, m.height = (maxLon-minLon)*cos0*scale, (maxLat-minLat)*scale
 	m.kmPerPoint, m.lat0 = kmPerDegree/scale, lat0
+	m.minLon, m.minLat, m.cos0, m.scalePerDeg = minLon, minLat, cos0, scale
 	m.cities = make([]mapCity, len(cities))
 	for i, c := range cities {
 		m.cities[i] = mapCity{id: c.ID, name: c.Name, lon: c.Lon, lat: c.Lat, score: c.Score, tier: c.Tier,

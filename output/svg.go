@@ -71,6 +71,7 @@ func (s *svgMap) write(w io.Writer) {
 	}
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
 	fmt.Fprintf(w, `<text x="%s" y="%s" font-size="20">%s</text>`+"\n", pt(svgMargin), pt(svgMargin+22), htmlText(s.title))
+	s.writePolygons(w)
 	s.writeLinks(w)
 	s.writeBelts(w)
 	s.writeCities(w)
@@ -120,6 +121,10 @@ func (s *svgMap) writeBelts(w io.Writer) {
 // writeCities draws the largest cities first, so that small ones stay
 // visible on top of them.
 func (s *svgMap) writeCities(w io.Writer) {
+	if s.choropleth() {
+		s.writeCentroids(w)
+		return
+	}
 	fmt.Fprintf(w, `<g id="cities" stroke="#4d4d4d" stroke-width="0.6">`+"\n")
 	for _, i := range s.byScore() {
 		x, y := s.page(i)
@@ -149,20 +154,21 @@ func (s *svgMap) writeLegend(w io.Writer) {
 	fmt.Fprintf(w, `<text x="%s" y="%s" font-weight="bold">%s</text>`+"\n", pt(x), pt(y), htmlText(s.colours.title))
 	for _, e := range s.colours.legend {
 		y += 18
-		fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="6" fill="%s" stroke="#4d4d4d" stroke-width="0.6"/>`, pt(x+6), pt(y-4), e.colour)
+		s.writeSwatch(w, x, y, e.colour)
 		fmt.Fprintf(w, `<text x="%s" y="%s">%s</text>`+"\n", pt(x+18), pt(y), htmlText(e.text()))
 	}
 	notes := s.legendNotes()
 	y += 30
 	fmt.Fprintf(w, `<text x="%s" y="%s">%s</text>`+"\n", pt(x), pt(y), htmlText(notes[0]))
 	y += 8
-	for _, share := range []float64{1, 0.25} {
+	shares := s.sizeShares()
+	for _, share := range shares {
 		r := s.radius(share * s.topScore)
 		fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s" fill="none" stroke="#4d4d4d" stroke-width="0.8"/>`, pt(x+16), pt(y+16+(16-r)), pt(r))
 		fmt.Fprintf(w, `<text x="%s" y="%s">%s</text>`+"\n", pt(x+40), pt(y+16+(16-r)+4), htmlText(num(share*s.topScore)))
 		x += 90
 	}
-	x -= 180
+	x -= 90 * float64(len(shares))
 	y += 56
 	fmt.Fprintf(w, `<text x="%s" y="%s">%s</text>`+"\n", pt(x), pt(y), htmlText(notes[1]))
 	for k, pen := range []float64{0.5, 2.5, 4.5} {

@@ -150,6 +150,9 @@ func (env *environment) study(ctx context.Context, cmd *cli.Command, bar *progre
 		return nil, err
 	}
 	ds.Input.Source = source
+	if err := readWeightsFile(cmd, ds, &p); err != nil {
+		return nil, err
+	}
 	res, err := analysis.Run(ctx, ds, p, analysis.WithProgress(bar.update))
 	if err != nil {
 		bar.finish()

@@ -20,7 +20,11 @@ sample when no FILE is given, and writes one format to standard output, for
 pipes:
 
    dot        Graphviz map: cities at their projected positions, for neato or fdp
-   geojson    RFC 7946 FeatureCollection: city Points, link and belt LineStrings
+   geojson    RFC 7946 FeatureCollection, the cities layer: polygons when the input
+              had boundaries, else points; typed fields (see the README's GIS section)
+   geojson-points, geojson-links, geojson-belts, geojson-sectors
+              the other GIS layers, one FeatureCollection each
+   gpkg       a GeoPackage of every GIS layer, styled for QGIS (binary: redirect it)
    svg        a map that needs no Graphviz
    csv        cities.csv: one row per city, every measure
    links-csv  links.csv: one row per link

@@ -20,8 +20,10 @@ func outputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write every output into `DIR` (created if needed): " + strings.Join(outDirNames(), ", ")},
 		&cli.StringFlag{Name: "dot", Usage: "write the Graphviz map to `FILE` (render: neato -n2 -Tsvg FILE > map.svg)"},
-		&cli.StringFlag{Name: "geojson", Usage: "write cities, links and belts as GeoJSON to `FILE` (QGIS, GDAL, geopandas)"},
+		&cli.StringFlag{Name: "geojson", Usage: "write the cities layer as GeoJSON to `FILE`: polygons when the input had boundaries, else points (QGIS, GDAL, geopandas)"},
+		&cli.StringFlag{Name: "gpkg", Usage: "write every GIS layer (cities, points, links, belts, sectors), styled for QGIS, into the GeoPackage `FILE`"},
 		&cli.StringFlag{Name: "svg", Usage: "write the map as SVG to `FILE` (no Graphviz needed)"},
+		&cli.StringFlag{Name: "weights-out", Usage: "write the spatial weights the study used to `FILE`: .gal (GeoDa, PySAL, spdep), .gwt (with distances in km) or .csv"},
 	}
 }
 
@@ -43,7 +45,12 @@ var outDir = []struct{ name, format string }{
 	{"links.csv", "links-csv"},
 	{"transitions.csv", "transitions-csv"},
 	{"network.dot", "dot"},
-	{"collab.geojson", "geojson"},
+	{"cities.geojson", "geojson"},
+	{"points.geojson", "geojson-points"},
+	{"links.geojson", "geojson-links"},
+	{"belts.geojson", "geojson-belts"},
+	{"sectors.geojson", "geojson-sectors"},
+	{"collab.gpkg", "gpkg"},
 	{"map.svg", "svg"},
 	{"network.gexf", "gexf"},
 	{"network.graphml", "graphml"},
@@ -84,7 +91,7 @@ func outDirNames() []string {
 // formats are the formats a study can be written in, for export --format.
 var formats = []string{"dot", "geojson", "svg", "csv", "links-csv", "transitions-csv", "json", "markdown", "text",
 	"gexf", "graphml", "pajek", "gephi-nodes", "gephi-edges", "moran-svg", "trend-svg", "lorenz-svg", "html", "latex",
-	"density-svg"}
+	"density-svg", "geojson-points", "geojson-links", "geojson-belts", "geojson-sectors", "gpkg"}
 
 // outputs writes a study's results in any format.
 type outputs struct {
@@ -120,7 +127,13 @@ func (o outputs) writer(format string, res *analysis.Result) func(io.Writer) err
 		case "dot":
 			return output.DOT(w, res, o.maps)
 		case "geojson":
-			return output.GeoJSON(w, res, o.maps)
+			return output.GeoJSONLayer(w, res, o.maps, "cities")
+		case "geojson-points", "geojson-links", "geojson-belts", "geojson-sectors":
+			return output.GeoJSONLayer(w, res, o.maps, strings.TrimPrefix(format, "geojson-"))
+		case "gpkg":
+			return output.GeoPackage(w, res, o.maps)
+		case "weights-gal", "weights-gwt", "weights-csv":
+			return output.Weights(w, res, strings.TrimPrefix(format, "weights-"))
 		case "svg":
 			return output.SVG(w, res, o.maps)
 		case "gexf":
@@ -171,7 +184,7 @@ type plannedFile struct{ path, format string }
 // for, and checks them before any work is done: no file twice, and no
 // input overwritten.
 func plannedFiles(cmd *cli.Command) ([]plannedFile, error) {
-	for _, f := range []struct{ flag, example string }{{"out", "results/"}, {"dot", "network.dot"}, {"geojson", "collab.geojson"}, {"svg", "map.svg"}} {
+	for _, f := range []struct{ flag, example string }{{"out", "results/"}, {"dot", "network.dot"}, {"geojson", "cities.geojson"}, {"gpkg", "collab.gpkg"}, {"svg", "map.svg"}} {
 		if flag, example := f.flag, f.example; cmd.IsSet(flag) && cmd.String(flag) == "" {
 			return nil, usagef("--%s \"\": give a path, such as --%s %s, or leave the flag out", flag, flag, example)
 		}
@@ -185,10 +198,17 @@ func plannedFiles(cmd *cli.Command) ([]plannedFile, error) {
 			files = append(files, plannedFile{filepath.Join(dir, "model.csv"), "model-csv"})
 		}
 	}
-	for _, flag := range []string{"dot", "geojson", "svg"} {
+	for _, flag := range []string{"dot", "geojson", "gpkg", "svg"} {
 		if path := cmd.String(flag); path != "" {
 			files = append(files, plannedFile{path, flag})
 		}
+	}
+	if path := cmd.String("weights-out"); path != "" {
+		format, err := weightsFormat(path)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, plannedFile{path, format})
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {

@@ -74,7 +74,7 @@ func checkOutputs(t *testing.T, res *analysis.Result, o outputs, src []byte) {
 // not).
 func parses(format string, out []byte) error {
 	switch format {
-	case "json", "geojson":
+	case "json", "geojson", "geojson-points", "geojson-links", "geojson-belts", "geojson-sectors":
 		var v any
 		if err := json.Unmarshal(out, &v); err != nil {
 			return err

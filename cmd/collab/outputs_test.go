@@ -192,24 +192,25 @@ func TestOutputsOpenInRealClients(t *testing.T) {
 			})
 			t.Run("ogrinfo", func(t *testing.T) {
 				needs(t, "ogrinfo", "gdal-bin")
-				info := string(runTool(t, "ogrinfo", "-ro", "-al", "-so", filepath.Join(dir, "collab.geojson")))
-				if want := fmt.Sprintf("Feature Count: %d\n", c.n+c.links+belts); !strings.Contains(info, want) {
-					t.Errorf("ogrinfo: want %q in\n%s", want, info)
+				info := string(runTool(t, "ogrinfo", "-ro", "-al", "-so", filepath.Join(dir, "cities.geojson")))
+				if want := fmt.Sprintf("Feature Count: %d\n", c.n); !strings.Contains(info, want) {
+					t.Errorf("ogrinfo cities.geojson: want %q in\n%s", want, info)
 				}
 				if !strings.Contains(info, `ID["EPSG",4326]`) {
 					t.Error("GDAL does not read the file as WGS 84")
 				}
-				fields := map[string]string{"kind": "String", "weight": "Real", "distance_km": "Real", "source": "String", "target": "String", "rank": "Integer", "tier": "Integer", "name": "String", "score": "Real"}
-				for key := range cities[0].(map[string]any) {
-					if _, ok := fields[key]; !ok {
-						fields[key] = ""
-					}
-				}
+				fields := map[string]string{"tier": "Integer", "name": "String", "score": "Real", "neighbor_count": "Integer", "lat": "Real"}
 				for key, typ := range fields {
 					re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(key) + `: (\w+)`)
 					m := re.FindStringSubmatch(info)
-					if m == nil || (typ != "" && m[1] != typ) {
+					if m == nil || m[1] != typ {
 						t.Errorf("ogrinfo: field %s is %v, want %s", key, m, typ)
+					}
+				}
+				for layer, want := range map[string]int{"links": c.links, "belts": belts} {
+					info := string(runTool(t, "ogrinfo", "-ro", "-so", filepath.Join(dir, "collab.gpkg"), layer))
+					if !strings.Contains(info, fmt.Sprintf("Feature Count: %d\n", want)) {
+						t.Errorf("ogrinfo collab.gpkg %s: want %d features in\n%s", layer, want, info)
 					}
 				}
 			})
@@ -384,16 +385,16 @@ func TestHostileNameRoundTrips(t *testing.T) {
 		var doc struct {
 			Features []struct{ Properties map[string]any }
 		}
-		if err := json.Unmarshal(read("collab.geojson"), &doc); err != nil {
+		if err := json.Unmarshal(read("cities.geojson"), &doc); err != nil {
 			t.Fatal(err)
 		}
 		for i, name := range hostileNames {
 			if got := doc.Features[i].Properties["name"]; got != name {
-				t.Errorf("collab.geojson: %.60q, want %.60q", got, name)
+				t.Errorf("cities.geojson: %.60q, want %.60q", got, name)
 			}
 		}
 		needs(t, "ogrinfo", "gdal-bin")
-		info := runTool(t, "ogrinfo", "-ro", "-al", "-where", "id = 'c0000'", filepath.Join(dir, "collab.geojson"))
+		info := runTool(t, "ogrinfo", "-ro", "-al", "-where", "id = 'c0000'", filepath.Join(dir, "cities.geojson"))
 		if !bytes.Contains(info, []byte("  name (String) = "+hostile+"\n")) {
 			t.Errorf("GDAL reads:\n%s", info)
 		}
@@ -530,7 +531,7 @@ func TestOutputFiles(t *testing.T) {
 // analyze --out writes.
 func TestExport(t *testing.T) {
 	dir, _ := analyzeOut(t, "")
-	for format, file := range map[string]string{"dot": "network.dot", "geojson": "collab.geojson", "svg": "map.svg", "csv": "cities.csv",
+	for format, file := range map[string]string{"dot": "network.dot", "geojson": "cities.geojson", "geojson-points": "points.geojson", "geojson-links": "links.geojson", "geojson-belts": "belts.geojson", "geojson-sectors": "sectors.geojson", "gpkg": "collab.gpkg", "svg": "map.svg", "csv": "cities.csv",
 		"links-csv": "links.csv", "transitions-csv": "transitions.csv", "json": "results.json", "markdown": "report.md", "gexf": "network.gexf", "graphml": "network.graphml",
 		"pajek": "network.net", "gephi-nodes": "gephi-nodes.csv", "gephi-edges": "gephi-edges.csv", "moran-svg": "moran.svg",
 		"trend-svg": "trend.svg", "lorenz-svg": "lorenz.svg", "html": "report.html", "latex": "report.tex",
