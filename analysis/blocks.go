@@ -29,15 +29,17 @@ const (
 	LUBMax = 2000
 )
 
-// BlockPosition is a city's CONCOR position and the role of its block.
+// BlockPosition is a city's CONCOR position and the role of its block;
+// both null, with a warning, when the network is too large for CONCOR, so
+// that every city of a study with a network has the same keys.
 type BlockPosition struct {
 	// Block numbers the city's CONCOR block, 0..K-1 (the isolates, if
 	// any, last).
-	Block int `json:"block"`
+	Block *int `json:"block"`
 	// BlockRole is its block's role by Burt's rule: bidirectional_spillover,
 	// net_benefit, net_spillover, broker, or undefined for a block that
 	// sends no link.
-	BlockRole string `json:"block_role"`
+	BlockRole *string `json:"block_role"`
 }
 
 // BlockTable is the CONCOR block model of the linkage network.
@@ -106,7 +108,10 @@ func (s *study) positions(res *Result) error {
 func (s *study) blockModel(res *Result) error {
 	net := s.net
 	if n := net.Nodes(); n > ConcorMax {
-		s.warnf("the CONCOR block model was not computed: %d cities, over the %d it is run on (its first iterations are dense products of %d x %d correlation matrices, O(n^3))", n, ConcorMax, n, n)
+		s.warnf("the CONCOR block model was not computed: %d cities, over the %d it is run on (its first iterations are dense products of %d x %d correlation matrices, O(n^3)); block and block_role are null", n, ConcorMax, n, n)
+		for i := range res.Cities {
+			res.Cities[i].BlockPosition = &BlockPosition{}
+		}
 		return nil
 	}
 	concor, err := net.Concor(s.ctx, graph.ConcorOptions{})
@@ -145,7 +150,8 @@ func (s *study) blockModel(res *Result) error {
 	}
 	for i := range res.Cities {
 		k := concor.Block[i]
-		res.Cities[i].BlockPosition = &BlockPosition{Block: k, BlockRole: string(bm.Blocks[k].Role)}
+		role := string(bm.Blocks[k].Role)
+		res.Cities[i].BlockPosition = &BlockPosition{Block: &k, BlockRole: &role}
 	}
 	res.Blocks = table
 	return nil

@@ -144,7 +144,7 @@ func checkBlocks(t *testing.T, r *Result) {
 		}
 		for _, id := range b.Cities {
 			c := r.Cities[index[id]]
-			if c.BlockPosition == nil || c.Block != k || c.Block != concor.Block[index[id]] || c.BlockRole != string(b.Role) {
+			if c.BlockPosition == nil || c.Block == nil || *c.Block != k || *c.Block != concor.Block[index[id]] || c.BlockRole == nil || *c.BlockRole != string(b.Role) {
 				t.Errorf("%s: position %+v, in block %d (%s), Concor %d", id, c.BlockPosition, k, b.Role, concor.Block[index[id]])
 			}
 		}
@@ -190,7 +190,7 @@ func TestPositionsLimits(t *testing.T) {
 	p.Skip = []Stage{"spatial"}
 	r := run(t, ds, p)
 	w := r.Network.WholeNetwork
-	if r.Blocks != nil || r.Cities[0].BlockPosition != nil || w.LUB != nil || w.SmallWorldSigma != nil || w.SmallWorldOmega != nil {
+	if r.Blocks != nil || r.Cities[0].Block != nil || r.Cities[0].BlockRole != nil || w.LUB != nil || w.SmallWorldSigma != nil || w.SmallWorldOmega != nil {
 		t.Errorf("blocks %v, position %v, lub %v, sigma %v, omega %v: want all skipped", r.Blocks, r.Cities[0].BlockPosition, w.LUB, w.SmallWorldSigma, w.SmallWorldOmega)
 	}
 	if w.Efficiency == nil || w.AvgPathLength == nil || w.GlobalEfficiency == nil || w.PathMeasureSources != n {

@@ -102,7 +102,7 @@ type City struct {
 	Place
 	*Centrality      // nil, and its keys left out, when the network is skipped
 	*Structure       // likewise
-	*BlockPosition   // nil when the network is skipped or CONCOR too large
+	*BlockPosition   // nil when the network is skipped
 	*Autocorrelation // nil when the spatial statistics are skipped
 	Spillover
 	Pattern

@@ -22,13 +22,13 @@ func TestColourByBlockRole(t *testing.T) {
 		t.Errorf("legend %+v", c.legend)
 	}
 	for i, city := range res.Cities {
-		want := map[string]string{string(graph.RoleNetBenefit): "#7570b3", string(graph.RoleBroker): "#e7298a"}[city.BlockRole]
+		want := map[string]string{string(graph.RoleNetBenefit): "#7570b3", string(graph.RoleBroker): "#e7298a"}[*city.BlockRole]
 		if c.fill[i] != want {
-			t.Errorf("%s (%s): %s, want %s", city.Name, city.BlockRole, c.fill[i], want)
+			t.Errorf("%s (%s): %s, want %s", city.Name, *city.BlockRole, c.fill[i], want)
 		}
 	}
-	res.Cities[0].BlockRole = string(graph.RoleBidirectionalSpillover)
-	res.Cities[1].BlockRole = "something else"
+	bidirectional, other := string(graph.RoleBidirectionalSpillover), "something else"
+	res.Cities[0].BlockRole, res.Cities[1].BlockRole = &bidirectional, &other
 	if c, err = colourBy(res, "block_role"); err != nil || c.legend[0].label != string(graph.RoleBidirectionalSpillover) || c.fill[0] != "#1b9e77" || c.fill[1] != otherGrey ||
 		c.legend[len(c.legend)-1] != (legendEntry{label: "other", colour: otherGrey, count: 1}) {
 		t.Errorf("legend %+v, fills %s %s", c.legend, c.fill[0], c.fill[1])
