@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"collab/spell"
 )
 
 // Error is a parameter or a value that the method cannot use. Param names
@@ -95,7 +97,7 @@ func unknownName(param, what, name string, known []string) *Error {
 func nearest(name string, known []string) (string, bool) {
 	best, bestDist := "", -1
 	for _, k := range known {
-		d := editDistance(strings.ToLower(name), strings.ToLower(k))
+		d := spell.Distance(strings.ToLower(name), strings.ToLower(k))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = k, d
 		}
@@ -104,29 +106,6 @@ func nearest(name string, known []string) (string, bool) {
 		return "", false
 	}
 	return best, true
-}
-
-// editDistance is the Levenshtein distance between a and b in runes
-// (indicator names may be Chinese).
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // formatFloat writes x as the shortest decimal that reads back as x.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"collab/spell"
 )
 
 // Chinese suffixes of prefecture-level names, longest first: a name is
@@ -272,7 +274,7 @@ func (g *Gazetteer) nearest(k string) ([]City, int) {
 		if hasHan(name) != han {
 			continue
 		}
-		d := editDistance(k, name)
+		d := spell.Distance(k, name)
 		if d > best {
 			continue
 		}
@@ -288,29 +290,6 @@ func (g *Gazetteer) nearest(k string) ([]City, int) {
 		indices = append(indices, i)
 	}
 	return g.citiesAt(indices), best
-}
-
-// editDistance is the Levenshtein distance between a and b in characters
-// (runes), so that one wrong Chinese character is one edit.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // AmbiguousError is a name that several cities bear (Suzhou, Taizhou).

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
+
+	"collab/spell"
 )
 
 // The command-line parser's own messages speak Go's flag package (a flag is
@@ -95,7 +97,7 @@ func valueKind(f cli.Flag) string {
 func nearest(name string, known []string) string {
 	best, bestDist := "", 3
 	for _, k := range known {
-		d := editDistance(strings.ToLower(name), k)
+		d := spell.Distance(strings.ToLower(name), k)
 		if d < bestDist && len(name) > d {
 			best, bestDist = k, d
 		}
@@ -108,33 +110,6 @@ func nearest(name string, known []string) string {
 		}
 	}
 	return best
-}
-
-// editDistance is the optimal-string-alignment distance of a and b:
-// insertions, deletions, substitutions and swaps of adjacent letters.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
 }
 
 // commandNames are the commands of root, help left out.
