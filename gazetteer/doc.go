@@ -21,7 +21,7 @@
 // several cities (Suzhou: 苏州 in Jiangsu and 宿州 in Anhui; Taizhou: 泰州
 // in Jiangsu and 台州 in Zhejiang) is an *AmbiguousError that lists each
 // with its province; a name of none an *UnknownError with the names
-// nearest in spelling, by Levenshtein distance in characters (runes),
+// nearest in spelling, by edit distance in characters (spell.Distance),
 // within a third of the name's length, in the same script. A six-digit
 // county code suggests its prefecture (320505 -> 320500). English names
 // are known for the 81 cities of the named regions only; the other cities

@@ -162,11 +162,16 @@ func newFacts(res *analysis.Result, p analysis.Parameters) *facts {
 				}
 			}
 		}
+		if p.Weights.Kind == "contiguity" { // the input's lists, taken both ways
+			for _, id := range res.Geography.Neighbors[i] {
+				f.row[i] = append(f.row[i], f.index(id))
+			}
+		}
 		for _, j := range f.row[i] {
 			f.adjacent[i][j], f.adjacent[j][i] = true, true
 		}
 	}
-	if p.Symmetric {
+	if p.Symmetric || p.Weights.Kind == "contiguity" {
 		for i := range n {
 			f.row[i] = f.row[i][:0]
 			for j := range n {
@@ -177,6 +182,11 @@ func newFacts(res *analysis.Result, p analysis.Parameters) *facts {
 		}
 	}
 	return f
+}
+
+// index is the position of the city with id in the result.
+func (f *facts) index(id string) int {
+	return slices.IndexFunc(f.res.Cities, func(c analysis.City) bool { return c.ID == id })
 }
 
 func cmpFloat(a, b float64) int {
