@@ -31,6 +31,10 @@ type schema struct {
 	// numbers and nulls, so that it can be suggested as a field (GeoJSON,
 	// whose properties may hold objects).
 	scalar func(col int) bool
+	// numeric, when set, reports whether a column holds numbers only (and
+	// nulls): a column suggested for a numeric field must, or mapping it
+	// would fail.
+	numeric func(col int) bool
 }
 
 // newSchema maps names to fields; rename gives the file's name of a field
@@ -141,6 +145,9 @@ func (s *schema) ignoredNames() []string {
 	return out
 }
 
+// numericFields are the fields whose values must be numbers.
+var numericFields = map[string]bool{"score": true, "lat": true, "lon": true, "population": true, "gdp": true}
+
 // missing says that the file lacks the column of field, naming a column
 // that looks like it (lng for lon) and how to map it when a flag can.
 func (s *schema) missing(field, fileName string, option param.Name, what string) (string, param.Message) {
@@ -148,6 +155,9 @@ func (s *schema) missing(field, fileName string, option param.Name, what string)
 	for _, c := range s.ignored {
 		if s.scalar != nil && !s.scalar(c) {
 			continue // mapping it would fail: its values are objects or lists
+		}
+		if s.numeric != nil && numericFields[field] && !s.numeric(c) {
+			continue // mapping it would fail: its values are not numbers
 		}
 		if suggest(s.names[c], []string{field}) == field || suggest(s.names[c], []string{fileName}) == fileName {
 			if option != "" {

@@ -58,7 +58,7 @@ func (o Options) decodeGeoJSON(name string, root *node, lines *lineIndex) decode
 	o = o.withPlacerColumns(r.propertyNames())
 	r.expandScores(o.scoreColumn())
 	r.s = newSchema(r.propertyNames(), flatCityFields, o.cityRename())
-	r.s.scalar = r.scalarProperty
+	r.s.scalar, r.s.numeric = r.scalarProperty, r.numberProperty
 	ds.Input.Ignored = r.s.ignoredNames()
 	if !r.scoreProperties(o, features) {
 		return decoded{problems: r.problems}

@@ -61,3 +61,20 @@ func (r *geoReader) scalarProperty(col int) bool {
 	}
 	return true
 }
+
+// numberProperty reports whether the property in column col is a number,
+// or null, in every feature, and a number in one at least.
+func (r *geoReader) numberProperty(col int) bool {
+	numbers := 0
+	for i := range r.props {
+		n, _ := r.prop(i, col)
+		switch {
+		case n == nil || n.kind == kindNull:
+		case n.kind == kindNumber:
+			numbers++
+		default:
+			return false
+		}
+	}
+	return numbers > 0
+}

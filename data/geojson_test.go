@@ -114,6 +114,9 @@ func TestGeoJSONProblems(t *testing.T) {
 			[]string{`features[1].properties.score: must be a number (scores are numbers >= 0), not an object`}},
 		{"missing score property", "f.geojson", points(`{"id": "a", "value": 1}`, `{"id": "b", "value": 2}`, `{"id": "c", "value": 3}`),
 			[]string{`features: no "score" property in any feature: give each city a score, or a panel as properties score_2001, score_2021, ...; "value" looks like it: map it with --score value`}},
+		// A property of strings is not suggested: --score value would fail.
+		{"missing score, a property of words", "f.geojson", points(`{"id": "a", "value": "high"}`, `{"id": "b", "value": "low"}`, `{"id": "c", "value": "low"}`),
+			[]string{`features: no "score" property in any feature: give each city a score, or a panel as properties score_2001, score_2021, ...; name yours with --score`}},
 		{"missing score in one", "f.geojson", points(`{"id": "a", "score": 1}`, `{"id": "b"}`, `{"id": "c", "score": 3}`),
 			[]string{`f.geojson:3:1: features[1]: no score; every city needs one`}},
 		{"duplicate id", "f.geojson", points(`{"id": "a", "score": 1}`, `{"id": "b", "score": 2}`, `{"id": "a", "score": 3}`),
