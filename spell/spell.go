@@ -16,6 +16,11 @@
 // measure. It must not import any other collab package.
 package spell
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Distance is the optimal string alignment distance between a and b in
 // characters.
 func Distance(a, b string) int {
@@ -41,4 +46,26 @@ func Distance(a, b string) int {
 		before, prev, cur = prev, cur, before
 	}
 	return prev[len(y)]
+}
+
+// Nearest is the name in known within two edits of name (case ignored in
+// name; fewer edits than name has characters, so that "x" suggests
+// nothing), the first of the nearest on ties; or, when none is, the first
+// name that name (of three characters or more) begins; "" when neither.
+func Nearest(name string, known []string) string {
+	lower := strings.ToLower(name)
+	best, bestDist := "", 3
+	for _, k := range known {
+		if d := Distance(lower, k); d < bestDist && utf8.RuneCountInString(name) > d {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" && utf8.RuneCountInString(name) >= 3 {
+		for _, k := range known {
+			if strings.HasPrefix(k, lower) {
+				return k
+			}
+		}
+	}
+	return best
 }

@@ -29,3 +29,22 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestNearest: the suggestions of the command line's messages.
+func TestNearest(t *testing.T) {
+	known := []string{"year", "weights", "seed", "distance", "same_province"}
+	for _, c := range []struct{ name, want string }{
+		{"yaer", "year"},          // one swap
+		{"YEAR", "year"},          // case
+		{"distanse", "distance"},  // one substitution
+		{"weigths", "weights"},    // one swap
+		{"x", ""},                 // one letter: every short name is within reach, so none
+		{"zzzzzz", ""},            // nothing near
+		{"same", "same_province"}, // a beginning of three letters or more
+		{"sa", ""},                // too short a beginning
+	} {
+		if got := Nearest(c.name, known); got != c.want {
+			t.Errorf("Nearest(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -14,17 +13,10 @@ import (
 
 	"collab/analysis"
 	"collab/data"
-	"collab/geom"
 	"collab/graph"
 	"collab/output"
+	"collab/param"
 )
-
-// qapBeta is the distance-decay exponent of the gravity predictor, analyze's
-// default --beta.
-const qapBeta = 2
-
-// qapMatrices are the dyadic matrices collab builds from a dataset by name.
-var qapMatrices = []string{"distance", "same_province", "score_gap", "gravity"}
 
 func (env *environment) qapCommand() *cli.Command {
 	return &cli.Command{
@@ -126,14 +118,13 @@ func (env *environment) qap(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	b := &dyadicBuilder{env: env, ds: ds, in: in, path: cmd.Args().First(), scores: ds.Scores(yi), points: ds.Points()}
-	y, err := b.matrix(q.y, "--y")
+	y, err := env.qapMatrix(ds, yi, q.y, "y")
 	if err != nil {
 		return err
 	}
 	xs := make([]*graph.Dyadic, len(q.x))
 	for k, name := range q.x {
-		if xs[k], err = b.matrix(name, "--x"); err != nil {
+		if xs[k], err = env.qapMatrix(ds, yi, name, "x"); err != nil {
 			return err
 		}
 	}
@@ -191,121 +182,53 @@ func qapFailure(err error) error {
 	return invalidData{fmt.Errorf("qap: %s", strings.TrimPrefix(err.Error(), "graph: "))}
 }
 
-// dyadicBuilder makes the named matrices of one dataset.
-type dyadicBuilder struct {
-	env    *environment
-	ds     *data.Dataset
-	in     input
-	path   string
-	scores []float64
-	points []geom.Point
+// qapMatrix is the matrix name asks for, p the flag it came from: a
+// links file (file:PATH) read here, the others built by
+// analysis.DyadicMatrix. A matrix the values cannot make (a repeated pair
+// of links) is invalid data; a name or kind that is not there, a usage
+// error.
+func (env *environment) qapMatrix(ds *data.Dataset, yi int, name string, p param.Name) (*graph.Dyadic, error) {
+	if path, ok := strings.CutPrefix(name, "file:"); ok {
+		return env.fileMatrix(ds, path, name, p)
+	}
+	m, err := analysis.DyadicMatrix(ds, yi, name, analysis.DefaultNetworkParameters().Beta, p)
+	return matrixOrInvalid(m, err, p)
 }
 
-// matrix builds the matrix name asks for; flag names the flag for errors.
-func (b *dyadicBuilder) matrix(name, flag string) (*graph.Dyadic, error) {
-	kind, arg, _ := strings.Cut(name, ":")
-	n := len(b.ds.Cities)
-	switch kind {
-	case "links":
-		if !strings.Contains(name, ":") {
-			return b.links(b.ds.Links, name, flag)
-		}
-		return b.links(linksOfKind(b.ds.Links, arg), name, flag)
-	case "file":
-		return b.file(arg, name, flag)
-	case "distance":
-		return graph.DistanceMatrix(n, func(i, j int) float64 { return geom.Distance(b.points[i], b.points[j]) })
-	case "same_province":
-		provinces := make([]string, n)
-		for i, c := range b.ds.Cities {
-			provinces[i] = c.Province
-		}
-		return graph.SameGroupMatrix(provinces), nil
-	case "score_gap":
-		return graph.GapMatrix(b.scores)
-	case "gravity":
-		return graph.DistanceMatrix(n, func(i, j int) float64 {
-			d := max(geom.Distance(b.points[i], b.points[j]), graph.MinDistance)
-			return b.scores[i] * b.scores[j] / math.Pow(d, qapBeta)
-		})
+// matrixOrInvalid passes a usage error (param.Error) through and makes
+// any other error of building the matrix of flag p invalid data.
+func matrixOrInvalid(m *graph.Dyadic, err error, p param.Name) (*graph.Dyadic, error) {
+	var pe *param.Error
+	if err != nil && !errors.As(err, &pe) {
+		return nil, invalidData{fmt.Errorf("%s %w", flagName(p), err)}
 	}
-	known := append([]string{"links", "links:KIND", "file:PATH"}, qapMatrices...)
-	if near := nearest(name, append([]string{"links"}, qapMatrices...)); near != "" {
-		return nil, usagef("%s %q: no such matrix (did you mean %q?); the matrices are %s", flag, name, near, strings.Join(known, ", "))
-	}
-	return nil, usagef("%s %q: no such matrix; the matrices are %s", flag, name, strings.Join(known, ", "))
+	return m, err
 }
 
-func linksOfKind(links []data.Link, kind string) []data.Link {
-	var out []data.Link
-	for _, l := range links {
-		if l.Kind == kind {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// links is the weighted adjacency of links, refusing an empty set.
-func (b *dyadicBuilder) links(links []data.Link, name, flag string) (*graph.Dyadic, error) {
-	if len(links) == 0 {
-		kinds := linkKinds(b.ds.Links)
-		switch {
-		case len(b.ds.Links) == 0:
-			return nil, usagef("%s %s: the dataset has no links (add \"links\" to it, or give --links FILE)", flag, name)
-		case len(kinds) == 0:
-			return nil, usagef("%s %s: no link has that kind; the dataset's links have no \"kind\" (use %s links)", flag, name, flag)
-		}
-		return nil, usagef("%s %s: no link has that kind; the kinds are %s", flag, name, strings.Join(kinds, ", "))
-	}
-	index := b.ds.Index()
-	edges := make([]graph.Edge, len(links))
-	for k, l := range links {
-		edges[k] = graph.Edge{From: index[l.Source], To: index[l.Target], Weight: l.Weight}
-	}
-	m, err := graph.LinkMatrix(len(b.ds.Cities), edges, b.ds.Directed)
-	if err != nil {
-		return nil, invalidData{fmt.Errorf("%s %s: %s", flag, name, strings.TrimPrefix(err.Error(), "graph: link matrix: "))}
-	}
-	return m, nil
-}
-
-// linkKinds lists the kinds of the links, in order of first appearance.
-func linkKinds(links []data.Link) []string {
-	var kinds []string
-	seen := map[string]bool{}
-	for _, l := range links {
-		if l.Kind != "" && !seen[l.Kind] {
-			seen[l.Kind] = true
-			kinds = append(kinds, strconv.Quote(l.Kind))
-		}
-	}
-	return kinds
-}
-
-// file reads a links file over the dataset's cities: the cities alone
-// are read again with it as their links, so that its ids and weights are
-// checked as --links checks them.
-func (b *dyadicBuilder) file(path, name, flag string) (*graph.Dyadic, error) {
+// fileMatrix reads a links file over the dataset's cities: the cities
+// alone are read again with it as their links, so that its ids and
+// weights are checked as --links checks them.
+func (env *environment) fileMatrix(ds *data.Dataset, path, name string, p param.Name) (*graph.Dyadic, error) {
 	if path == "" {
-		return nil, usagef("%s %s: give the file's path, e.g. file:trade.csv", flag, name)
+		return nil, param.Errorf(p, name, "give the file's path, e.g. file:trade.csv")
 	}
-	cities := *b.ds
+	cities := *ds
 	cities.Links = nil
 	var buf bytes.Buffer
 	if err := data.WriteJSON(&buf, &cities); err != nil {
 		return nil, err
 	}
-	r, done, err := b.env.open(path)
+	r, done, err := env.open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	ds, err := data.Read(&buf, "the cities", data.Options{Links: r, LinksName: path})
+	withLinks, err := data.Read(&buf, "the cities", data.Options{Links: r, LinksName: path})
 	if err != nil {
 		return nil, err
 	}
-	return b.links(ds.Links, name, flag)
+	m, err := analysis.LinkMatrix(withLinks, withLinks.Links, name, p)
+	return matrixOrInvalid(m, err, p)
 }
 
 // writeQAPText prints the MRQAP table and, with one predictor, the QAP

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"collab/analysis"
 	"encoding/json"
 	"io"
 	"math"
@@ -76,9 +77,8 @@ func runNetlm(t *testing.T) ([]float64, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &dyadicBuilder{ds: ds, scores: ds.Scores(0), points: ds.Points()}
 	for _, name := range []string{"links:copatent", "distance", "same_province", "score_gap"} {
-		m, err := b.matrix(name, "--x")
+		m, err := analysis.DyadicMatrix(ds, 0, name, analysis.DefaultNetworkParameters().Beta, "x")
 		if err != nil {
 			t.Fatal(err)
 		}

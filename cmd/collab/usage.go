@@ -60,7 +60,7 @@ func unknownFlag(cmd *cli.Command, name string) string {
 		known = append(known, f.Names()...)
 	}
 	known = append(known, "help")
-	if s := nearest(name, known); s != "" {
+	if s := spell.Nearest(name, known); s != "" {
 		return fmt.Sprintf("unknown flag %s (did you mean %s?)", dashed(name), dashed(s))
 	}
 	return fmt.Sprintf("unknown flag %s", dashed(name))
@@ -92,26 +92,6 @@ func valueKind(f cli.Flag) string {
 	return "is not a valid value"
 }
 
-// nearest is the name in known within two edits of name (adjacent letters
-// swapped count as one), or a name name is a prefix of; "" when none is.
-func nearest(name string, known []string) string {
-	best, bestDist := "", 3
-	for _, k := range known {
-		d := spell.Distance(strings.ToLower(name), k)
-		if d < bestDist && len(name) > d {
-			best, bestDist = k, d
-		}
-	}
-	if best == "" && len(name) >= 3 {
-		for _, k := range known {
-			if strings.HasPrefix(k, name) {
-				return k
-			}
-		}
-	}
-	return best
-}
-
 // commandNames are the commands of root, help left out.
 func commandNames(root *cli.Command) []string {
 	var names []string
@@ -131,7 +111,7 @@ func unknownCommand(root *cli.Command, name string) error {
 		all = append(all, c.Names()...)
 	}
 	hint := ""
-	if s := nearest(name, all); s != "" {
+	if s := spell.Nearest(name, all); s != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return usagef("unknown command %q%s; the commands are %s (collab --help)", name, hint, strings.Join(names, ", "))
