@@ -13,6 +13,10 @@ import (
 type PatternParameters struct {
 	// Decay is the distance decay of the spillover potential.
 	Decay spatial.Decay `json:"decay"`
+	// PotentialTolerance is the relative error allowed in each city's
+	// spillover (spatial.PotentialWithin); 0 asks for the exact sums, and
+	// up to spatial.ExactPotentialMax cities they are exact whatever it is.
+	PotentialTolerance float64 `json:"potential_tolerance"`
 	// SectorKm is the distance within which strong cities outside belts
 	// and pairs form a sector; 0 chooses it from the region (a third of
 	// its span, at most MaxAutoSectorKm). Results record the value used.
@@ -23,13 +27,15 @@ type PatternParameters struct {
 
 // DefaultPatternParameters are the defaults of `collab analyze`.
 func DefaultPatternParameters() PatternParameters {
-	return PatternParameters{Decay: spatial.DefaultDecay, SectorKm: 0, Latecomers: 10}
+	return PatternParameters{Decay: spatial.DefaultDecay, PotentialTolerance: spatial.DefaultPotentialTolerance, SectorKm: 0, Latecomers: 10}
 }
 
 func (p *PatternParameters) check() error {
 	switch {
 	case p.Decay.Kind != "exp" && p.Decay.Kind != "power":
 		return param.Quotedf("decay", p.Decay.String(), "write exp:KM or power:B")
+	case !(p.PotentialTolerance >= 0 && p.PotentialTolerance < 1):
+		return param.Errorf("potential-tolerance", p.PotentialTolerance, "must be in [0, 1): a relative error, such as 1e-6, or 0 for the exact sums")
 	case !(p.SectorKm >= 0) || p.SectorKm > 20040: // half the Earth's circumference
 		return param.Errorf("sector-km", p.SectorKm, "must be a positive distance in km, or auto")
 	case p.Latecomers < 0:

@@ -41,16 +41,10 @@ type HubReach struct {
 // cities at or above the regional mean under the default scheme.
 const strongTier = 2
 
-// potentialTolerance is the relative error allowed in each city's
-// spillover (spatial.PotentialWithin): exact up to
-// spatial.ExactPotentialMax cities, so every result at those sizes is
-// unchanged.
-const potentialTolerance = spatial.DefaultPotentialTolerance
-
 // spillover measures the potential of every city and ranks the latecomer
 // candidates and the reach of each strong city.
 func (s *study) spillover(res *Result) error {
-	sp, err := spatial.PotentialWithin(s.ctx, s.points, s.scores, s.p.Decay, potentialTolerance)
+	sp, err := spatial.PotentialWithin(s.ctx, s.points, s.scores, s.p.Decay, s.p.PotentialTolerance)
 	if err != nil {
 		return err
 	}

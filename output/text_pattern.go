@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"collab/analysis"
+	"collab/spatial"
 )
 
 // findings states the pattern of strong cities in plain sentences, as a
@@ -101,6 +102,9 @@ func (p *report) isolatedHubSentence(h analysis.IsolatedHub, weights, sectorKm s
 func (p *report) spilloverSection() {
 	r := p.r
 	p.heading(fmt.Sprintf("Spillover (decay %s; received = sum over other cities of score x decay)", r.Parameters.Decay))
+	if tol := r.Parameters.PotentialTolerance; tol > 0 && len(r.Cities) > spatial.ExactPotentialMax {
+		p.line("Each city's received and sent spillover is within %s of the exact sum (a relative bound, set by %s)", strconv.FormatFloat(tol, 'g', -1, 64), p.o.name("potential-tolerance"))
+	}
 	if len(r.Latecomers) > 0 {
 		p.line("Latecomer candidates: tier 3-4 cities by spillover received")
 		t := newTable("#", "City", "Tier", "Received", "Main source").alignRight(0, 2, 3)
