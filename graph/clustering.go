@@ -116,6 +116,9 @@ func (r *rows) closedWalks3(ctx context.Context) ([]float64, error) {
 	// once.
 	higher := rows{start: make([]int, n+1), adj: make([]int32, 0, len(r.adj)/2), weight: make([]float64, 0, len(r.adj)/2)}
 	for u := 0; u < n; u++ {
+		if ctx.Err() != nil { // millions of links take a while to sort out too
+			return nil, ctx.Err()
+		}
 		adj, w := r.neighbors(u)
 		for k, v := range adj {
 			if rank[v] > rank[u] {
