@@ -49,7 +49,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // a signal has written no file and exits 128 + the signal's number.
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &environment{stdin: stdin, stdout: stdout, stderr: stderr}
-	err := env.root().Run(ctx, args)
+	root := env.root()
+	err := helpTopicKnown(root, args)
+	if err == nil {
+		err = root.Run(ctx, args)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -60,6 +64,16 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	say(stderr, "%s", render(err))
 	return exitCode(err)
+}
+
+// helpTopicKnown refuses `collab help NAME` for a NAME that is no command
+// as an unknown command is refused, with the nearest one, rather than with
+// the parser's own "No help topic" (exit 1).
+func helpTopicKnown(root *cli.Command, args []string) error {
+	if len(args) < 3 || args[1] != "help" || strings.HasPrefix(args[2], "-") || root.Command(args[2]) != nil {
+		return nil
+	}
+	return unknownCommand(root, args[2])
 }
 
 // flagName spells a parameter as the command line's flag.

@@ -187,6 +187,8 @@ var catalogue = []errorCase{
 		message: `unknown flag --yaer (did you mean --year?) (see collab analyze --help)`, code: 2},
 	{input: "A misspelt command", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analzye", "FILE"},
 		message: `unknown command "analzye" (did you mean "analyze"?); the commands are analyze`, code: 2},
+	{input: "Help on a misspelt command", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"help", "analzye"},
+		message: `unknown command "analzye" (did you mean "analyze"?); the commands are analyze`, code: 2},
 	{input: "A negative seed", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--seed", "-1"},
 		message: `--seed "-1": must be a whole number >= 0 (see collab analyze --help)`, code: 2},
 	{input: "A flag of one value given twice", file: "in.json", content: cities(`{"id": "a", "lat": 31, "lon": 120, "score": 1}`), args: []string{"analyze", "FILE", "--year", "2001", "--year", "2021"},
