@@ -70,7 +70,7 @@ Examples:
    collab analyze counties.json --weights band:150 --skip network
    collab analyze yrd.json --format json > results.json
    collab analyze yrd.json --out results/     # and every file format
-   collab analyze yrd.json --svg map.svg --dot network.dot --geojson collab.geojson
+   collab analyze yrd.json --svg map.svg --dot network.dot --geojson cities.geojson
    cat yrd.json | collab analyze - --top 20
 
 Files: --out DIR writes every output into DIR (the list is under --out
