@@ -20,7 +20,8 @@ var DyadicMatrices = []string{"distance", "same_province", "score_gap", "gravity
 // DyadicMatrix is the matrix of the cities of ds that name asks for, the
 // terms of QAP and MRQAP (graph.QAPCorrelate, graph.MRQAP):
 //
-//	links          the dataset's links, their weights (0 where none)
+//	links          the dataset's links, their weights (0 where none; the
+//	               links of several kinds on one pair added)
 //	links:KIND     its links of that kind only
 //	distance       great-circle distance d_ij in km
 //	same_province  1 for two cities of one province, else 0
@@ -78,11 +79,7 @@ func LinkMatrix(ds *data.Dataset, links []data.Link, name string, p param.Name) 
 		}
 		return nil, &param.Error{Param: p, Value: name, Reason: param.Textf("no link has that kind; the kinds are %s", strings.Join(kinds, ", "))}
 	}
-	index := ds.Index()
-	edges := make([]graph.Edge, len(links))
-	for k, l := range links {
-		edges[k] = graph.Edge{From: index[l.Source], To: index[l.Target], Weight: l.Weight}
-	}
+	edges, _ := linkEdges(ds, links) // links of several kinds on a pair add up
 	m, err := graph.LinkMatrix(len(ds.Cities), edges, ds.Directed)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "graph: link matrix: "))

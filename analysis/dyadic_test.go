@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"errors"
 	"math"
 	"strings"
@@ -50,5 +51,38 @@ func TestDyadicMatrix(t *testing.T) {
 		if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: error %v, want a parameter error %s...", name, err, want)
 		}
+	}
+}
+
+// TestLinksOfSeveralKinds: one pair may carry a link of each kind; the
+// network and the "links" matrix add them, "links:KIND" takes its own.
+func TestLinksOfSeveralKinds(t *testing.T) {
+	ds, err := readData("k.json", []byte(`{"cities": [
+		{"id": "a", "lat": 31, "lon": 120, "score": 2},
+		{"id": "b", "lat": 31, "lon": 121, "score": 5},
+		{"id": "c", "lat": 32, "lon": 120, "score": 1}],
+		"links": [{"source": "a", "target": "b", "weight": 3, "kind": "copatent"},
+			{"source": "b", "target": "a", "weight": 2, "kind": "investment"},
+			{"source": "b", "target": "c", "weight": 1, "kind": "copatent"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]float64{"links": 5, "links:copatent": 3, "links:investment": 2} {
+		m, err := DyadicMatrix(ds, 0, name, 2, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.At(0, 1); got != want {
+			t.Errorf("%s[a,b] = %v, want %v", name, got, want)
+		}
+	}
+	p := DefaultParameters()
+	p.Edges, p.Permutations = "links", 0
+	res, err := Run(context.Background(), ds, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Network.Links != 2 || !strings.Contains(strings.Join(res.Warnings, "\n"), "1 pair of cities has links of several kinds") {
+		t.Errorf("%d links, warnings %q: want 2 links, a-b of weight 5, and the warning", res.Network.Links, res.Warnings)
 	}
 }

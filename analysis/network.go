@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 
+	"collab/data"
 	"collab/graph"
 	"collab/param"
 	"collab/spatial"
@@ -360,22 +362,53 @@ func (s *study) warnUnderflow(mass []float64, links int) {
 }
 
 // observed turns the dataset's links into edges, leaving out those of weight
-// 0 (no linkage; a path through them would have infinite length).
+// 0 (no linkage; a path through them would have infinite length); links of
+// several kinds between one pair are one edge of their summed weight.
 func (s *study) observed() []graph.Edge {
-	index := s.ds.Index()
-	edges := make([]graph.Edge, 0, len(s.ds.Links))
-	dropped := 0
+	var positive []data.Link
 	for _, l := range s.ds.Links {
-		if l.Weight == 0 {
-			dropped++
-			continue
+		if l.Weight > 0 {
+			positive = append(positive, l)
 		}
-		edges = append(edges, graph.Edge{From: index[l.Source], To: index[l.Target], Weight: l.Weight})
 	}
-	if dropped > 0 {
+	if dropped := len(s.ds.Links) - len(positive); dropped > 0 {
 		s.warnf("%d links of weight 0 were left out of the network", dropped)
 	}
+	edges, merged := linkEdges(s.ds, positive)
+	if merged > 0 {
+		what := fmt.Sprintf("%d pairs of cities have", merged)
+		if merged == 1 {
+			what = "1 pair of cities has"
+		}
+		s.warnf("%s links of several kinds: the network adds their weights", what)
+	}
 	return edges
+}
+
+// linkEdges is links as edges over the cities of ds, the links of one pair
+// (of several kinds) added into one edge, in the order of their first
+// link; merged counts the pairs that had more than one.
+func linkEdges(ds *data.Dataset, links []data.Link) (edges []graph.Edge, merged int) {
+	index := ds.Index()
+	type pair struct{ a, b int }
+	at := make(map[pair]int, len(links))
+	repeated := map[int]bool{}
+	edges = make([]graph.Edge, 0, len(links))
+	for _, l := range links {
+		e := graph.Edge{From: index[l.Source], To: index[l.Target], Weight: l.Weight}
+		key := pair{e.From, e.To}
+		if !ds.Directed {
+			key = pair{min(e.From, e.To), max(e.From, e.To)}
+		}
+		if k, seen := at[key]; seen {
+			edges[k].Weight += l.Weight
+			repeated[k] = true
+			continue
+		}
+		at[key] = len(edges)
+		edges = append(edges, e)
+	}
+	return edges, len(repeated)
 }
 
 // combine merges observed and gravity links, each scaled to total 1, as

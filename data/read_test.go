@@ -97,6 +97,7 @@ func TestReadProblems(t *testing.T) {
 		{"negative weight", addLinks(`{"source": "a", "target": "b", "weight": -3}`), []string{`links[0].weight: the weight is -3; weights must be >= 0`}},
 		{"infinite weight", addLinks(`{"source": "a", "target": "b", "weight": -1e400}`), []string{`links[0].weight: the weight is not a finite number`}},
 		{"duplicate link", addLinks(`{"source": "a", "target": "b"}, {"source": "b", "target": "a"}`), []string{`links[1]: duplicates links[0] at line 9 (b - a)`}},
+		{"duplicate link of a kind", addLinks(`{"source": "a", "target": "b", "kind": "copatent"}, {"source": "b", "target": "a", "kind": "copatent"}`), []string{`links[1]: duplicates links[0] at line 9 (b - a, kind "copatent"); give each pair once a kind`}},
 		{"link field near miss", addLinks(`{"from": "a", "target": "b"}`), []string{`links[0].from: unknown field "from" (did you mean "source"?)`, `links[0]: the source is missing or empty`}},
 		{"empty link end", addLinks(`{"source": "", "target": "a"}`), []string{`links[0].source: the source is missing or empty`}},
 	} {
@@ -239,5 +240,17 @@ func TestPopulationAndGDPChecked(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%v; want %q", err, want)
 		}
+	}
+}
+
+// TestLinksOfTwoKindsOnAPair: a pair may carry one link of each kind.
+func TestLinksOfTwoKindsOnAPair(t *testing.T) {
+	src := strings.Replace(valid, `"cities"`, `"links": [{"source": "a", "target": "b", "weight": 3, "kind": "copatent"}, {"source": "b", "target": "a", "weight": 2, "kind": "investment"}], "cities"`, 1)
+	ds, err := readBytes("kinds.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Links) != 2 {
+		t.Errorf("%d links, want 2", len(ds.Links))
 	}
 }

@@ -329,7 +329,9 @@ func withinOneEdit(a, b string) bool {
 }
 
 func (c *checker) links(index map[string]int) {
-	type pair struct{ a, b string }
+	// A pair may carry one link of each kind (co-patents and investment
+	// between the same two cities), not two of one kind.
+	type pair struct{ a, b, kind string }
 	seen := map[pair]int{}
 	for i, l := range c.ds.Links {
 		_, okS := index[l.Source]
@@ -357,17 +359,25 @@ func (c *checker) links(index map[string]int) {
 		case l.Weight > MaxValue:
 			c.report(linkRecord, i, "weight", "the weight is %g; weights must be at most %g: rescale them", l.Weight, MaxValue)
 		}
-		key := pair{l.Source, l.Target}
+		key := pair{l.Source, l.Target, l.Kind}
 		if !c.ds.Directed && key.b < key.a {
-			key = pair{key.b, key.a}
+			key.a, key.b = key.b, key.a
 		}
 		if first, dup := seen[key]; dup {
 			p := c.loc.locate(linkRecord, first, "")
-			c.report(linkRecord, i, "", "duplicates %s at %s (%s - %s); give each pair once, with the total weight", p.Path, placeOf(p, c.loc.locate(linkRecord, i, "").File), l.Source, l.Target)
+			c.report(linkRecord, i, "", "duplicates %s at %s (%s - %s%s); give each pair once a kind, with the total weight", p.Path, placeOf(p, c.loc.locate(linkRecord, i, "").File), l.Source, l.Target, kindNote(l.Kind))
 			continue
 		}
 		seen[key] = i
 	}
+}
+
+// kindNote names a link's kind in a message, when it has one.
+func kindNote(kind string) string {
+	if kind == "" {
+		return ""
+	}
+	return fmt.Sprintf(", kind %q", kind)
 }
 
 // swappedCoordinates warns about a city whose lat and lon, both in range,

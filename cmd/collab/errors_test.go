@@ -83,7 +83,7 @@ var catalogue = []errorCase{
 	{input: "A link to an unknown id", file: "link.json", content: strings.TrimSuffix(cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1}`), "}") + `, "links": [{"source": "a", "target": "z"}]}`,
 		message: `links[0].target: target "z" is not the id of any city`, code: 3},
 	{input: "A link given twice", file: "twice.json", content: strings.TrimSuffix(cities(`{"id": "a", "lat": 31.2, "lon": 120, "score": 1}`), "}") + `, "links": [{"source": "a", "target": "b"}, {"source": "b", "target": "a"}]}`,
-		message: `links[1]: duplicates links[0] at line 1 (b - a); give each pair once, with the total weight`, code: 3},
+		message: `links[1]: duplicates links[0] at line 1 (b - a); give each pair once a kind, with the total weight`, code: 3},
 	{input: "A latitude out of range", file: "range.json", content: cities(`{"id": "a", "lat": 91, "lon": 120, "score": 1}`),
 		message: `cities[0].lat: lat 91 is outside [-90, 90]`, code: 3},
 	{input: "Latitude and longitude swapped, out of range", file: "swapped.json", content: cities(`{"id": "a", "lat": 120.5, "lon": 31.2, "score": 1}`),
