@@ -139,12 +139,16 @@ Examples:
    collab analyze                      # the embedded Yangtze River Delta sample
    collab analyze yrd.json --year 2001
    collab analyze yrd.json --format json > results.json
-   collab analyze yrd.json --out results/   # report, JSON, CSV, DOT, GeoJSON, SVG
+   collab analyze yrd.json --out results/   # report, JSON, CSV, DOT, GIS layers, SVG
    collab export --format dot yrd.json | neato -n2 -Tpng > yrd.png
    collab sweep --param sector-km --from 100 --to 400 --step 25
    collab growth --from 100 --to 247.11 --years 10
    collab validate mycities.json
    collab index cities.csv --indicators rd,patents,-energy --out scored.json
+   collab model scored.json --y 'log(score)' --x 'log(rd)',talent --model sdm
+   collab qap cities.json --y links:copatent --x distance,same_province,score_gap
+   collab analyze scores.csv --region gba   # names and scores; places from the gazetteer
+   collab regions                      # the named regions and their cities
    collab sample > yrd.json            # a dataset to copy and edit`,
 		Writer:         env.stdout,
 		ErrWriter:      env.stderr,
