@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -210,12 +211,7 @@ func groupYears(groups []*variableGroup) []int {
 			set[y] = true
 		}
 	}
-	var years []int
-	for y := range set {
-		years = append(years, y)
-	}
-	slices.Sort(years)
-	return years
+	return slices.Sorted(maps.Keys(set))
 }
 
 // columns returns the group's columns in the order of the panel's years

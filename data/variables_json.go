@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 )
@@ -90,12 +91,7 @@ func variableYears(raw []map[string]jsonVariable) []int {
 			}
 		}
 	}
-	var years []int
-	for y := range set {
-		years = append(years, y)
-	}
-	slices.Sort(years)
-	return years
+	return slices.Sorted(maps.Keys(set))
 }
 
 func (r *jsonReader) variable(n *node, path string) jsonVariable {

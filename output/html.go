@@ -116,14 +116,7 @@ func writeHTMLSummary(w io.Writer, r *analysis.Result) {
 func writeHTMLTiers(w io.Writer, r *analysis.Result, names map[string]string) {
 	fmt.Fprintf(w, "<h2>Tiers</h2>\n<table id=\"tiers\">\n<tr><th>Tier</th><th>Ratio to the mean</th><th>Cities</th><th>Names</th></tr>\n")
 	for _, t := range r.Summary.Tiers {
-		listed := make([]string, 0, min(len(t.Cities), maxListed+1))
-		for k, id := range t.Cities {
-			if k == maxListed {
-				listed = append(listed, fmt.Sprintf("and %d more", len(t.Cities)-maxListed))
-				break
-			}
-			listed = append(listed, names[id])
-		}
+		listed := namesUpTo(t.Cities, names, maxListed)
 		fmt.Fprintf(w, "<tr><td class=\"num\">%d</td><td>%s</td><td class=\"num\">%d</td><td>%s</td></tr>\n", t.Tier, htmlText(t.Range), len(t.Cities), strings.Join(listed, ", "))
 	}
 	fmt.Fprintf(w, "</table>\n")

@@ -125,14 +125,7 @@ func latexTiers(w io.Writer, r *analysis.Result, names map[string]string) {
 	latexRow(w, "Tier", "Ratio to the mean", "Cities", "Names")
 	fmt.Fprintf(w, "\\midrule\n")
 	for _, t := range r.Summary.Tiers {
-		listed := make([]string, 0, min(len(t.Cities), maxListed+1))
-		for k, id := range t.Cities {
-			if k == maxListed {
-				listed = append(listed, fmt.Sprintf("and %d more", len(t.Cities)-maxListed))
-				break
-			}
-			listed = append(listed, names[id])
-		}
+		listed := namesUpTo(t.Cities, names, maxListed)
 		latexRow(w, strconv.Itoa(t.Tier), LaTeXEscape(t.Range), strconv.Itoa(len(t.Cities)), strings.Join(listed, ", "))
 	}
 	endTable(w)

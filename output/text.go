@@ -55,6 +55,19 @@ func (o Options) top() int {
 // LaTeX reports; the rest are counted.
 const maxListed = 40
 
+// namesUpTo is the names of ids, at most n of them, the rest counted
+// ("and 3 more"): every capped list of cities in the reports.
+func namesUpTo(ids []string, names map[string]string, n int) []string {
+	out := make([]string, 0, min(len(ids), n)+1)
+	for _, id := range ids[:min(len(ids), n)] {
+		out = append(out, names[id])
+	}
+	if len(ids) > n {
+		out = append(out, fmt.Sprintf("and %d more", len(ids)-n))
+	}
+	return out
+}
+
 // listed bounds the names printed in one list of the text and Markdown
 // reports (a tier, a community, a hub's reach, the tier changes): four times
 // Top, maxListed by default, so that --top shortens every long section.
@@ -189,14 +202,7 @@ func (p *report) tiers() {
 	md := newTable("Tier", "Ratio to the mean", "Cities", "Names").alignRight(0, 2)
 	for _, tier := range p.r.Summary.Tiers {
 		label := fmt.Sprintf("  %d  %-12s %4d  ", tier.Tier, tier.Range, len(tier.Cities))
-		names := make([]string, 0, min(len(tier.Cities), p.o.listed()+1))
-		for k, id := range tier.Cities {
-			if k == p.o.listed() {
-				names = append(names, fmt.Sprintf("and %d more", len(tier.Cities)-p.o.listed()))
-				break
-			}
-			names = append(names, p.names[id])
-		}
+		names := namesUpTo(tier.Cities, p.names, p.o.listed())
 		if len(names) == 0 {
 			names = []string{"-"}
 		}

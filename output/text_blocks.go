@@ -105,15 +105,7 @@ func (p *report) blockNames(ids []string) []string {
 	if len(ids) == 0 {
 		return []string{"-"}
 	}
-	names := make([]string, 0, min(len(ids), maxListed+1))
-	for k, id := range ids {
-		if k == maxListed {
-			names = append(names, fmt.Sprintf("and %d more", len(ids)-maxListed))
-			break
-		}
-		names = append(names, p.names[id])
-	}
-	return names
+	return namesUpTo(ids, p.names, maxListed)
 }
 
 // blockSentence says in words what a block's numbers make of it.

@@ -124,10 +124,7 @@ func (p *report) spilloverSection() {
 				p.line("%s", p.moreHint(len(r.HubReach)-k, "strong cities"))
 				break
 			}
-			names := p.nameList(h.Cities)
-			if n := p.o.listed(); len(names) > n {
-				names = append(names[:n], fmt.Sprintf("and %d more", len(h.Cities)-n))
-			}
+			names := namesUpTo(h.Cities, p.names, p.o.listed())
 			if len(names) == 0 {
 				names = []string{"-"}
 			}
