@@ -2,9 +2,7 @@ package regression
 
 import (
 	"context"
-	"encoding/csv"
 	"math"
-	"os"
 	"strconv"
 	"testing"
 
@@ -17,15 +15,7 @@ import (
 // row-standardised (its islands keep empty rows).
 func elect80(t testing.TB) Spec {
 	t.Helper()
-	f, err := os.Open("testdata/elect80.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, "testdata/elect80.csv")
 	cols := make([][]float64, 4)
 	for _, r := range rows[1:] {
 		for j := range cols {

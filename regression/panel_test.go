@@ -2,8 +2,6 @@ package regression
 
 import (
 	"context"
-	"encoding/csv"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -15,15 +13,7 @@ import (
 // city and period effects).
 func panelSpec(t *testing.T, m Model, e Effects) PanelSpec {
 	t.Helper()
-	f, err := os.Open("testdata/panel.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, "testdata/panel.csv")
 	cols := make([][]float64, 3)
 	for _, r := range rows[1:] {
 		for j := range cols {

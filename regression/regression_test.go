@@ -20,15 +20,8 @@ import (
 // HOVAL of 49 neighbourhoods and col.gal.nb, row-standardised.
 func columbus(t testing.TB) (crime, inc, hoval []float64, w *spatial.Weights) {
 	t.Helper()
-	f, err := os.Open("testdata/columbus.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, "testdata/columbus.csv")
+	var err error
 	for _, r := range rows[1:] {
 		v := make([]float64, 3)
 		for j := range v {
@@ -357,4 +350,19 @@ func TestLogDetRoutes(t *testing.T) {
 	if !math.IsInf(chol.logDet(1.01), -1) {
 		t.Error("logdet(1.01) finite: I - 1.01 W is not positive definite")
 	}
+}
+
+// readCSV reads a test fixture's rows, its header first.
+func readCSV(t testing.TB, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
