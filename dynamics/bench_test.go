@@ -2,9 +2,7 @@ package dynamics
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,15 +23,7 @@ var censusRegion = map[int]int{
 // usRegions returns the census region of each state of usjoin.csv.
 func usRegions(tb testing.TB) []int {
 	tb.Helper()
-	f, err := os.Open("testdata/usjoin.csv")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	rows := readCSV(tb, "testdata/usjoin.csv")
 	var out []int
 	for _, row := range rows[1:] {
 		fips, err := strconv.Atoi(row[1])

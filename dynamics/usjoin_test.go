@@ -15,15 +15,7 @@ import (
 // state i in file order) and testdata/states48.gal as contiguity weights.
 func usIncome(t testing.TB) ([][]float64, *spatial.Weights) {
 	t.Helper()
-	f, err := os.Open("testdata/usjoin.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, "testdata/usjoin.csv")
 	years := len(rows[0]) - 2
 	pci := make([][]float64, years)
 	for _, row := range rows[1:] {
@@ -361,4 +353,19 @@ func TestQuantileBinsScipy(t *testing.T) {
 	}
 	checkVector(t, "pooled quintiles", m.Classes.Bins[0], live.Pooled5, 1e-15)
 	checkVector(t, "ties (scipy)", QuantileBins([]float64{3, 1, 2, 1, 3, 1, 3, 1}, 4), live.Ties4, 0)
+}
+
+// readCSV reads a test fixture's rows, its header first.
+func readCSV(t testing.TB, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
