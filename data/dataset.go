@@ -171,3 +171,18 @@ func joinInts(xs []int) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// KeepCities keeps the cities for which keep is true, their neighbours
+// among them and the links between them (a region of a larger table).
+func (d *Dataset) KeepCities(keep func(City) bool) {
+	d.Cities = slices.DeleteFunc(d.Cities, func(c City) bool { return !keep(c) })
+	kept := make(map[string]bool, len(d.Cities))
+	for _, c := range d.Cities {
+		kept[c.ID] = true
+	}
+	for i := range d.Cities {
+		c := &d.Cities[i]
+		c.Neighbors = slices.DeleteFunc(c.Neighbors, func(id string) bool { return !kept[id] })
+	}
+	d.Links = slices.DeleteFunc(d.Links, func(l Link) bool { return !kept[l.Source] || !kept[l.Target] })
+}

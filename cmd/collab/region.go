@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -175,7 +174,7 @@ func (env *environment) keepRegion(ds *data.Dataset, name, source string) error 
 	}
 	found := map[string]bool{}
 	total := len(ds.Cities)
-	keepCities(ds, func(c data.City) bool {
+	ds.KeepCities(func(c data.City) bool {
 		code := adcodeOf(p, c)
 		found[code] = members[code]
 		return members[code]
@@ -207,19 +206,4 @@ func regionTooSmall(region gazetteer.Region, n int, source string) error {
 		return usagef("--region %s: %s: without FILE, --region keeps cities of the embedded Yangtze River Delta sample; give a FILE of the region's cities (a CSV of name,score rows will do)", region.Name, what)
 	}
 	return invalidData{fmt.Errorf("--region %s: %s: cities are matched by adcode or name (collab regions %s lists them)", region.Name, what, region.Name)}
-}
-
-// keepCities keeps the cities of ds for which keep is true, their
-// neighbours among them and the links between them.
-func keepCities(ds *data.Dataset, keep func(data.City) bool) {
-	ds.Cities = slices.DeleteFunc(ds.Cities, func(c data.City) bool { return !keep(c) })
-	kept := make(map[string]bool, len(ds.Cities))
-	for _, c := range ds.Cities {
-		kept[c.ID] = true
-	}
-	for i := range ds.Cities {
-		c := &ds.Cities[i]
-		c.Neighbors = slices.DeleteFunc(c.Neighbors, func(id string) bool { return !kept[id] })
-	}
-	ds.Links = slices.DeleteFunc(ds.Links, func(l data.Link) bool { return !kept[l.Source] || !kept[l.Target] })
 }
