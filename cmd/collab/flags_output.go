@@ -232,34 +232,49 @@ func inputs(cmd *cli.Command) []string {
 	return paths
 }
 
-// writeFiles writes every planned file atomically and all together,
-// creating the --out directory first, and says on stderr what it wrote.
-// When ctx is done before they are all written, none is.
+// writeFiles writes every planned file of a study (see writeBatch).
 func (env *environment) writeFiles(ctx context.Context, cmd *cli.Command, files []plannedFile, o outputs, res *analysis.Result) error {
 	if len(files) == 0 {
 		return nil
 	}
-	if dir := cmd.String("out"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is named already
-			}
-			return fmt.Errorf("--out %s: cannot create the directory: %w", dir, err)
-		}
-	}
 	batch := make([]output.File, len(files))
-	written := make([]string, len(files))
 	for i, f := range files {
 		batch[i] = output.File{Path: f.path, Write: o.writer(f.format, res)}
-		written[i] = f.path
 		env.formatWarnings(f.format, res)
+	}
+	return env.writeBatch(ctx, cmd, batch)
+}
+
+// writeBatch writes the files atomically and all together, creating the
+// --out directory first, and says on stderr what it wrote. When ctx is
+// done before they are all written, none is.
+func (env *environment) writeBatch(ctx context.Context, cmd *cli.Command, batch []output.File) error {
+	if dir := cmd.String("out"); dir != "" {
+		if err := makeOutDir(dir); err != nil {
+			return err
+		}
 	}
 	waiting := func(dir string) { say(env.stderr, "waiting for another collab run writing into %s", dir) }
 	if err := (output.Batch{Files: batch, Inputs: inputs(cmd), Waiting: waiting}).Write(ctx); err != nil {
 		return err
 	}
+	written := make([]string, len(batch))
+	for i, f := range batch {
+		written[i] = f.Path
+	}
 	say(env.stderr, "wrote %s", strings.Join(written, ", "))
+	return nil
+}
+
+// makeOutDir creates the --out directory.
+func makeOutDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is named already
+		}
+		return fmt.Errorf("--out %s: cannot create the directory: %w", dir, err)
+	}
 	return nil
 }
 

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -165,21 +163,11 @@ func modelFiles(cmd *cli.Command) ([]plannedFile, error) {
 
 // writeModelFiles writes the --out files as one batch, creating DIR.
 func (env *environment) writeModelFiles(ctx context.Context, cmd *cli.Command, files []plannedFile, write func(string) func(io.Writer) error) error {
-	if err := makeOutDir(cmd.String("out")); err != nil {
-		return err
-	}
 	batch := make([]output.File, len(files))
-	written := make([]string, len(files))
 	for i, f := range files {
 		batch[i] = output.File{Path: f.path, Write: write(f.format)}
-		written[i] = f.path
 	}
-	waiting := func(dir string) { say(env.stderr, "waiting for another collab run writing into %s", dir) }
-	if err := (output.Batch{Files: batch, Inputs: inputs(cmd), Waiting: waiting}).Write(ctx); err != nil {
-		return err
-	}
-	say(env.stderr, "wrote %s", strings.Join(written, ", "))
-	return nil
+	return env.writeBatch(ctx, cmd, batch)
 }
 
 // modelVariables are the variables the model reads from the file (score
@@ -206,16 +194,4 @@ func modelVariables(spec *analysis.ModelSpec) (names []string, scoreOptional boo
 		}
 	}
 	return names, scoreOptional
-}
-
-// makeOutDir creates the --out directory, as analyze does.
-func makeOutDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is named already
-		}
-		return fmt.Errorf("--out %s: cannot create the directory: %w", dir, err)
-	}
-	return nil
 }
