@@ -210,14 +210,20 @@ func plannedFiles(cmd *cli.Command) ([]plannedFile, error) {
 		}
 		files = append(files, plannedFile{path, format})
 	}
+	return files, checkPlanned(cmd, files)
+}
+
+// checkPlanned refuses planned files that are an input or one another
+// (output.CheckOutputs), before any work is done.
+func checkPlanned(cmd *cli.Command, files []plannedFile) error {
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.path
 	}
 	if err := output.CheckOutputs(paths, inputs(cmd)...); err != nil {
-		return nil, usageError{err}
+		return usageError{err}
 	}
-	return files, nil
+	return nil
 }
 
 // inputs are the files a command reads: FILE and the --links file, unless

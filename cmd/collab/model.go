@@ -150,15 +150,10 @@ func modelFiles(cmd *cli.Command) ([]plannedFile, error) {
 		return nil, usagef("--out %s: is a file, not a directory; give a directory for model.txt, model.json and model.csv", dir)
 	}
 	var files []plannedFile
-	paths := make([]string, 0, len(modelOutputs))
 	for _, f := range modelOutputs {
 		files = append(files, plannedFile{filepath.Join(dir, f.name), f.format})
-		paths = append(paths, files[len(files)-1].path)
 	}
-	if err := output.CheckOutputs(paths, inputs(cmd)...); err != nil {
-		return nil, usageError{err}
-	}
-	return files, nil
+	return files, checkPlanned(cmd, files)
 }
 
 // writeModelFiles writes the --out files as one batch, creating DIR.
