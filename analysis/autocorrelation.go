@@ -240,13 +240,23 @@ func (s *study) classify(w *spatial.Weights, lisa spatial.LISA) (*LISASummary, [
 	return sum, clusters
 }
 
-// spatialWeights builds the binary weights the parameters ask for and
-// records the resolved choice.
+// spatialWeights builds the binary weights the parameters ask for (the
+// given ones, SpatialParameters.Given, when set) and records the resolved
+// choice.
 func (s *study) spatialWeights() (*spatial.Weights, error) {
-	spec := s.p.Weights
+	w, resolved, err := s.weightsOf(s.p.Weights)
+	s.p.Weights = resolved
+	return w, err
+}
+
+// weightsOf builds the weights spec asks for and returns them with spec
+// resolved (auto as the kind it chose, band with its distance); the given
+// weights, when set, stand for any spec.
+func (s *study) weightsOf(spec Weights) (*spatial.Weights, Weights, error) {
 	n := len(s.ds.Cities)
 	if s.p.Given != nil || spec.Kind == "file" {
-		return s.givenWeights()
+		w, err := s.givenWeights()
+		return w, Weights{Kind: "file"}, err
 	}
 	if spec.Kind == "auto" {
 		switch {
@@ -265,7 +275,13 @@ func (s *study) spatialWeights() (*spatial.Weights, error) {
 		spec.Km = autoBand(s.points)
 		s.choose("weights", spec.String(), "the smallest band that leaves no city without a neighbour")
 	}
-	s.p.Weights = spec
+	w, err := s.buildWeights(spec)
+	return w, spec, err
+}
+
+// buildWeights builds the weights of a resolved spec.
+func (s *study) buildWeights(spec Weights) (*spatial.Weights, error) {
+	n := len(s.ds.Cities)
 	switch spec.Kind {
 	case "contiguity":
 		if !s.ds.HasNeighbors() {

@@ -206,11 +206,8 @@ func (s *study) modelWeightsSymmetric(spec ModelWeights, economic func(name stri
 // studyWeights builds the study's weights of kind spec, as the spatial
 // statistics do, leaving the study's own choice as it was.
 func (s *study) studyWeights(spec Weights) (*spatial.Weights, string, error) {
-	saved := s.p.Weights
-	defer func() { s.p.Weights = saved }()
-	s.p.Weights = spec
-	w, err := s.spatialWeights()
-	return w, s.p.Weights.String(), err
+	w, resolved, err := s.weightsOf(spec)
+	return w, resolved.String(), err
 }
 
 // pairsOf lists, for each city, the cities linked in every sparse matrix

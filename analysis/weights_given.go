@@ -6,7 +6,7 @@ import (
 )
 
 // givenWeights are SpatialParameters.Given, checked against the dataset:
-// one row per city. They are recorded as the weights "file".
+// one row per city; weightsOf records them as the weights "file".
 func (s *study) givenWeights() (*spatial.Weights, error) {
 	w, n := s.p.Given, len(s.ds.Cities)
 	switch {
@@ -15,6 +15,5 @@ func (s *study) givenWeights() (*spatial.Weights, error) {
 	case w.Len() != n:
 		return nil, param.Errorf("weights", "file", "the weights have %d rows for %d cities", w.Len(), n)
 	}
-	s.p.Weights = Weights{Kind: "file"}
 	return w, nil
 }
