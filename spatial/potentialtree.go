@@ -421,6 +421,11 @@ func expNeg(y float64) float64 {
 // math.Pow as in row.
 func (d Decay) fastRow(f []float64, p [3]float64, q [][3]float64) {
 	arcsKm(f, p, q)
+	d.decayKm(f)
+}
+
+// decayKm replaces each distance f[k] in km by fastRow's decay over it.
+func (d Decay) decayKm(f []float64) {
 	if d.Kind == "exp" {
 		inv := 1 / d.Scale
 		for k, km := range f {
@@ -477,6 +482,10 @@ func fastPairs(ctx context.Context, points [][3]float64, s []float64, decay Deca
 	for i, x := range s {
 		positive[i] = max(x, 0)
 	}
+	row := decay.fastRow
+	if table := newDecayTable(decay, maxChord(points)); table != nil {
+		row = table.row
+	}
 	bounds := pairBlocks(n, min(n, potentialBlocks))
 	total := pairSums{received: make([]float64, n), reach: make([]float64, n)}
 	err = parallel.Blocks(ctx, len(bounds)-1, func() *pairSums { return newPairSums(n) },
@@ -488,9 +497,9 @@ func fastPairs(ctx context.Context, points [][3]float64, s []float64, decay Deca
 				if i%16 == 0 && ctx.Err() != nil { // a row is up to n pairs: check often
 					return
 				}
-				row := f[i+1:]
-				decay.fastRow(row, points[i], points[i+1:])
-				t.addRow(i, row, positive)
+				f := f[i+1:]
+				row(f, points[i], points[i+1:])
+				t.addRow(i, f, positive)
 			}
 		},
 		func(_ int, t *pairSums) {
