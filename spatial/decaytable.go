@@ -35,7 +35,7 @@ import (
 // serve, endpoints included; a failing check widens the near range or
 // doubles the intervals, and a decay whose tables cannot meet tableError
 // within maxTableIntervals gets no table (fastRow sums it). Pairs beyond
-// top (past the underflow of exp decay, or 130 degrees of arc) go to
+// top (past 2^-500 of exp decay, or 130 degrees of arc) go to
 // fastAt.
 type decayTable struct {
 	decay   Decay
@@ -65,14 +65,15 @@ const tableDegree = 5
 type tableFit [8]float64
 
 // tableError bounds the relative error of the tables against Decay.row's
-// own formula at every check point: 2.5e-13. Beside the fit (near 1e-14 at
-// the interval counts chosen) it allows for the rounding of that formula
-// itself, about |ln f| 2^-53 of f (1.6e-13 near the 2^-1000 where exp
-// decay goes to fastAt), which the interpolation carries over.
-const tableError = 2.5e-13
+// own formula at every check point: 4e-13, a fortieth of fastKernelError.
+// Beside the fit (near 1e-14 at the interval counts chosen) it allows for
+// the rounding of that formula itself, a few |ln f| 2^-53 of f, which the
+// interpolation carries over: 2.1e-13 measured at ln f = -285 (exp:50
+// across 130 degrees), and exp decay goes to fastAt from ln f = -347.
+const tableError = 4e-13
 
-// maxTableIntervals caps each table at 8192 intervals, 384 KB.
-const maxTableIntervals = 1 << 15
+// maxTableIntervals caps each table at 16384 intervals, 1 MB.
+const maxTableIntervals = 1 << 14
 
 // farIntervals is the far table's size to start from: 4096 intervals,
 // 192 KB, which stays in the second-level cache.
@@ -93,8 +94,9 @@ func newDecayTable(decay Decay, maxChord float64) *decayTable {
 	switch {
 	case decay.Kind == "exp":
 		c = 2 * EarthRadius / decay.Scale
-		// 2^-1000 as in expNeg: below it results go subnormal.
-		top = min(top, 2*math.Sin(min(1000*math.Ln2/c, math.Pi/2)))
+		// Stop at 2^-500, an exponent of 347: beyond it the rounding of
+		// Decay.row's own formula, carried into the fit, nears tableError.
+		top = min(top, 2*math.Sin(min(500*math.Ln2/c, math.Pi/2)))
 	case decay.Kind == "power" && (decay.Scale == 1 || decay.Scale == 2 || decay.Scale == 3 || decay.Scale == 4):
 		t.power = int(decay.Scale)
 		x1 := chord(1)
