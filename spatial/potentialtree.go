@@ -382,10 +382,12 @@ func (t *spillTree) spillover(ctx context.Context) (Spillover, error) {
 	return sp, nil
 }
 
-// fastKernelError bounds the relative error of fastRow's decay against
-// Decay.At at every distance: 1e-12 (expNeg's bound; the whole powers are
-// within four roundings, 1e-15), checked in the tests over the distances
-// of a hemisphere. A sum of such terms is within the same relative error.
+// fastKernelError bounds the relative error of fastRow's decay, and of
+// the decayTable fastPairs sums with where it has one, against Decay.At at
+// every distance: 1e-12 (expNeg's bound; the whole powers are within four
+// roundings, 1e-15; the table is checked to tableError = 4e-13 when
+// built), checked in the tests over the distances of a hemisphere and of
+// the globe. A sum of such terms is within the same relative error.
 const fastKernelError = 1e-12
 
 // expTable[j] is 2^(-j/64).
@@ -474,8 +476,10 @@ func newPairSums(n int) *pairSums {
 }
 
 // fastPairs sums Received and the reach over every pair once, as Potential
-// does but with fastRow's decay and no search for the largest sender, in
-// fixed blocks merged in block order.
+// does but with the decay of a decayTable (fastRow's where the decay has
+// none) and no search for the largest sender, in fixed blocks merged in
+// block order. The points come in kd-tree order, so that a row's near
+// cities, which the table's near part serves, come in runs.
 func fastPairs(ctx context.Context, points [][3]float64, s []float64, decay Decay) (received, reach []float64, err error) {
 	n := len(s)
 	positive := make([]float64, n)
