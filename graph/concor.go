@@ -119,7 +119,10 @@ func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, er
 		return ConcorResult{}, err
 	}
 	linked, isolates := g.linkedNodes()
-	first, form := g.stackCorrelations(linked, o.Binary)
+	first, form, err := g.stackCorrelations(ctx, linked, o.Binary)
+	if err != nil {
+		return ConcorResult{}, err
+	}
 	res := ConcorResult{Block: make([]int, g.n), IsolateBlock: -1}
 	blocks := [][]int{seq(len(linked))} // positions in linked
 	if len(linked) == 0 {
@@ -213,7 +216,7 @@ func (g *Network) linkedNodes() (linked, isolates []int) {
 //
 // It returns as well R1's stack form (see stackForm), for the sparse
 // passes.
-func (g *Network) stackCorrelations(linked []int, binary bool) ([]float64, *stackForm) {
+func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bool) ([]float64, *stackForm, error) {
 	m := len(linked)
 	out, in := g.linkedAdjacency(linked, binary)
 	cross := make([]float64, m*m)
@@ -221,6 +224,9 @@ func (g *Network) stackCorrelations(linked []int, binary bool) ([]float64, *stac
 	// nonzero rows; (A'A)_ij = sum_r A_ri A_rj: for each row r, its pairs.
 	for _, rows := range []csr{out, in} {
 		for r := range m {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
 			for k := rows.start[r]; k < rows.start[r+1]; k++ {
 				wi, row := rows.val[k], cross[int(rows.col[k])*m:int(rows.col[k])*m+m]
 				for l := rows.start[r]; l < rows.start[r+1]; l++ {
@@ -246,6 +252,9 @@ func (g *Network) stackCorrelations(linked []int, binary bool) ([]float64, *stac
 		c[i*m+j] = correlation(cross[i*m+j]-si*sj/rows, qi-si*si/rows, qj-sj*sj/rows)
 	}
 	for i := range m {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		c[i*m+i] = 1
 		if rows < 2 { // no two complete rows: no correlation
 			continue
@@ -267,7 +276,7 @@ func (g *Network) stackCorrelations(linked []int, binary bool) ([]float64, *stac
 			c[j*m+i] = c[i*m+j]
 		}
 	}
-	return c, newStackForm(m, !g.directed, out, in, sum, sq, cross, c)
+	return c, newStackForm(m, !g.directed, out, in, sum, sq, cross, c), nil
 }
 
 // linkedAdjacency returns A among the linked nodes (link weights, or 1

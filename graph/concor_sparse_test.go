@@ -130,7 +130,7 @@ func TestStackFormIsFirstCorrelations(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			g := gravityNetwork(t, c)
 			linked, _ := g.linkedNodes()
-			first, form := g.stackCorrelations(linked, c.binary)
+			first, form, _ := g.stackCorrelations(context.Background(), linked, c.binary)
 			m := len(linked)
 			block := seq(m)
 			odd := make([]int, 0, m/2)
@@ -173,7 +173,7 @@ func maxDiff(t *testing.T, s *sparseChain, want func(i, j int) float64) float64 
 func TestSparseCorrelateMatchesDense(t *testing.T) {
 	g := gravityNetwork(t, gravityCase{n: 200, strong: 6, directed: true, isolates: 1, seed: 31})
 	linked, _ := g.linkedNodes()
-	first, form := g.stackCorrelations(linked, false)
+	first, form, _ := g.stackCorrelations(context.Background(), linked, false)
 	m := len(linked)
 	dense, sparse, z := slices.Clone(first), slices.Clone(first), make([]float64, m*m)
 	chain := newSparseChain(form, seq(m))
