@@ -481,28 +481,7 @@ func allBeyond(x []float64, cutoff float64) bool {
 // using z as scratch: z holds the columns centred and scaled to unit
 // length, and x = z'z.
 func correlateColumns(x, z []float64, g int) {
-	copy(z, x)
-	scale := make([]float64, g)
-	for j := range g {
-		var mean float64
-		for i := range g {
-			mean += z[i*g+j]
-		}
-		mean /= float64(g)
-		var ss float64
-		for i := range g {
-			z[i*g+j] -= mean
-			ss += z[i*g+j] * z[i*g+j]
-		}
-		if ss > 0 {
-			scale[j] = 1 / math.Sqrt(ss)
-		}
-	}
-	for i := range g {
-		for j := range g {
-			z[i*g+j] *= scale[j]
-		}
-	}
+	scale := centredScaled(x, z, g)
 	gramUpper(x, z, g)
 	for j := range g {
 		for i := range j {

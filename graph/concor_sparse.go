@@ -112,14 +112,9 @@ func (c csr) mulRows(dst, src []float64, q int, want []bool) {
 		clear(out)
 		k, end := c.start[i], c.start[i+1]
 		for ; k+4 <= end; k += 4 {
-			a0, a1, a2, a3 := c.val[k], c.val[k+1], c.val[k+2], c.val[k+3]
-			x0 := src[int(c.col[k])*q : int(c.col[k])*q+q]
-			x1 := src[int(c.col[k+1])*q : int(c.col[k+1])*q+q]
-			x2 := src[int(c.col[k+2])*q : int(c.col[k+2])*q+q]
-			x3 := src[int(c.col[k+3])*q : int(c.col[k+3])*q+q]
-			for j := range out {
-				out[j] += a0*x0[j] + a1*x1[j] + a2*x2[j] + a3*x3[j]
-			}
+			addScaled4(out, [4]float64{c.val[k], c.val[k+1], c.val[k+2], c.val[k+3]}, [4][]float64{
+				src[int(c.col[k])*q : int(c.col[k])*q+q], src[int(c.col[k+1])*q : int(c.col[k+1])*q+q],
+				src[int(c.col[k+2])*q : int(c.col[k+2])*q+q], src[int(c.col[k+3])*q : int(c.col[k+3])*q+q]})
 		}
 		for ; k < end; k++ {
 			addScaled(out, c.val[k], src[int(c.col[k])*q:int(c.col[k])*q+q])
@@ -166,7 +161,7 @@ func (s *sparseChain) level() int { return len(s.scales) + 1 }
 // cost is the multiply-adds of applying X_k to one vector.
 func (s *sparseChain) cost() int { return s.form.passCost() << len(s.scales) }
 
-// chunkWork is one task's scratch space for q columns, kept in the
+// chunkWork is one task's scratch space for q <= sparseChunk columns, kept in the
 // chain's pool: allocating it afresh for every chunk costs more than the
 // sparse passes.
 type chunkWork struct {
@@ -176,22 +171,29 @@ type chunkWork struct {
 }
 
 func (s *sparseChain) work(q int) *chunkWork {
-	if w, ok := s.pool.Get().(*chunkWork); ok && w.q == q {
-		return w
+	w, ok := s.pool.Get().(*chunkWork)
+	if !ok {
+		w = &chunkWork{}
+		for i := range w.full {
+			w.full[i] = make([]float64, s.form.m*sparseChunk)
+		}
 	}
-	w := &chunkWork{q: q}
+	w.q = q
 	for i := range w.full {
-		w.full[i] = make([]float64, s.form.m*q)
+		w.full[i] = w.full[i][:s.form.m*q]
 	}
 	return w
 }
 
-// scratch returns the i-th g x q block of the work.
+// scratch returns the i-th block of size (g x q) of the work.
 func (w *chunkWork) scratch(i, size int) []float64 {
 	for len(w.level) <= i {
-		w.level = append(w.level, make([]float64, size))
+		w.level = append(w.level, nil)
 	}
-	return w.level[i]
+	if cap(w.level[i]) < size {
+		w.level[i] = make([]float64, size, max(size, cap(w.level[i])*2))
+	}
+	return w.level[i][:size]
 }
 
 // apply sets dst (g x q, row-major) to X_level src, src g x q.
@@ -253,11 +255,38 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 		for c := range q {
 			out[c] = f.e[p] * (y[p*q+c] - f.u[p]*dot[c])
 		}
-		for k := f.fix.start[p]; k < f.fix.start[p+1]; k++ {
-			if j := s.pos[f.fix.col[k]]; j >= 0 {
-				addScaled(out, f.fix.val[k], src[int(j)*q:int(j)*q+q])
-			}
+		s.addFix(out, src, p, q)
+	}
+}
+
+// addFix adds row p of L, restricted to the block, times src to out, four
+// entries at a time as mulRows.
+func (s *sparseChain) addFix(out, src []float64, p, q int) {
+	fix := s.form.fix
+	var a [4]float64
+	var x [4][]float64
+	n := 0
+	for k := fix.start[p]; k < fix.start[p+1]; k++ {
+		j := s.pos[fix.col[k]]
+		if j < 0 {
+			continue
 		}
+		a[n], x[n] = fix.val[k], src[int(j)*q:int(j)*q+q]
+		if n++; n == 4 {
+			addScaled4(out, a, x)
+			n = 0
+		}
+	}
+	for i := range n {
+		addScaled(out, a[i], x[i])
+	}
+}
+
+// addScaled4 adds a[0] x[0] + ... + a[3] x[3] to dst.
+func addScaled4(dst []float64, a [4]float64, x [4][]float64) {
+	x0, x1, x2, x3 := x[0][:len(dst)], x[1][:len(dst)], x[2][:len(dst)], x[3][:len(dst)]
+	for j := range dst {
+		dst[j] += a[0]*x0[j] + a[1]*x1[j] + a[2]*x2[j] + a[3]*x3[j]
 	}
 }
 
@@ -301,25 +330,31 @@ func (s *sparseChain) applyColumns(ctx context.Context, out, in []float64, p, ch
 // to unit length, and returns D (0 for a column with no variance).
 func centredScaled(x, z []float64, g int) []float64 {
 	copy(z, x)
-	scale := make([]float64, g)
-	for j := range g {
-		var mean float64
-		for i := range g {
-			mean += z[i*g+j]
+	// Row by row (each column's sums still run down the rows in order),
+	// not column by column across the rows of a matrix larger than cache.
+	mean, ss, scale := make([]float64, g), make([]float64, g), make([]float64, g)
+	for i := range g {
+		addScaled(mean, 1, z[i*g:i*g+g])
+	}
+	for j := range mean {
+		mean[j] /= float64(g)
+	}
+	for i := range g {
+		row := z[i*g : i*g+g]
+		for j := range row {
+			row[j] -= mean[j]
+			ss[j] += row[j] * row[j]
 		}
-		mean /= float64(g)
-		var ss float64
-		for i := range g {
-			z[i*g+j] -= mean
-			ss += z[i*g+j] * z[i*g+j]
-		}
-		if ss > 0 {
-			scale[j] = 1 / math.Sqrt(ss)
+	}
+	for j, v := range ss {
+		if v > 0 {
+			scale[j] = 1 / math.Sqrt(v)
 		}
 	}
 	for i := range g {
-		for j := range g {
-			z[i*g+j] *= scale[j]
+		row := z[i*g : i*g+g]
+		for j := range row {
+			row[j] *= scale[j]
 		}
 	}
 	return scale
