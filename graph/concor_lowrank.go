@@ -92,8 +92,9 @@ func factorLowRank(x []float64, g, maxRank int) *lowRank {
 func (lr *lowRank) correlate() bool {
 	g, r := lr.g, lr.r
 	fm := blas64.General{Rows: g, Cols: r, Stride: r, Data: lr.f}
-	gram := blas64.General{Rows: r, Cols: r, Stride: r, Data: make([]float64, r*r)}
-	blas64.Gemm(blas.Trans, blas.NoTrans, 1, fm, fm, 0, gram)
+	// F'F's upper triangle only: half the multiplications of the product.
+	gram := blas64.Symmetric{N: r, Stride: r, Uplo: blas.Upper, Data: make([]float64, r*r)}
+	blas64.Syrk(blas.Trans, 1, fm, 0, gram)
 	mean := make([]float64, r)
 	for i := range g {
 		for a, fa := range lr.f[i*r : i*r+r] {
