@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
+
+	"collab/internal/parallel"
 )
 
 // lazyBatch is the number of columns the factorisation of an implicit
@@ -52,9 +54,16 @@ func pivotedCholesky(ctx context.Context, g, maxRank int, diag []float64, batch 
 			piv := math.Sqrt(d[p])
 			fp := f[p*maxRank : p*maxRank+k]
 			col := cols[c]
-			for i := range g {
-				fi := f[i*maxRank : i*maxRank+k]
-				f[i*maxRank+k] = (col[i] - dot(fi, fp)) / piv
+			eliminate := func(lo, hi int) {
+				for i := lo; i < hi; i++ {
+					fi := f[i*maxRank : i*maxRank+k]
+					f[i*maxRank+k] = (col[i] - dot(fi, fp)) / piv
+				}
+			}
+			if g*k < 1<<16 {
+				eliminate(0, g)
+			} else { // rows apart on all cores, each row's sum as before
+				parallel.For(ctx, (g+255)/256, func(b int) { eliminate(b*256, min(g, b*256+256)) })
 			}
 			f[p*maxRank+k] = piv
 			for i := range g {
