@@ -101,17 +101,24 @@ func (r ConcorResult) Blocks() int { return len(r.Sizes) }
 //
 // The first correlations come from the sparse links in O(n^2 + n k^2) for
 // degree k. Each iteration correlates the columns of the block's
-// symmetric correlation matrix X (g x g): S X P X S, with P centring and S
-// scaling to unit variance. While X has high rank this is a dense product,
-// of which only the upper triangle is computed (g^3 multiplications, in
-// column panels on all cores; each entry's sum runs in one fixed order, so
-// the result is the same on any number of cores). The products roughly
-// square X's spectrum, so after a few iterations X = F F' to within 1e-13
-// with F of r << g columns (Cholesky with pivoting finds F in O(g r^2));
-// from then on the iteration runs on F in O(g r^2 + r^3): the new factor is
-// D F U L^(1/2), G = F'F - g m m' = U L U' (m F's mean row), D scaling F's
-// rows to unit length. The factored entries differ from the dense
-// iteration's by rounding only; blocks under 64 nodes always iterate
+// symmetric correlation matrix X (g x g): X' = S X P X S, with P centring
+// and S scaling to unit variance. On a sparse network the first
+// correlations are R1 = E (C - u u') E + L, C = A'A + AA' (E and u
+// diagonal and vector, L on the linked pairs), which applies to a vector
+// in O(nnz A); the k-th iterate applies in 2^(k-1) such passes, so the
+// first iterations, of full rank, are formed by sparse passes while they
+// cost less than a dense product. Otherwise an iteration is a dense
+// product, of which only the upper triangle is computed (g^3
+// multiplications, in column panels on all cores). Either way each entry's
+// sum runs in one fixed order, so the result is the same on any number of
+// cores. The products roughly square X's spectrum, so after a few
+// iterations X = F F' to within 1e-13 with F of r << g columns: Cholesky
+// with pivoting finds F in O(g r^2), from the dense X or, through the
+// sparse passes, from r columns of the next iterate without forming it;
+// from then on the iteration runs on F in O(g r^2 + r^3): the new factor
+// is D F U L^(1/2), G = F'F - g m m' = U L U' (m F's mean row), D scaling
+// F's rows to unit length. The sparse and factored entries differ from the
+// dense iteration's by rounding only; blocks under 64 nodes always iterate
 // densely. Memory O(n^2).
 func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, error) {
 	o, err := o.withDefaults()

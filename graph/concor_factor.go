@@ -24,8 +24,12 @@ const lazyBatch = 16
 //
 // With batch 1 the pivot is always the largest remaining diagonal entry;
 // with a larger batch, the batch's candidates (the largest entries when it
-// was fetched) are taken in turn while each is within a factor 8 of the
-// largest.
+// was fetched) are taken in turn, each while it is within a factor 1000 of
+// the largest (a candidate whose entry has collapsed with an earlier
+// pivot's is skipped). Any pivot order gives a factor whose residual is
+// positive semi-definite and bounded by its diagonal; the order only
+// changes the rank found (383 against 378 at 2,000 cities) and the columns
+// fetched in vain (721 against 945 with a factor 8).
 func pivotedCholesky(ctx context.Context, g, maxRank int, diag []float64, batch int, columns func(ps []int) ([][]float64, error)) (*lowRank, error) {
 	d := append([]float64(nil), diag...)
 	f := make([]float64, g*maxRank)
@@ -45,7 +49,7 @@ func pivotedCholesky(ctx context.Context, g, maxRank int, diag []float64, batch 
 		}
 		for c, p := range cands {
 			top := slices.Max(d)
-			if !(d[p] > lowRankTolerance) || d[p] < top/8 {
+			if !(d[p] > lowRankTolerance) || d[p] < top/1000 {
 				continue
 			}
 			if k == maxRank || !fall.plausible(k, top) {

@@ -296,3 +296,22 @@ func TestConcorSparseCancels(t *testing.T) {
 		return err
 	})
 }
+
+// BenchmarkConcorComplete times CONCOR (depth 2) on complete gravity
+// networks, every pair of cities linked, as collab analyze meets them:
+// the sparse passes do not apply, and the iteration is dense until the
+// factored form takes over.
+func BenchmarkConcorComplete(b *testing.B) {
+	for _, n := range []int{1000, 2000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			g := gravityNetwork(b, gravityCase{n: n, seed: 71})
+			cpu := processCPU()
+			for b.Loop() {
+				if _, err := g.Concor(context.Background(), ConcorOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+		})
+	}
+}
