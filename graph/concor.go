@@ -226,21 +226,9 @@ func (g *Network) linkedNodes() (linked, isolates []int) {
 func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bool) ([]float64, *stackForm, error) {
 	m := len(linked)
 	out, in := g.linkedAdjacency(linked, binary)
-	cross := make([]float64, m*m)
-	// (AA')_ij = sum_r A_ir A_jr: for each column r, the pairs of its
-	// nonzero rows; (A'A)_ij = sum_r A_ri A_rj: for each row r, its pairs.
-	for _, rows := range []csr{out, in} {
-		for r := range m {
-			if err := ctx.Err(); err != nil {
-				return nil, nil, err
-			}
-			for k := rows.start[r]; k < rows.start[r+1]; k++ {
-				wi, row := rows.val[k], cross[int(rows.col[k])*m:int(rows.col[k])*m+m]
-				for l := rows.start[r]; l < rows.start[r+1]; l++ {
-					row[rows.col[l]] += wi * rows.val[l]
-				}
-			}
-		}
+	cross, err := crossProducts(ctx, out, in, m)
+	if err != nil {
+		return nil, nil, err
 	}
 	// sum_j = sum_i (A_ij + A_ji) over i in order: the merge of column j
 	// of A (row j of A') and row j of A.
@@ -284,6 +272,57 @@ func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bo
 		}
 	}
 	return c, newStackForm(m, !g.directed, out, in, sum, sq, cross, c), nil
+}
+
+// crossProducts returns C = A'A + AA' (m x m). (AA')_ij = sum_r A_ir A_jr:
+// for each column r, the pairs of its nonzero rows; (A'A)_ij = sum_r A_ri
+// A_rj: for each row r, its pairs; O(sum of the squared degrees). When
+// that exceeds a quarter of m^3 (a dense network: a complete one's is
+// 2 m^3), C is instead the upper triangle of X'X, X = [A; A'] dense, by
+// Syrk (m^3 multiplications at the BLAS kernels' pace), mirrored: the same
+// sums in another order.
+func crossProducts(ctx context.Context, out, in csr, m int) ([]float64, error) {
+	cross := make([]float64, m*m)
+	pairs := 0.0
+	for _, rows := range []csr{out, in} {
+		for r := range m {
+			d := float64(rows.start[r+1] - rows.start[r])
+			pairs += d * d
+		}
+	}
+	if 4*pairs > float64(m)*float64(m)*float64(m) {
+		x := make([]float64, 2*m*m)
+		for half, rows := range []csr{out, in} {
+			for r := range m {
+				row := x[(half*m+r)*m : (half*m+r+1)*m]
+				for k := rows.start[r]; k < rows.start[r+1]; k++ {
+					row[rows.col[k]] = rows.val[k]
+				}
+			}
+		}
+		blas64.Syrk(blas.Trans, 1, blas64.General{Rows: 2 * m, Cols: m, Stride: m, Data: x},
+			0, blas64.Symmetric{N: m, Stride: m, Uplo: blas.Upper, Data: cross})
+		for i := range m {
+			for j := range i {
+				cross[i*m+j] = cross[j*m+i]
+			}
+		}
+		return cross, ctx.Err()
+	}
+	for _, rows := range []csr{out, in} {
+		for r := range m {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			for k := rows.start[r]; k < rows.start[r+1]; k++ {
+				wi, row := rows.val[k], cross[int(rows.col[k])*m:int(rows.col[k])*m+m]
+				for l := rows.start[r]; l < rows.start[r+1]; l++ {
+					row[rows.col[l]] += wi * rows.val[l]
+				}
+			}
+		}
+	}
+	return cross, nil
 }
 
 // linkedAdjacency returns A among the linked nodes (link weights, or 1
