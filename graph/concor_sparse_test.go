@@ -297,11 +297,11 @@ func TestConcorSparseCancels(t *testing.T) {
 	})
 }
 
-// BenchmarkConcorComplete times CONCOR (depth 2) on complete gravity
+// BenchmarkCompleteConcor times CONCOR (depth 2) on complete gravity
 // networks, every pair of cities linked, as collab analyze meets them:
 // the sparse passes do not apply, and the iteration is dense until the
 // factored form takes over.
-func BenchmarkConcorComplete(b *testing.B) {
+func BenchmarkCompleteConcor(b *testing.B) {
 	for _, n := range []int{1000, 2000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			g := gravityNetwork(b, gravityCase{n: n, seed: 71})
