@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
@@ -99,17 +101,24 @@ func (r ConcorResult) Blocks() int { return len(r.Sizes) }
 //
 // The first correlations come from the sparse links in O(n^2 + n k^2) for
 // degree k. Each iteration correlates the columns of the block's
-// symmetric correlation matrix X (g x g): S X P X S, with P centring and S
-// scaling to unit variance. While X has high rank this is a dense product,
-// of which only the upper triangle is computed (g^3 multiplications, in
-// column panels on all cores; each entry's sum runs in one fixed order, so
-// the result is the same on any number of cores). The products roughly
-// square X's spectrum, so after a few iterations X = F F' to within 1e-13
-// with F of r << g columns (Cholesky with pivoting finds F in O(g r^2));
-// from then on the iteration runs on F in O(g r^2 + r^3): the new factor is
-// D F U L^(1/2), G = F'F - g m m' = U L U' (m F's mean row), D scaling F's
-// rows to unit length. The factored entries differ from the dense
-// iteration's by rounding only; blocks under 64 nodes always iterate
+// symmetric correlation matrix X (g x g): X' = S X P X S, with P centring
+// and S scaling to unit variance. On a sparse network the first
+// correlations are R1 = E (C - u u') E + L, C = A'A + AA' (E and u
+// diagonal and vector, L on the linked pairs), which applies to a vector
+// in O(nnz A); the k-th iterate applies in 2^(k-1) such passes, so the
+// first iterations, of full rank, are formed by sparse passes while they
+// cost less than a dense product. Otherwise an iteration is a dense
+// product, of which only the upper triangle is computed (g^3
+// multiplications, in column panels on all cores). Either way each entry's
+// sum runs in one fixed order, so the result is the same on any number of
+// cores. The products roughly square X's spectrum, so after a few
+// iterations X = F F' to within 1e-13 with F of r << g columns: Cholesky
+// with pivoting finds F in O(g r^2), from the dense X or, through the
+// sparse passes, from r columns of the next iterate without forming it;
+// from then on the iteration runs on F in O(g r^2 + r^3): the new factor
+// is D F U L^(1/2), G = F'F - g m m' = U L U' (m F's mean row), D scaling
+// F's rows to unit length. The sparse and factored entries differ from the
+// dense iteration's by rounding only; blocks under 64 nodes always iterate
 // densely. Memory O(n^2).
 func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, error) {
 	o, err := o.withDefaults()
@@ -117,7 +126,10 @@ func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, er
 		return ConcorResult{}, err
 	}
 	linked, isolates := g.linkedNodes()
-	first := g.stackCorrelations(linked, o.Binary)
+	first, form, err := g.stackCorrelations(ctx, linked, o.Binary)
+	if err != nil {
+		return ConcorResult{}, err
+	}
 	res := ConcorResult{Block: make([]int, g.n), IsolateBlock: -1}
 	blocks := [][]int{seq(len(linked))} // positions in linked
 	if len(linked) == 0 {
@@ -130,7 +142,7 @@ func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, er
 				next = append(next, b)
 				continue
 			}
-			pivotSide, rest, split, err := concorSplit(ctx, first, b, o)
+			pivotSide, rest, split, err := concorSplit(ctx, first, form, b, o)
 			if err != nil {
 				return ConcorResult{}, err
 			}
@@ -206,85 +218,188 @@ func (g *Network) linkedNodes() (linked, isolates []int) {
 // linked nodes). Column j's missing cells are rows j and m+j, so the pair
 // (i, j) runs over the 2m-4 rows other than i, j, m+i and m+j; with the
 // missing cells read as 0, its cross-product is (A'A + AA')_ij, and its
-// sums are column j's sums less A_ij and A_ji.
-func (g *Network) stackCorrelations(linked []int, binary bool) []float64 {
+// sums are column j's sums less A_ij and A_ji. A is walked by its nonzeros
+// only: O(m^2 + m k^2) for degree k.
+//
+// It returns as well R1's stack form (see stackForm), for the sparse
+// passes.
+func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bool) ([]float64, *stackForm, error) {
+	m := len(linked)
+	out, in := g.linkedAdjacency(linked, binary)
+	cross, err := crossProducts(ctx, out, in, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	// sum_j = sum_i (A_ij + A_ji) over i in order: the merge of column j
+	// of A (row j of A') and row j of A.
+	sum, sq := make([]float64, m), make([]float64, m)
+	for j := range m {
+		mergeCSRRows(in, out, j, func(aij, aji float64) {
+			sum[j] += aij + aji
+			sq[j] += aij*aij + aji*aji
+		})
+	}
+	c := make([]float64, m*m)
+	rows := float64(2*m - 4)
+	pair := func(i, j int, aij, aji float64) {
+		si, sj := sum[i]-aij-aji, sum[j]-aij-aji
+		qi, qj := sq[i]-aij*aij-aji*aji, sq[j]-aij*aij-aji*aji
+		c[i*m+j] = correlation(cross[i*m+j]-si*sj/rows, qi-si*si/rows, qj-sj*sj/rows)
+	}
+	for i := range m {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		c[i*m+i] = 1
+		if rows < 2 { // no two complete rows: no correlation
+			continue
+		}
+		for j := range i {
+			pair(i, j, 0, 0)
+		}
+		// The linked pairs, whose sums lose their own cells.
+		for _, adj := range []csr{out, in} {
+			for k := adj.start[i]; k < adj.start[i+1]; k++ {
+				if j := int(adj.col[k]); j < i {
+					pair(i, j, csrAt(out, i, j), csrAt(out, j, i))
+				}
+			}
+		}
+	}
+	for i := range m {
+		for j := range i {
+			c[j*m+i] = c[i*m+j]
+		}
+	}
+	return c, newStackForm(m, !g.directed, out, in, sum, sq, cross, c), nil
+}
+
+// crossProducts returns C = A'A + AA' (m x m). (AA')_ij = sum_r A_ir A_jr:
+// for each column r, the pairs of its nonzero rows; (A'A)_ij = sum_r A_ri
+// A_rj: for each row r, its pairs; O(sum of the squared degrees). When
+// that exceeds a quarter of m^3 (a dense network: a complete one's is
+// 2 m^3), C is instead the upper triangle of X'X, X = [A; A'] dense, by
+// Syrk (m^3 multiplications at the BLAS kernels' pace), mirrored: the same
+// sums in another order.
+func crossProducts(ctx context.Context, out, in csr, m int) ([]float64, error) {
+	cross := make([]float64, m*m)
+	pairs := 0.0
+	for _, rows := range []csr{out, in} {
+		for r := range m {
+			d := float64(rows.start[r+1] - rows.start[r])
+			pairs += d * d
+		}
+	}
+	if 4*pairs > float64(m)*float64(m)*float64(m) {
+		x := make([]float64, 2*m*m)
+		for half, rows := range []csr{out, in} {
+			for r := range m {
+				row := x[(half*m+r)*m : (half*m+r+1)*m]
+				for k := rows.start[r]; k < rows.start[r+1]; k++ {
+					row[rows.col[k]] = rows.val[k]
+				}
+			}
+		}
+		blas64.Syrk(blas.Trans, 1, blas64.General{Rows: 2 * m, Cols: m, Stride: m, Data: x},
+			0, blas64.Symmetric{N: m, Stride: m, Uplo: blas.Upper, Data: cross})
+		for i := range m {
+			for j := range i {
+				cross[i*m+j] = cross[j*m+i]
+			}
+		}
+		return cross, ctx.Err()
+	}
+	for _, rows := range []csr{out, in} {
+		for r := range m {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			for k := rows.start[r]; k < rows.start[r+1]; k++ {
+				wi, row := rows.val[k], cross[int(rows.col[k])*m:int(rows.col[k])*m+m]
+				for l := rows.start[r]; l < rows.start[r+1]; l++ {
+					row[rows.col[l]] += wi * rows.val[l]
+				}
+			}
+		}
+	}
+	return cross, nil
+}
+
+// linkedAdjacency returns A among the linked nodes (link weights, or 1
+// with binary), by rows and by columns (the rows of A'), each row's
+// columns in order.
+func (g *Network) linkedAdjacency(linked []int, binary bool) (out, in csr) {
 	m := len(linked)
 	local := make([]int32, g.n)
 	for k, v := range linked {
 		local[v] = int32(k)
 	}
-	a := make([]float64, m*m) // A among the linked nodes
+	type cell struct {
+		j int32
+		w float64
+	}
+	outCells, inCells := make([][]cell, m), make([][]cell, m)
+	add := func(i, j int32, w float64) {
+		outCells[i] = append(outCells[i], cell{j, w})
+		inCells[j] = append(inCells[j], cell{i, w})
+	}
 	for _, e := range g.edges {
 		w := e.Weight
 		if binary {
 			w = 1
 		}
-		i, j := int(local[e.From]), int(local[e.To])
-		a[i*m+j] = w
+		if w == 0 {
+			continue
+		}
+		i, j := local[e.From], local[e.To]
+		add(i, j, w)
 		if !g.directed {
-			a[j*m+i] = w
+			add(j, i, w)
 		}
 	}
-	rowsOf := func(transpose bool) [][]int32 { // nonzero columns of each row of A (or A')
-		out := make([][]int32, m)
-		for i := range m {
-			for j := range m {
-				if (transpose && a[j*m+i] != 0) || (!transpose && a[i*m+j] != 0) {
-					out[i] = append(out[i], int32(j))
-				}
+	pack := func(cells [][]cell) csr {
+		c := csr{start: make([]int, m+1)}
+		for i, row := range cells {
+			slices.SortFunc(row, func(a, b cell) int { return cmp.Compare(a.j, b.j) })
+			for _, x := range row {
+				c.col = append(c.col, x.j)
+				c.val = append(c.val, x.w)
 			}
+			c.start[i+1] = len(c.col)
 		}
-		return out
+		return c
 	}
-	cross := make([]float64, m*m)
-	// (AA')_ij = sum_r A_ir A_jr: for each column r, the pairs of its
-	// nonzero rows; (A'A)_ij = sum_r A_ri A_rj: for each row r, its pairs.
-	for _, pass := range []struct {
-		nz        [][]int32
-		transpose bool
-	}{{rowsOf(false), false}, {rowsOf(true), true}} {
-		for r, cols := range pass.nz {
-			for _, i := range cols {
-				wi := at(a, m, r, int(i), pass.transpose)
-				row := cross[int(i)*m : int(i)*m+m]
-				for _, j := range cols {
-					row[j] += wi * at(a, m, r, int(j), pass.transpose)
-				}
-			}
-		}
-	}
-	sum, sq := make([]float64, m), make([]float64, m)
-	for i := range m {
-		for j := range m {
-			sum[j] += a[i*m+j] + a[j*m+i]
-			sq[j] += a[i*m+j]*a[i*m+j] + a[j*m+i]*a[j*m+i]
-		}
-	}
-	c := make([]float64, m*m)
-	rows := float64(2*m - 4)
-	for i := range m {
-		c[i*m+i] = 1
-		for j := range i {
-			if rows < 2 { // no two complete rows: no correlation
-				continue
-			}
-			aij, aji := a[i*m+j], a[j*m+i]
-			si, sj := sum[i]-aij-aji, sum[j]-aij-aji
-			qi, qj := sq[i]-aij*aij-aji*aji, sq[j]-aij*aij-aji*aji
-			r := correlation(cross[i*m+j]-si*sj/rows, qi-si*si/rows, qj-sj*sj/rows)
-			c[i*m+j], c[j*m+i] = r, r
-		}
-	}
-	return c
+	return pack(outCells), pack(inCells)
 }
 
-// at reads A[r][i], or A[i][r] when transpose: the entry of row r of the
-// stacked half being walked.
-func at(a []float64, m, r, i int, transpose bool) float64 {
-	if transpose {
-		return a[i*m+r]
+// mergeCSRRows calls f(a, b) for every column where row i of a or of b has
+// an entry, in column order, with the two entries (0 where absent).
+func mergeCSRRows(a, b csr, i int, f func(x, y float64)) {
+	p, q := a.start[i], b.start[i]
+	pEnd, qEnd := a.start[i+1], b.start[i+1]
+	for p < pEnd || q < qEnd {
+		switch {
+		case q == qEnd || (p < pEnd && a.col[p] < b.col[q]):
+			f(a.val[p], 0)
+			p++
+		case p == pEnd || b.col[q] < a.col[p]:
+			f(0, b.val[q])
+			q++
+		default:
+			f(a.val[p], b.val[q])
+			p++
+			q++
+		}
 	}
-	return a[r*m+i]
+}
+
+// csrAt returns entry (i, j) of a, 0 when absent.
+func csrAt(a csr, i, j int) float64 {
+	row := a.col[a.start[i]:a.start[i+1]]
+	if k, ok := slices.BinarySearch(row, int32(j)); ok {
+		return a.val[a.start[i]+k]
+	}
+	return 0
 }
 
 // correlation is cov/sqrt(varX varY), 0 when either variance is 0 (or
@@ -298,7 +413,7 @@ func correlation(cov, vx, vy float64) float64 {
 
 // concorSplit iterates the correlations of block b (positions into the
 // first correlation matrix, m x m) and splits it by the signs reached.
-func concorSplit(ctx context.Context, first []float64, b []int, o ConcorOptions) (pivotSide, rest []int, s ConcorSplit, err error) {
+func concorSplit(ctx context.Context, first []float64, form *stackForm, b []int, o ConcorOptions) (pivotSide, rest []int, s ConcorSplit, err error) {
 	m := int(math.Sqrt(float64(len(first))))
 	gsize := len(b)
 	x := make([]float64, gsize*gsize)
@@ -309,7 +424,11 @@ func concorSplit(ctx context.Context, first []float64, b []int, o ConcorOptions)
 	}
 	s = ConcorSplit{Size: gsize}
 	z := make([]float64, gsize*gsize)
-	var lr *lowRank // the iteration in factored form, once X's rank is low
+	var lr *lowRank        // the iteration in factored form, once X's rank is low
+	var chain *sparseChain // X_k through the sparse passes, while cheaper
+	if concorSparse && gsize >= lowRankMin {
+		chain = newSparseChain(form, b)
+	}
 	beyond := func() bool {
 		if lr != nil {
 			return lr.allBeyond(o.Cutoff)
@@ -323,15 +442,40 @@ func concorSplit(ctx context.Context, first []float64, b []int, o ConcorOptions)
 		if err := ctx.Err(); err != nil {
 			return nil, nil, s, err
 		}
-		// After one correlation X is a Gram matrix, positive semi-definite.
-		if lr == nil && concorLowRank && s.Iterations > 0 && gsize >= lowRankMin {
-			lr = factorLowRank(x, gsize, gsize/3)
+		if lr == nil && concorLowRank && gsize >= lowRankMin {
+			var err error
+			switch {
+			case chain != nil && chain.cheaperFactor(gsize, gsize/3): // factor X_{k+1}, a Gram matrix, unformed
+				if lr, err = chain.factorNext(ctx, x, z, gsize, gsize/3); lr != nil {
+					chain = nil
+					s.Iterations++
+					continue
+				}
+			case s.Iterations > 0: // after one correlation X is a Gram matrix
+				lr, err = factorExplicit(ctx, x, gsize, gsize/3)
+			}
+			if err != nil {
+				return nil, nil, s, err
+			}
 		}
 		if lr != nil && !lr.correlate() {
 			lr.dense(x)
 			lr = nil
 		}
-		if lr == nil {
+		if chain != nil && !chain.cheaper(gsize) {
+			chain = nil
+		}
+		switch {
+		case lr != nil:
+		case chain != nil:
+			ok, err := chain.correlate(ctx, x, z, gsize)
+			if err != nil {
+				return nil, nil, s, err
+			}
+			if !ok {
+				chain = nil
+			}
+		default:
 			correlateColumns(x, z, gsize)
 		}
 		s.Iterations++
@@ -383,28 +527,7 @@ func allBeyond(x []float64, cutoff float64) bool {
 // using z as scratch: z holds the columns centred and scaled to unit
 // length, and x = z'z.
 func correlateColumns(x, z []float64, g int) {
-	copy(z, x)
-	scale := make([]float64, g)
-	for j := range g {
-		var mean float64
-		for i := range g {
-			mean += z[i*g+j]
-		}
-		mean /= float64(g)
-		var ss float64
-		for i := range g {
-			z[i*g+j] -= mean
-			ss += z[i*g+j] * z[i*g+j]
-		}
-		if ss > 0 {
-			scale[j] = 1 / math.Sqrt(ss)
-		}
-	}
-	for i := range g {
-		for j := range g {
-			z[i*g+j] *= scale[j]
-		}
-	}
+	scale := centredScaled(x, z, g)
 	gramUpper(x, z, g)
 	for j := range g {
 		for i := range j {

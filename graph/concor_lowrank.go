@@ -34,52 +34,6 @@ type lowRank struct {
 	f    []float64
 }
 
-// factorLowRank returns X (g x g, positive semi-definite) as F F' by
-// Cholesky factorisation with diagonal pivoting, stopping when every
-// remaining diagonal entry is under lowRankTolerance (then every entry of
-// X - F F' is, since the residual is positive semi-definite); nil when
-// the rank exceeds maxRank. O(g r^2).
-func factorLowRank(x []float64, g, maxRank int) *lowRank {
-	d := make([]float64, g) // the residual's diagonal
-	for i := range g {
-		d[i] = x[i*g+i]
-	}
-	f := make([]float64, g*maxRank) // F row-major, maxRank columns reserved
-	k := 0
-	for ; ; k++ {
-		p := 0
-		for i := range d {
-			if d[i] > d[p] {
-				p = i
-			}
-		}
-		if d[p] <= lowRankTolerance {
-			break
-		}
-		if k == maxRank {
-			return nil
-		}
-		piv := math.Sqrt(d[p])
-		fp := f[p*maxRank : p*maxRank+k]
-		for i := range g {
-			fi := f[i*maxRank : i*maxRank+k]
-			v := x[i*g+p] - dot(fi, fp)
-			f[i*maxRank+k] = v / piv
-		}
-		f[p*maxRank+k] = piv
-		for i := range g {
-			c := f[i*maxRank+k]
-			d[i] -= c * c
-		}
-		d[p] = 0
-	}
-	lr := &lowRank{g: g, r: k, f: make([]float64, g*k)}
-	for i := range g {
-		copy(lr.f[i*k:(i+1)*k], f[i*maxRank:i*maxRank+k])
-	}
-	return lr
-}
-
 // correlate replaces F F' with the correlations of its columns, and
 // reports false, leaving F as it was, when a column has no variance (the
 // dense iteration then takes over, as it sets such correlations to 0).
@@ -92,8 +46,9 @@ func factorLowRank(x []float64, g, maxRank int) *lowRank {
 func (lr *lowRank) correlate() bool {
 	g, r := lr.g, lr.r
 	fm := blas64.General{Rows: g, Cols: r, Stride: r, Data: lr.f}
-	gram := blas64.General{Rows: r, Cols: r, Stride: r, Data: make([]float64, r*r)}
-	blas64.Gemm(blas.Trans, blas.NoTrans, 1, fm, fm, 0, gram)
+	// F'F's upper triangle only: half the multiplications of the product.
+	gram := blas64.Symmetric{N: r, Stride: r, Uplo: blas.Upper, Data: make([]float64, r*r)}
+	blas64.Syrk(blas.Trans, 1, fm, 0, gram)
 	mean := make([]float64, r)
 	for i := range g {
 		for a, fa := range lr.f[i*r : i*r+r] {
