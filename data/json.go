@@ -30,11 +30,11 @@ func (o Options) decodeJSON(name string, src []byte, geoJSON bool) decoded {
 		return decoded{problems: Problems{p}}
 	}
 	if !geoJSON && json.Valid(src) {
-		if ds, ok := o.decodeStream(src); ok {
+		if ds, unplaced, ok := o.decodeStream(src); ok {
 			if err := o.mappingUnsupported("collab's JSON format"); err != nil {
 				return decoded{err: err}
 			}
-			return decoded{ds: ds, loc: &lazyJSONLocator{opts: o, name: name, src: src, lines: lines}}
+			return decoded{ds: ds, loc: &lazyJSONLocator{opts: o, name: name, src: src, lines: lines}, unplaced: unplaced}
 		}
 	}
 	root, err := parseTree(src, maxTreeSize)

@@ -14,13 +14,16 @@ import (
 // files that have none: at the first thing the tree reader would report
 // (a wrong type, an unknown or repeated field, a missing id or position,
 // scores that disagree), or anything it does not handle itself (variables,
-// Options.Place, counts over the limits), it gives up, and the tree reader
+// counts over the limits), it gives up, and the tree reader
 // reads the file again to report every problem at its place, exactly as
 // it would have alone. Validation's problems, found later, are located by
 // a tree built only then (lazyJSONLocator).
 //
 // Memory: the file's bytes (held by the caller) and the dataset; time: one
 // scan, after json.Valid's.
+//
+// Options.Place: a city without lat and lon is left unpositioned and
+// listed, as the tree reader does, for Options.place.
 
 // streamDecoder holds the scan of one document; it reuses treeParser's
 // scanning of strings, numbers and whitespace, with no budget.
@@ -28,6 +31,7 @@ type streamDecoder struct {
 	p         treeParser
 	opts      Options
 	neighbors int
+	unplaced  []int // the cities without lat and lon, with Options.Place
 }
 
 // giveUp is panicked by the stream decoder when the file needs the tree
@@ -36,20 +40,19 @@ type giveUp struct{}
 
 // decodeStream decodes src, valid JSON, when it is a problem-free file of
 // collab's format that the stream decoder handles; ok is false otherwise.
-func (o Options) decodeStream(src []byte) (ds *Dataset, ok bool) {
-	if o.Place != nil {
-		return nil, false
-	}
+// unplaced lists the cities without lat and lon, for Options.Place.
+func (o Options) decodeStream(src []byte) (ds *Dataset, unplaced []int, ok bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			if _, mine := v.(giveUp); !mine {
 				panic(v)
 			}
-			ds, ok = nil, false
+			ds, unplaced, ok = nil, nil, false
 		}
 	}()
 	d := streamDecoder{p: treeParser{src: src, budget: math.MaxInt}, opts: o}
-	return d.dataset(), true
+	ds = d.dataset()
+	return ds, d.unplaced, true
 }
 
 func (d *streamDecoder) fail() { panic(giveUp{}) }
@@ -202,7 +205,10 @@ func (d *streamDecoder) dataset() *Dataset {
 				if len(ds.Cities) == MaxCities {
 					d.fail() // the tree reader says what is too large
 				}
-				c, s := d.city()
+				c, s, placeable := d.city()
+				if placeable {
+					d.unplaced = append(d.unplaced, len(ds.Cities))
+				}
 				ds.Cities = append(ds.Cities, c)
 				scores = append(scores, s)
 			})
@@ -253,18 +259,18 @@ const (
 	cityVariables
 )
 
-func (d *streamDecoder) city() (City, streamScores) {
-	var c City
-	var s streamScores
-	var hasID, hasLat, hasLon bool
+// city reads a city; placeable says it has no lat and lon, for
+// Options.Place to find.
+func (d *streamDecoder) city() (c City, s streamScores, placeable bool) {
+	var hasID, hasName, hasLat, hasLon bool
 	d.members(cityFields, func(key int) {
 		switch key {
 		case cityID:
 			c.ID, hasID = d.id(), true
 		case cityName:
-			c.Name = d.str()
+			c.Name, hasName = d.str(), true
 		case cityNameLocal:
-			c.NameLocal = d.str()
+			c.NameLocal, hasName = d.str(), true
 		case cityProvince:
 			c.Province = d.str()
 		case cityLat:
@@ -290,13 +296,19 @@ func (d *streamDecoder) city() (City, streamScores) {
 			d.fail()
 		}
 	})
-	if !hasID || !hasLat || !hasLon || s.single && s.byYear != nil {
+	// As the tree reader's city: a city to be placed may lack its id when
+	// it has a name to be placed by.
+	placeable = d.opts.Place != nil && !hasLat && !hasLon
+	if !hasID && !(placeable && hasName) || !placeable && (!hasLat || !hasLon) || s.single && s.byYear != nil {
 		d.fail() // the tree reader reports what is missing, or both score forms
+	}
+	if placeable {
+		c.Lat, c.Lon = unpositioned, unpositioned
 	}
 	if c.Name == "" {
 		c.Name = c.ID
 	}
-	return c, s
+	return c, s, placeable
 }
 
 // scoresByYear reads {"2001": 1.6, ...}; a year given twice keeps its last

@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,19 +13,30 @@ import (
 
 // treeDecode is what the tree reader alone makes of src: the dataset before
 // validation and the problems and missing values it found.
-func treeDecode(t *testing.T, o Options, src []byte) (*Dataset, bool) {
+// unplaced lists the cities to be placed.
+func treeDecode(t *testing.T, o Options, src []byte) (ds *Dataset, unplaced []int, clean bool) {
 	t.Helper()
 	root, err := parseTree(src, maxTreeSize)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	r := &jsonReader{file: "f.json", lines: newLineIndex(src), opts: o}
 	ds, ok := r.dataset(root)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	ds.Input.Format = "JSON"
-	return ds, len(r.problems) == 0 && len(r.missing) == 0
+	return ds, r.unplaced, len(r.problems) == 0 && len(r.missing) == 0
+}
+
+// markUnplaced replaces the NaN position of the cities to be placed, which
+// reflect.DeepEqual never finds equal, by a mark.
+func markUnplaced(ds *Dataset) {
+	for i := range ds.Cities {
+		if c := &ds.Cities[i]; math.IsNaN(c.Lat) && math.IsNaN(c.Lon) {
+			c.Lat, c.Lon = -1000, -1000
+		}
+	}
 }
 
 // checkStreamMatchesTree: whenever the stream decoder reads src, the tree
@@ -34,22 +46,28 @@ func checkStreamMatchesTree(t *testing.T, o Options, src []byte) (streamed bool)
 	if !json.Valid(src) {
 		return false
 	}
-	ds, ok := o.decodeStream(src)
+	ds, unplaced, ok := o.decodeStream(src)
 	if !ok {
 		return false
 	}
-	tree, clean := treeDecode(t, o, src)
+	tree, treeUnplaced, clean := treeDecode(t, o, src)
 	if !clean {
 		t.Fatalf("the stream decoder read a file the tree reader has problems with:\n%s", src)
 	}
+	markUnplaced(ds)
+	markUnplaced(tree)
 	if !reflect.DeepEqual(ds, tree) {
 		t.Fatalf("stream and tree readers differ on\n%s\nstream: %+v\ntree:   %+v", src, ds, tree)
+	}
+	if !reflect.DeepEqual(unplaced, treeUnplaced) {
+		t.Fatalf("cities to place: stream %v, tree %v, on\n%s", unplaced, treeUnplaced, src)
 	}
 	return true
 }
 
 func TestStreamMatchesTree(t *testing.T) {
 	sample := Sample()
+	placer := placerFunc(nil)
 	tests := []struct {
 		name     string
 		src      string
@@ -87,7 +105,11 @@ func TestStreamMatchesTree(t *testing.T) {
 		{"no cities field", `{"links": []}`, Options{}, false},
 		{"top level array", `[1]`, Options{}, false},
 		{"FeatureCollection", `{"type": "FeatureCollection", "features": []}`, Options{}, false},
-		{"placer", `{"cities": [{"id": "a", "lat": 1, "lon": 2, "score": 3}]}`, Options{Place: placerFunc(nil)}, false},
+		{"placer, positions given", `{"cities": [{"id": "a", "lat": 1, "lon": 2, "score": 3}]}`, Options{Place: placer}, true},
+		{"placer, by name", `{"cities": [{"name": "Suzhou", "score": 3}, {"id": "a", "name_local": "苏州", "score": 1}, {"id": "b", "lat": 1, "lon": 2, "score": 3}]}`, Options{Place: placer}, true},
+		{"placer, nothing to place by", `{"cities": [{"province": "JS", "score": 3}]}`, Options{Place: placer}, false},
+		{"placer, lat alone", `{"cities": [{"id": "a", "lat": 1, "score": 3}]}`, Options{Place: placer}, false},
+		{"no placer, no position", `{"cities": [{"id": "a", "score": 3}]}`, Options{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,5 +179,9 @@ func FuzzStreamMatchesTree(f *testing.F) {
 	addSeeds(f, ".json")
 	f.Add(Sample())
 	f.Add([]byte(`{"cities": [{"id": 7, "lat": 1e999, "lon": -0, "scores": {"2001": 1, "2001": 2}}], "links": [{"weight": -1}]}`))
-	f.Fuzz(func(t *testing.T, src []byte) { checkStreamMatchesTree(t, Options{}, src) })
+	f.Add([]byte(`{"cities": [{"name": "a", "score": 1}, {"id": "b", "name": "b", "lat": 1, "lon": 2, "score": 1}]}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkStreamMatchesTree(t, Options{}, src)
+		checkStreamMatchesTree(t, Options{Place: placerFunc(nil), ScoreOptional: true}, src)
+	})
 }
