@@ -97,7 +97,7 @@
 //
 // A file of collab's JSON format without problems is decoded in one scan
 // straight into the Dataset (json_stream.go), holding the file's bytes and
-// the dataset only; the tree of positions (about fifteen times the file)
+// the dataset only; the tree of positions (about ten times the file)
 // is built only when there is a problem to place, or for what the scan
 // does not handle (variables), and GeoJSON is always read as a tree.
 //

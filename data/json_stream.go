@@ -9,7 +9,7 @@ import (
 
 // The stream decoder reads a valid file of collab's JSON format straight
 // into a Dataset, in one pass over the bytes, without the positional tree:
-// a tree of a 100,000-city file takes about fifteen times the file's size,
+// a tree of a 100,000-city file takes about ten times the file's size,
 // and its positions serve only to report problems. It understands the
 // files that have none: at the first thing the tree reader would report
 // (a wrong type, an unknown or repeated field, a missing id or position,
