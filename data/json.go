@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"collab/param"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -27,6 +28,14 @@ func (o Options) decodeJSON(name string, src []byte, geoJSON bool) decoded {
 	lines := newLineIndex(src)
 	if p, bad := encodingProblem(name, src, lines); bad {
 		return decoded{problems: Problems{p}}
+	}
+	if !geoJSON && json.Valid(src) {
+		if ds, unplaced, ok := o.decodeStream(src); ok {
+			if err := o.mappingUnsupported("collab's JSON format"); err != nil {
+				return decoded{err: err}
+			}
+			return decoded{ds: ds, loc: &lazyJSONLocator{opts: o, name: name, src: src, lines: lines}, unplaced: unplaced}
+		}
 	}
 	root, err := parseTree(src, maxTreeSize)
 	var se *syntaxError
