@@ -365,7 +365,7 @@ func (s *study) warnUnderflow(mass []float64, links int) {
 // 0 (no linkage; a path through them would have infinite length); links of
 // several kinds between one pair are one edge of their summed weight.
 func (s *study) observed() []graph.Edge {
-	var positive []data.Link
+	positive := make([]data.Link, 0, len(s.ds.Links)) // one allocation: appending to nil copied 461,262 links' worth six times over
 	for _, l := range s.ds.Links {
 		if l.Weight > 0 {
 			positive = append(positive, l)
