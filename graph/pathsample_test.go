@@ -38,10 +38,7 @@ func TestEstimatePathSummary(t *testing.T) {
 	}
 	// Each source's contribution, scaled to the whole-network statistic.
 	member := g.largestComponent()
-	w := &pathWorker{s: newSearch(g), hops: make([]int32, 500), queue: make([]int32, 0, 500)}
-	for i := range w.hops {
-		w.hops[i] = -1
-	}
+	w := newPathWorker(g, true)
 	per := make([][4]float64, 500)
 	for s := range 500 {
 		p := w.fromSource(g, s, member, true)

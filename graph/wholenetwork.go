@@ -138,13 +138,7 @@ func (g *Network) estimatePaths(ctx context.Context, o PathOptions, weighted boo
 	plan := net.planSources(o)
 	ps.Sources = len(plan.sources)
 	per := make([]sourcePaths, len(plan.sources))
-	err := parallel.Blocks(ctx, len(plan.sources), func() *pathWorker {
-		w := &pathWorker{s: newSearch(net), hops: make([]int32, n), queue: make([]int32, 0, n)}
-		for i := range w.hops {
-			w.hops[i] = -1
-		}
-		return w
-	}, func(k int, w *pathWorker) {
+	err := parallel.Blocks(ctx, len(plan.sources), func() *pathWorker { return newPathWorker(net, weighted) }, func(k int, w *pathWorker) {
 		per[k] = w.fromSource(net, int(plan.sources[k]), member, weighted)
 	}, func(int, *pathWorker) {})
 	if err != nil {
@@ -233,39 +227,56 @@ func (plan sourcePlan) standardError(variance, pairs float64) *float64 {
 
 // pathWorker is one core's state for PathSummary's searches.
 type pathWorker struct {
-	s     *search
-	hops  []int32 // -1 where not reached
+	s     *search  // for the Dijkstra searches; nil when only hops are summed
+	seen  []uint32 // stamp of the last search that reached each node
+	stamp uint32
 	queue []int32
 }
 
+func newPathWorker(g *Network, weighted bool) *pathWorker {
+	w := &pathWorker{seen: make([]uint32, g.n), queue: make([]int32, 0, g.n)}
+	if weighted {
+		w.s = newSearch(g)
+	}
+	return w
+}
+
 // fromSource runs a breadth-first search and, when weighted, a Dijkstra
-// search from s; the
-// searches follow the links into s (the rows newSearch reads), which, over
-// all sources, sum the same distances as searches out of them.
+// search from s; the searches follow the links into s (the rows newSearch
+// reads), which, over all sources, sum the same distances as searches out
+// of them. The breadth-first search goes level by level, so a node's hops
+// are its level's and are summed as the node is found, in one pass; a
+// stamp per search marks the nodes reached, so nothing needs resetting.
 func (w *pathWorker) fromSource(g *Network, s int, member []bool, weighted bool) sourcePaths {
 	var p sourcePaths
+	w.stamp++
+	if w.stamp == 0 { // wrapped: clear the old stamps
+		clear(w.seen)
+		w.stamp = 1
+	}
 	w.queue = append(w.queue[:0], int32(s))
-	w.hops[s] = 0
+	w.seen[s] = w.stamp
+	counted := member[s]
+	level, levelEnd := 0, 1 // the hops of queue[k], and where the next level starts
+	hops, inverse := 1.0, 1.0
 	for k := 0; k < len(w.queue); k++ {
-		u := w.queue[k]
-		adj, _ := g.in.neighbors(int(u))
+		if k == levelEnd {
+			level, levelEnd = level+1, len(w.queue)
+			hops, inverse = float64(level+1), 1/float64(level+1)
+		}
+		adj, _ := g.in.neighbors(int(w.queue[k]))
 		for _, v := range adj {
-			if w.hops[v] < 0 {
-				w.hops[v] = w.hops[u] + 1
-				w.queue = append(w.queue, v)
+			if w.seen[v] == w.stamp {
+				continue
+			}
+			w.seen[v] = w.stamp
+			w.queue = append(w.queue, v)
+			p.inverseHops += inverse
+			if counted && member[v] {
+				p.hops += hops
+				p.maxHops = level + 1
 			}
 		}
-	}
-	for _, v := range w.queue[1:] {
-		h := int(w.hops[v])
-		p.inverseHops += 1 / float64(h)
-		if member[s] && member[v] {
-			p.hops += float64(h)
-			p.maxHops = max(p.maxHops, h)
-		}
-	}
-	for _, v := range w.queue {
-		w.hops[v] = -1
 	}
 	if !weighted {
 		return p
