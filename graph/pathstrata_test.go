@@ -207,4 +207,3 @@ func TestBisectionOrder(t *testing.T) {
 		t.Errorf("bisection runs span %.1f, locality runs %.1f: not compact", b, l)
 	}
 }
-
