@@ -61,15 +61,36 @@ const chunkCount = 256
 // shortest path from s to t through v is one from t to s backward).
 // Time O(n m log n), memory O(n + m) per core.
 //
-// With o.Sample = K on an undirected network, K sources are drawn without
-// replacement, in each connected component in proportion to its size (at
-// least two per component, or all of a smaller one). A node's betweenness
-// is estimated from the dependencies on it of its component's sampled
-// sources, scaled by c/K_c (Brandes and Pich 2007), with standard error
-// c sqrt((1 - K_c/c) s^2 / K_c), s^2 the dependencies' sample variance; its
-// closeness and harmonic closeness from the mean distance to the sampled
-// sources times the c-1 other nodes of its component (Eppstein and Wang
-// 2004). Time O(K m log n).
+// With o.Sample = K on an undirected network, K sources are drawn (Brandes
+// and Pich, "Centrality estimation in large networks", Int. J. Bifurcation
+// and Chaos 17, 2007, sample sources uniformly; here they are stratified):
+// each connected component gets a share in proportion to its size (at
+// least 10, or all of a smaller one); a component of c nodes given K_c < c
+// sources is cut into H = floor(K_c/2) strata of consecutive nodes in a
+// nested bisection of its locality order (compact pieces of the network),
+// of sizes N_h differing by at most one, and n_h = 2 sources are drawn from
+// each without replacement (3 from the last when K_c is odd). With y_s(v)
+// the dependency of source s on v (Brandes 2001), v's betweenness total is
+// estimated by the stratified estimator
+//
+//	T(v) = sum_h (N_h/n_h) sum_{s in h} y_s(v),
+//
+// unbiased, with standard error sqrt(sum_h N_h^2 (1 - n_h/N_h) s_h^2/n_h),
+// s_h^2 the sample variance of y(v) over stratum h's sources (Cochran,
+// "Sampling Techniques", 3rd ed., 1977, eqs. 5.1, 5.10). Sources in the
+// same piece of the network see its hubs alike, so the strata remove most
+// of the variation between sources that simple random sampling leaves: on
+// regional networks of 5,000 to 20,000 nodes the ten most central nodes'
+// standard errors are 2.5 to 2.8 times smaller than from as many sources
+// drawn at random, and cover the exact values as stated (95% within 1.96
+// standard errors; docs/PERFORMANCE.md). The standard error is honest when
+// a node's betweenness is spread over many sources; a node that owes much
+// of it to a few (the neighbour of a chain of pendant nodes) can be missed
+// in a way no sample variance shows. Closeness and harmonic closeness come
+// from the mean distance to the sampled sources, each weighted N_h/n_h,
+// times the c-1 other nodes of the component (Eppstein and Wang 2004).
+// The same seed gives the same sources and the same bits on any number of
+// cores. Time O(K m log n).
 func (g *Network) ShortestPaths(ctx context.Context, o PathOptions) (PathCentrality, error) {
 	n := g.n
 	pc := PathCentrality{Betweenness: make([]float64, n), Closeness: make([]float64, n), Harmonic: make([]float64, n)}

@@ -42,8 +42,13 @@ func TestPathsAtScale(t *testing.T) {
 				t.Logf("n %d k %d seed %d: stated error %.4f", g.Nodes(), k, seed, statedError(pc))
 			})
 			hwall, hcpu := timed(func() {
-				if _, err := g.EstimateHopSummary(context.Background(), o); err != nil {
+				ps, err := g.EstimateHopSummary(context.Background(), o)
+				if err != nil {
 					t.Fatal(err)
+				}
+				if ps.AverageHopsSE != nil && ps.GlobalEfficiencySE != nil {
+					t.Logf("average hops %.4f (se %.4f), global efficiency %.5f (se %.5f), diameter >= %d",
+						*ps.AverageHops, *ps.AverageHopsSE, ps.GlobalEfficiency, *ps.GlobalEfficiencySE, *ps.DiameterHops)
 				}
 			})
 			t.Logf("n %d k %d seed %d: centrality wall %.2f s cpu %.2f s; hop summary wall %.2f s cpu %.2f s", g.Nodes(), k, seed, wall, cpu, hwall, hcpu)

@@ -84,7 +84,7 @@ func TestStratifiedBetweennessHonest(t *testing.T) {
 		t.Fatal(err)
 	}
 	top := topNodes(exact.Betweenness, 10)
-	const k, n = 100, 1000.0
+	const k = 100
 	srs := simpleRandomSE(g, top, k)
 	var zz, cover, sq, srsSq float64
 	m := 0
@@ -122,7 +122,6 @@ func TestStratifiedBetweennessHonest(t *testing.T) {
 	if rms > 0.8*srsRMS {
 		t.Errorf("stratification does not pay: relative error %.4f, simple random sampling's %.4f", rms, srsRMS)
 	}
-	_ = n
 }
 
 // simpleRandomSE is the standard error, in normalised betweenness, of the
