@@ -206,3 +206,29 @@ func TestBisectionOrder(t *testing.T) {
 		t.Errorf("bisection runs span %.1f, locality runs %.1f: not compact", b, l)
 	}
 }
+
+// TestSampledPathsCancel: a sampled pass stops on a cancelled context
+// (ShortestPaths and EstimateHopSummary), and its progress counts sources,
+// ending at the sample's size (102 here: ceil(100 * 200/203) = 99 drawn in strata of the
+// 200-node component and 3 from the 3-node one, searched from every node).
+func TestSampledPathsCancel(t *testing.T) {
+	edges := append([]Edge{}, randomNetwork(t, 200, 800, 3).Edges()...)
+	edges = append(edges, Edge{200, 201, 1}, Edge{201, 202, 2})
+	g, err := New(203, edges, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := g.ShortestPaths(ctx, PathOptions{Sample: 100, Seed: 1}); err == nil {
+		t.Error("a cancelled context did not stop the sampled search")
+	}
+	if _, err := g.EstimateHopSummary(ctx, PathOptions{Sample: 100, Seed: 1}); err == nil {
+		t.Error("a cancelled context did not stop the sampled hop summary")
+	}
+	var last, total int
+	pc, err := g.ShortestPaths(context.Background(), PathOptions{Sample: 100, Seed: 1, Progress: func(done, all int) { last, total = done, all }})
+	if err != nil || last != pc.Sampled || total != pc.Sampled || pc.Sampled != 102 {
+		t.Errorf("progress ended at %d of %d, sampled %d (%v); want 102", last, total, pc.Sampled, err)
+	}
+}
