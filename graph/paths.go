@@ -61,15 +61,36 @@ const chunkCount = 256
 // shortest path from s to t through v is one from t to s backward).
 // Time O(n m log n), memory O(n + m) per core.
 //
-// With o.Sample = K on an undirected network, K sources are drawn without
-// replacement, in each connected component in proportion to its size (at
-// least two per component, or all of a smaller one). A node's betweenness
-// is estimated from the dependencies on it of its component's sampled
-// sources, scaled by c/K_c (Brandes and Pich 2007), with standard error
-// c sqrt((1 - K_c/c) s^2 / K_c), s^2 the dependencies' sample variance; its
-// closeness and harmonic closeness from the mean distance to the sampled
-// sources times the c-1 other nodes of its component (Eppstein and Wang
-// 2004). Time O(K m log n).
+// With o.Sample = K on an undirected network, K sources are drawn (Brandes
+// and Pich, "Centrality estimation in large networks", Int. J. Bifurcation
+// and Chaos 17, 2007, sample sources uniformly; here they are stratified):
+// each connected component gets a share in proportion to its size (at
+// least 10, or all of a smaller one); a component of c nodes given K_c < c
+// sources is cut into H = floor(K_c/2) strata of consecutive nodes in a
+// nested bisection of its locality order (compact pieces of the network),
+// of sizes N_h differing by at most one, and n_h = 2 sources are drawn from
+// each without replacement (3 from the last when K_c is odd). With y_s(v)
+// the dependency of source s on v (Brandes 2001), v's betweenness total is
+// estimated by the stratified estimator
+//
+//	T(v) = sum_h (N_h/n_h) sum_{s in h} y_s(v),
+//
+// unbiased, with standard error sqrt(sum_h N_h^2 (1 - n_h/N_h) s_h^2/n_h),
+// s_h^2 the sample variance of y(v) over stratum h's sources (Cochran,
+// "Sampling Techniques", 3rd ed., 1977, eqs. 5.1, 5.10). Sources in the
+// same piece of the network see its hubs alike, so the strata remove most
+// of the variation between sources that simple random sampling leaves: on
+// regional networks of 5,000 to 20,000 nodes the ten most central nodes'
+// standard errors are 2.5 to 2.8 times smaller than from as many sources
+// drawn at random, and cover the exact values as stated (95% within 1.96
+// standard errors; docs/PERFORMANCE.md). The standard error is honest when
+// a node's betweenness is spread over many sources; a node that owes much
+// of it to a few (the neighbour of a chain of pendant nodes) can be missed
+// in a way no sample variance shows. Closeness and harmonic closeness come
+// from the mean distance to the sampled sources, each weighted N_h/n_h,
+// times the c-1 other nodes of the component (Eppstein and Wang 2004).
+// The same seed gives the same sources and the same bits on any number of
+// cores. Time O(K m log n).
 func (g *Network) ShortestPaths(ctx context.Context, o PathOptions) (PathCentrality, error) {
 	n := g.n
 	pc := PathCentrality{Betweenness: make([]float64, n), Closeness: make([]float64, n), Harmonic: make([]float64, n)}
@@ -112,25 +133,27 @@ func (g *Network) ShortestPaths(ctx context.Context, o PathOptions) (PathCentral
 
 // tally is what the searches from a block of sources add up, per node.
 // Exact runs fill dependency, and closeness and harmonic per source; sampled
-// runs fill dependency, its square, and the distance sums from the sources.
+// runs fill the estimated dependency totals and their variances, and the
+// distance sums from the sources, each source weighted by the nodes it
+// stands for.
 type tally struct {
-	dependency, dependency2 []float64
-	closeness, harmonic     []float64 // exact: of each source
-	distance, inverse       []float64 // sampled: sums over the sources reaching each node
-	reached                 []int32
+	dependency, variance []float64
+	closeness, harmonic  []float64 // exact: of each source
+	distance, inverse    []float64 // sampled: weighted sums over the sources reaching each node
+	reached              []float64 // sampled: the weight of those sources
 }
 
 func newTally(n int, sampled bool) *tally {
 	t := &tally{dependency: make([]float64, n)}
 	if sampled {
-		t.dependency2, t.distance, t.inverse, t.reached = make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)
+		t.variance, t.distance, t.inverse, t.reached = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	}
 	return t
 }
 
 func (t *tally) clear() {
 	clear(t.dependency)
-	clear(t.dependency2)
+	clear(t.variance)
 	clear(t.distance)
 	clear(t.inverse)
 	clear(t.reached)
@@ -141,8 +164,8 @@ func (t *tally) add(b *tally) {
 	for v, x := range b.dependency {
 		t.dependency[v] += x
 	}
-	for v, x := range b.dependency2 {
-		t.dependency2[v] += x
+	for v, x := range b.variance {
+		t.variance[v] += x
 		t.distance[v] += b.distance[v]
 		t.inverse[v] += b.inverse[v]
 		t.reached[v] += b.reached[v]
@@ -150,15 +173,28 @@ func (t *tally) add(b *tally) {
 }
 
 // tallyPaths runs the searches from plan's sources in fixed blocks on all
-// cores and adds the blocks' sums in block order (parallel.Blocks).
+// cores and adds the blocks' sums in block order (parallel.Blocks). A
+// sampled pass cuts its blocks between strata, so that each stratum's
+// sources are searched together and its variance found from them.
 func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions) (*tally, error) {
 	n, sources := g.n, plan.sources
 	total := newTally(n, plan.sampled)
 	if !plan.sampled {
 		total.closeness, total.harmonic = make([]float64, n), make([]float64, n)
 	}
-	chunks := min(chunkCount, len(sources))
-	block := func(b int) []int32 { return sources[b*len(sources)/chunks : (b+1)*len(sources)/chunks] }
+	units := len(sources) // sources, or strata when sampled
+	if plan.sampled {
+		units = len(plan.strata)
+	}
+	chunks := min(chunkCount, units)
+	block := func(b int) (lo, hi int) { return b * units / chunks, (b + 1) * units / chunks }
+	searched := func(b int) int { // sources in block b
+		lo, hi := block(b)
+		if plan.sampled {
+			return plan.strata[hi-1].first + plan.strata[hi-1].picked - plan.strata[lo].first
+		}
+		return hi - lo
+	}
 	searches := make(chan *search, runtime.GOMAXPROCS(0))
 	finished := 0
 	err := parallel.Blocks(ctx, chunks, func() *tally { return newTally(n, plan.sampled) },
@@ -170,21 +206,22 @@ func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions
 				w = newSearch(g)
 			}
 			t.clear()
-			for _, s := range block(b) {
-				if ctx.Err() != nil {
-					break // the whole tally is discarded
+			lo, hi := block(b)
+			for u := lo; u < hi && ctx.Err() == nil; u++ { // once done, the whole tally is discarded
+				if plan.sampled {
+					w.searchStratum(plan.strata[u], sources, t)
+					continue
 				}
-				w.run(int(s))
-				w.accumulate(int(s), t)
-				if !plan.sampled {
-					total.closeness[s], total.harmonic[s] = w.closeness()
-				}
+				s := int(sources[u])
+				w.run(s)
+				w.accumulate(s, t)
+				total.closeness[s], total.harmonic[s] = w.closeness()
 			}
 			searches <- w
 		},
 		func(b int, t *tally) {
 			total.add(t)
-			finished += len(block(b))
+			finished += searched(b)
 			if o.Progress != nil {
 				o.Progress(finished, len(sources))
 			}
@@ -210,6 +247,8 @@ type search struct {
 	pred      []int32
 	order     []int32
 	queue     distHeap
+	// sum and square gather a stratum's dependencies (sampled passes).
+	sum, square []float64
 }
 
 type nodeState struct {
@@ -282,10 +321,8 @@ func (w *search) run(s int) {
 }
 
 // accumulate adds the dependencies of source s on every other node to t,
-// visiting nodes from the farthest back to s (Brandes' stack order); for a
-// sampled run also their squares and the distances from s.
+// visiting nodes from the farthest back to s (Brandes' stack order).
 func (w *search) accumulate(s int, t *tally) {
-	sampled := t.dependency2 != nil
 	for k := len(w.order) - 1; k >= 0; k-- {
 		v := w.order[k]
 		sv := &w.state[v]
@@ -295,15 +332,59 @@ func (w *search) accumulate(s int, t *tally) {
 			su := &w.state[u]
 			su.delta += su.sigma * coeff
 		}
-		if int(v) == s {
-			continue
+		if int(v) != s {
+			t.dependency[v] += sv.delta
 		}
-		t.dependency[v] += sv.delta
-		if sampled {
-			t.dependency2[v] += sv.delta * sv.delta
-			t.distance[v] += w.dist[v]
-			t.inverse[v] += 1 / w.dist[v]
-			t.reached[v]++
+	}
+}
+
+// searchStratum searches from each of stratum h's sources, sums their
+// dependencies and squares per node, and adds to t the stratum's estimated
+// total N_h ybar_h and its variance N_h^2 (1 - n_h/N_h) s_h^2 / n_h, with
+// s_h^2 = (sum y^2 - n_h ybar_h^2) / (n_h - 1) (Cochran 1977, sec. 5.3), and
+// the distances from the sources weighted by N_h/n_h.
+func (w *search) searchStratum(h stratum, sources []int32, t *tally) {
+	if w.sum == nil {
+		w.sum, w.square = make([]float64, w.g.n), make([]float64, w.g.n)
+	}
+	weight := h.weight()
+	for _, s := range sources[h.first : h.first+h.picked] {
+		w.run(int(s))
+		w.dependencies()
+		for _, v := range w.order[1:] {
+			delta, d := w.state[v].delta, w.dist[v]
+			w.sum[v] += delta
+			w.square[v] += delta * delta
+			t.distance[v] += weight * d
+			t.inverse[v] += weight / d
+			t.reached[v] += weight
+		}
+	}
+	// Every source of the stratum reaches the same nodes, its component's
+	// (the last search's order), as the network is undirected.
+	k, factor := float64(h.picked), h.varianceFactor()
+	for _, v := range w.order {
+		sum, square := w.sum[v], w.square[v]
+		t.dependency[v] += weight * sum
+		if h.picked > 1 {
+			t.variance[v] += factor * max(0, (square-sum*sum/k)/(k-1))
+		}
+		w.sum[v], w.square[v] = 0, 0
+	}
+}
+
+// dependencies leaves in state[v].delta the dependency of the last source
+// searched on each node v it reached (Brandes 2001), visiting them from the
+// farthest back (Brandes' stack order).
+func (w *search) dependencies() {
+	for k := len(w.order) - 1; k >= 0; k-- {
+		v := w.order[k]
+		sv := &w.state[v]
+		coeff := (1 + sv.delta) / sv.sigma
+		base := w.back.start[v]
+		for _, u := range w.pred[base : base+int(sv.preds)] {
+			su := &w.state[u]
+			su.delta += su.sigma * coeff
 		}
 	}
 }

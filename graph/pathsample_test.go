@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"runtime"
 	"testing"
 )
 
@@ -38,10 +39,7 @@ func TestEstimatePathSummary(t *testing.T) {
 	}
 	// Each source's contribution, scaled to the whole-network statistic.
 	member := g.largestComponent()
-	w := &pathWorker{s: newSearch(g), hops: make([]int32, 500), queue: make([]int32, 0, 500)}
-	for i := range w.hops {
-		w.hops[i] = -1
-	}
+	w := newPathWorker(g, true)
 	per := make([][4]float64, 500)
 	for s := range 500 {
 		p := w.fromSource(g, s, member, true)
@@ -99,5 +97,54 @@ func TestSmallWorldComplete(t *testing.T) {
 	}
 	if sw.Sigma == nil || math.Abs(*sw.Sigma-1) > 1e-12 || sw.Omega == nil || math.Abs(*sw.Omega) > 1e-12 {
 		t.Errorf("K6: sigma %v omega %v, want 1 and 0", sw.Sigma, sw.Omega)
+	}
+}
+
+// TestEstimatePathSummaryErrors: over 40 samples of 100 of the 500
+// sources of a synthetic region, the stated standard errors of the average
+// hops and lengths and of the two efficiencies are honest (errors in their
+// units have mean square within [0.4, 2]: 40 samples, so wide bounds), the
+// diameters never exceed the exact ones, and each sample is the same on
+// one core and two.
+func TestEstimatePathSummaryErrors(t *testing.T) {
+	g := syntheticRegion(t, 500)
+	ctx := context.Background()
+	exact, err := g.PathSummary(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exact.AverageHopsSE != nil || exact.GlobalEfficiencySE != nil {
+		t.Error("exact summary states a standard error")
+	}
+	var zz [4]float64
+	const samples = 40
+	for seed := uint64(1); seed <= samples; seed++ {
+		o := PathOptions{Sample: 100, Seed: seed}
+		prev := runtime.GOMAXPROCS(1)
+		est, err := g.EstimatePathSummary(ctx, o)
+		runtime.GOMAXPROCS(2)
+		again, _ := g.EstimatePathSummary(ctx, o)
+		runtime.GOMAXPROCS(prev)
+		if err != nil || !reflect.DeepEqual(est, again) {
+			t.Fatalf("seed %d: one core %+v, two %+v (%v)", seed, est, again, err)
+		}
+		for q, c := range []struct{ got, se, exact float64 }{
+			{*est.AverageHops, *est.AverageHopsSE, *exact.AverageHops},
+			{*est.AverageLength, *est.AverageLengthSE, *exact.AverageLength},
+			{est.GlobalEfficiency, *est.GlobalEfficiencySE, exact.GlobalEfficiency},
+			{est.WeightedEfficiency, *est.WeightedEfficiencySE, exact.WeightedEfficiency},
+		} {
+			z := (c.got - c.exact) / c.se
+			zz[q] += z * z / samples
+		}
+		if *est.DiameterHops > *exact.DiameterHops || *est.DiameterLength > *exact.DiameterLength {
+			t.Errorf("seed %d: diameters %d %g above the exact %d %g", seed, *est.DiameterHops, *est.DiameterLength, *exact.DiameterHops, *exact.DiameterLength)
+		}
+	}
+	t.Logf("mean z^2: average hops %.2f, average length %.2f, global efficiency %.2f, weighted efficiency %.2f", zz[0], zz[1], zz[2], zz[3])
+	for q, name := range []string{"average hops", "average length", "global efficiency", "weighted efficiency"} {
+		if zz[q] < 0.4 || zz[q] > 2 {
+			t.Errorf("%s: mean z^2 %.2f, want near 1", name, zz[q])
+		}
 	}
 }

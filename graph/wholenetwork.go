@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"math"
 	"math/bits"
 
 	"collab/internal/parallel"
@@ -43,6 +44,14 @@ type PathSummary struct {
 	// divided by that of a complete network (which would need a distance
 	// for every pair), so it is in units of weight.
 	WeightedEfficiency float64 `json:"weighted_efficiency"`
+	// AverageHopsSE, AverageLengthSE, GlobalEfficiencySE and
+	// WeightedEfficiencySE are the standard errors of the estimates from a
+	// sample of sources (EstimatePathSummary); nil when exact, undefined
+	// or not estimated.
+	AverageHopsSE        *float64 `json:"average_hops_se,omitempty"`
+	AverageLengthSE      *float64 `json:"average_length_se,omitempty"`
+	GlobalEfficiencySE   *float64 `json:"global_efficiency_se,omitempty"`
+	WeightedEfficiencySE *float64 `json:"weighted_efficiency_se,omitempty"`
 }
 
 // sourcePaths is what the searches from one source add up.
@@ -51,6 +60,12 @@ type sourcePaths struct {
 	maxHops              int
 	maxLength            float64
 	inverseHops, inverse float64 // sums over every node reached
+}
+
+// sums are the four per-source sums a summary's averages and efficiencies
+// are made of.
+func (p sourcePaths) sums() [4]float64 {
+	return [4]float64{p.hops, p.length, p.inverseHops, p.inverse}
 }
 
 // PathSummary computes the average path length, diameter and global
@@ -64,15 +79,24 @@ func (g *Network) PathSummary(ctx context.Context) (PathSummary, error) {
 }
 
 // EstimatePathSummary is PathSummary from the sources o.Sample asks for,
-// drawn as ShortestPaths draws them (on an undirected network, in each
-// component in proportion to its size, at least 10 or all of a smaller
-// one, seeded by o.Seed); with o.Sample 0, or on a directed network, it
-// searches from every node and equals PathSummary. From a sample, the
-// averages are the means over the sampled sources of the largest
-// component, unbiased for the means over its pairs; each efficiency sums
-// each component's sampled sources scaled by its size over its sources
-// (Eppstein and Wang 2004); the diameters are the largest distances from
-// the sampled sources, lower bounds of the diameters. Time O(K m log n)
+// drawn as ShortestPaths draws them: on an undirected network renumbered
+// in locality order, in each component in proportion to its size (at least
+// 10 or all of a smaller one), two from each of H strata of consecutive
+// nodes (stratified sampling, Cochran 1977, ch. 5), seeded by o.Seed. With
+// o.Sample 0, or on a directed network, it searches from every node,
+// equals PathSummary, and the standard errors are nil.
+//
+// From a sample, a per-source sum y_s (hops or lengths to the component's
+// other nodes, or inverse distances to every node) has the estimated total
+// T = sum_h (N_h/n_h) sum_{s in h} y_s, N_h the nodes of stratum h and n_h
+// its sources, unbiased for sum_s y_s, with variance estimated by
+// sum_h N_h^2 (1 - n_h/N_h) s_h^2/n_h, s_h^2 the sample variance of y in
+// stratum h (Cochran 1977, eqs. 5.1 and 5.10). The averages are T/(C(C-1))
+// over the largest component's C nodes and its strata; the efficiencies
+// T/(n(n-1)) over every stratum (Eppstein and Wang 2004 for sampling
+// sources); the standard errors are those of T over the same divisors.
+// The diameters are the largest distances from the sampled sources, so
+// lower bounds of the diameters, with no error stated. Time O(K m log n)
 // for K sources.
 func (g *Network) EstimatePathSummary(ctx context.Context, o PathOptions) (PathSummary, error) {
 	return g.estimatePaths(ctx, o, true)
@@ -80,8 +104,8 @@ func (g *Network) EstimatePathSummary(ctx context.Context, o PathOptions) (PathS
 
 // EstimateHopSummary is EstimatePathSummary in links only: a
 // breadth-first search from each source and no Dijkstra search, so
-// AverageLength, DiameterLength and WeightedEfficiency are left nil and 0.
-// Time O(K (n + m)).
+// AverageLength, DiameterLength and WeightedEfficiency, and their standard
+// errors, are left nil and 0. Time O(K (n + m)).
 func (g *Network) EstimateHopSummary(ctx context.Context, o PathOptions) (PathSummary, error) {
 	return g.estimatePaths(ctx, o, false)
 }
@@ -99,89 +123,160 @@ func (g *Network) estimatePaths(ctx context.Context, o PathOptions, weighted boo
 		}
 	}
 	ps.Connected = ps.Component == n
-	plan := g.planSources(o)
+	net := g
+	if g.samples(o) {
+		// Strata of consecutive nodes need the locality order; the searches
+		// are faster in it too. Only the sums, not the nodes, come back.
+		order := g.localityOrder()
+		net = g.renumbered(order)
+		local := make([]bool, n)
+		for k, v := range order {
+			local[k] = member[v]
+		}
+		member = local
+	}
+	plan := net.planSources(o)
 	ps.Sources = len(plan.sources)
 	per := make([]sourcePaths, len(plan.sources))
-	err := parallel.Blocks(ctx, len(plan.sources), func() *pathWorker {
-		w := &pathWorker{s: newSearch(g), hops: make([]int32, n), queue: make([]int32, 0, n)}
-		for i := range w.hops {
-			w.hops[i] = -1
-		}
-		return w
-	}, func(k int, w *pathWorker) {
-		per[k] = w.fromSource(g, int(plan.sources[k]), member, weighted)
+	err := parallel.Blocks(ctx, len(plan.sources), func() *pathWorker { return newPathWorker(net, weighted) }, func(k int, w *pathWorker) {
+		per[k] = w.fromSource(net, int(plan.sources[k]), member, weighted)
 	}, func(int, *pathWorker) {})
 	if err != nil {
 		return PathSummary{}, err
 	}
-	var tot sourcePaths
-	var inComponent float64 // sources in the largest component
-	for k := range per {
-		p, s := per[k], int(plan.sources[k])
-		if member[s] {
-			inComponent++
-		}
-		scale := 1.0 // each source stands for size/picked of its component
-		if plan.sampled {
-			c := plan.label[s]
-			scale = float64(plan.size[c]) / float64(plan.picked[c])
-		}
-		tot.hops += p.hops
-		tot.length += p.length
-		tot.maxHops = max(tot.maxHops, p.maxHops)
-		tot.maxLength = max(tot.maxLength, p.maxLength)
-		tot.inverseHops += scale * p.inverseHops
-		tot.inverse += scale * p.inverse
-	}
+	tot, variance, inComponent := plan.pathTotals(per, member)
 	if c := float64(ps.Component); ps.Component > 1 {
-		avgHops, avgLength := tot.hops/(inComponent*(c-1)), tot.length/(inComponent*(c-1))
+		pairs := inComponent * (c - 1)
+		avgHops, avgLength := tot.hops/pairs, tot.length/pairs
 		ps.AverageHops, ps.DiameterHops = &avgHops, &tot.maxHops
+		ps.AverageHopsSE = plan.standardError(variance[0], pairs)
 		if weighted {
 			ps.AverageLength, ps.DiameterLength = &avgLength, &tot.maxLength
+			ps.AverageLengthSE = plan.standardError(variance[1], pairs)
 		}
 	}
 	if n > 1 {
 		pairs := float64(n) * float64(n-1)
 		ps.GlobalEfficiency, ps.WeightedEfficiency = tot.inverseHops/pairs, tot.inverse/pairs
+		ps.GlobalEfficiencySE = plan.standardError(variance[2], pairs)
+		if weighted {
+			ps.WeightedEfficiencySE = plan.standardError(variance[3], pairs)
+		}
 	}
 	return ps, nil
 }
 
-// pathWorker is one core's state for PathSummary's searches.
-type pathWorker struct {
-	s     *search
-	hops  []int32 // -1 where not reached
-	queue []int32
+// samples reports whether o asks for a sample of g's sources.
+func (g *Network) samples(o PathOptions) bool {
+	return o.Sample > 0 && o.Sample < g.n && !g.directed
 }
 
-// fromSource runs a breadth-first search and, when weighted, a Dijkstra
-// search from s; the
-// searches follow the links into s (the rows newSearch reads), which, over
-// all sources, sum the same distances as searches out of them.
-func (w *pathWorker) fromSource(g *Network, s int, member []bool, weighted bool) sourcePaths {
-	var p sourcePaths
-	w.queue = append(w.queue[:0], int32(s))
-	w.hops[s] = 0
-	for k := 0; k < len(w.queue); k++ {
-		u := w.queue[k]
-		adj, _ := g.in.neighbors(int(u))
-		for _, v := range adj {
-			if w.hops[v] < 0 {
-				w.hops[v] = w.hops[u] + 1
-				w.queue = append(w.queue, v)
+// pathTotals adds up the per-source sums (per, in plan.sources' order):
+// every source's when exact, in source order; else each stratum's
+// estimated total and variance (see EstimatePathSummary), in stratum
+// order. inComponent is the number of nodes of the largest component the
+// sources stand for: its size, exactly (the strata partition it).
+func (plan sourcePlan) pathTotals(per []sourcePaths, member []bool) (tot sourcePaths, variance [4]float64, inComponent float64) {
+	add := func(p sourcePaths, weight float64) {
+		tot.hops += weight * p.hops
+		tot.length += weight * p.length
+		tot.maxHops = max(tot.maxHops, p.maxHops)
+		tot.maxLength = max(tot.maxLength, p.maxLength)
+		tot.inverseHops += weight * p.inverseHops
+		tot.inverse += weight * p.inverse
+	}
+	if !plan.sampled {
+		for k, p := range per {
+			if member[plan.sources[k]] {
+				inComponent++
+			}
+			add(p, 1)
+		}
+		return tot, variance, inComponent
+	}
+	for _, h := range plan.strata {
+		weight, k := h.weight(), float64(h.picked)
+		var sum, square [4]float64
+		for i := h.first; i < h.first+h.picked; i++ {
+			add(per[i], weight)
+			if member[plan.sources[i]] {
+				inComponent += weight
+			}
+			for q, y := range per[i].sums() {
+				sum[q] += y
+				square[q] += y * y
+			}
+		}
+		if h.picked > 1 {
+			for q := range variance {
+				variance[q] += h.varianceFactor() * max(0, (square[q]-sum[q]*sum[q]/k)/(k-1))
 			}
 		}
 	}
-	for _, v := range w.queue[1:] {
-		h := int(w.hops[v])
-		p.inverseHops += 1 / float64(h)
-		if member[s] && member[v] {
-			p.hops += float64(h)
-			p.maxHops = max(p.maxHops, h)
-		}
+	return tot, variance, inComponent
+}
+
+// standardError is sqrt(variance)/pairs, or nil for an exact plan.
+func (plan sourcePlan) standardError(variance, pairs float64) *float64 {
+	if !plan.sampled {
+		return nil
 	}
-	for _, v := range w.queue {
-		w.hops[v] = -1
+	se := math.Sqrt(variance) / pairs
+	return &se
+}
+
+// pathWorker is one core's state for PathSummary's searches.
+type pathWorker struct {
+	s     *search  // for the Dijkstra searches; nil when only hops are summed
+	seen  []uint32 // stamp of the last search that reached each node
+	stamp uint32
+	queue []int32
+}
+
+func newPathWorker(g *Network, weighted bool) *pathWorker {
+	w := &pathWorker{seen: make([]uint32, g.n), queue: make([]int32, 0, g.n)}
+	if weighted {
+		w.s = newSearch(g)
+	}
+	return w
+}
+
+// fromSource runs a breadth-first search and, when weighted, a Dijkstra
+// search from s; the searches follow the links into s (the rows newSearch
+// reads), which, over all sources, sum the same distances as searches out
+// of them. The breadth-first search goes level by level, so a node's hops
+// are its level's and are summed as the node is found, in one pass; a
+// stamp per search marks the nodes reached, so nothing needs resetting.
+func (w *pathWorker) fromSource(g *Network, s int, member []bool, weighted bool) sourcePaths {
+	var p sourcePaths
+	w.stamp++
+	if w.stamp == 0 { // wrapped: clear the old stamps
+		clear(w.seen)
+		w.stamp = 1
+	}
+	w.queue = append(w.queue[:0], int32(s))
+	w.seen[s] = w.stamp
+	counted := member[s]
+	level, levelEnd := 0, 1 // the hops of queue[k], and where the next level starts
+	hops, inverse := 1.0, 1.0
+	for k := 0; k < len(w.queue); k++ {
+		if k == levelEnd {
+			level, levelEnd = level+1, len(w.queue)
+			hops, inverse = float64(level+1), 1/float64(level+1)
+		}
+		adj, _ := g.in.neighbors(int(w.queue[k]))
+		for _, v := range adj {
+			if w.seen[v] == w.stamp {
+				continue
+			}
+			w.seen[v] = w.stamp
+			w.queue = append(w.queue, v)
+			p.inverseHops += inverse
+			if counted && member[v] {
+				p.hops += hops
+				p.maxHops = level + 1
+			}
+		}
 	}
 	if !weighted {
 		return p
