@@ -88,6 +88,17 @@ type WholeNetwork struct {
 	Diameter           *int     `json:"diameter"`
 	GlobalEfficiency   *float64 `json:"global_efficiency"`
 	PathMeasureSources int      `json:"path_measure_sources"`
+	// AvgPathLengthWeighted and DiameterWeighted are the same over link
+	// lengths 1/weight (the lengths betweenness and closeness use), from
+	// the centrality's own searches.
+	AvgPathLengthWeighted *float64 `json:"avg_path_length_weighted"`
+	DiameterWeighted      *float64 `json:"diameter_weighted"`
+	// The standard errors of the estimated averages and global
+	// efficiency (stratified sampling, graph.EstimatePathSummary); null
+	// when every city was searched.
+	AvgPathLengthSE         *float64 `json:"avg_path_length_se"`
+	AvgPathLengthWeightedSE *float64 `json:"avg_path_length_weighted_se"`
+	GlobalEfficiencySE      *float64 `json:"global_efficiency_se"`
 	// SmallWorldSigma and SmallWorldOmega compare the largest component
 	// with degree-preserving random and lattice references seeded by the
 	// study's seed; null when undefined, for a directed network, or when
@@ -199,11 +210,13 @@ func (s *study) wholeNetwork(res *Result) error {
 	return s.smallWorld(w)
 }
 
-// pathMeasures computes the path lengths from every city, or, when the
-// centrality was estimated from a sample of sources, from the same sample.
+// pathMeasures computes the path lengths in links from every city, or,
+// when the centrality was estimated from a sample of sources, from the
+// same sample; the lengths over 1/weight come from the centrality's
+// searches (s.lengths).
 func (s *study) pathMeasures(w *WholeNetwork) error {
 	net := s.net
-	ps, err := net.EstimateHopSummary(s.ctx, graph.PathOptions{Sample: int(s.p.BetweennessSample), Seed: s.p.Seed})
+	ps, err := net.EstimateHopSummary(s.ctx, graph.PathOptions{Sample: s.p.pathSample(net.Nodes()), Seed: s.p.Seed})
 	if err != nil {
 		return err
 	}
@@ -211,14 +224,17 @@ func (s *study) pathMeasures(w *WholeNetwork) error {
 	if ps.AverageHops == nil {
 		s.warnf("the average path length and diameter are undefined: the largest component has %d city", ps.Component)
 	} else {
-		w.AvgPathLength, w.Diameter = ps.AverageHops, ps.DiameterHops
+		w.AvgPathLength, w.Diameter, w.AvgPathLengthSE = ps.AverageHops, ps.DiameterHops, ps.AverageHopsSE
+		if l := s.lengths; l != nil {
+			w.AvgPathLengthWeighted, w.DiameterWeighted, w.AvgPathLengthWeightedSE = l.AverageLength, l.DiameterLength, l.AverageLengthSE
+		}
 	}
 	if !ps.Connected && ps.AverageHops != nil {
 		s.warnf("the average path length and diameter are those of the largest component (%d of %d cities); global efficiency counts 0 for the pairs without a path", ps.Component, ps.Nodes)
 	}
 	if ps.Nodes > 1 {
 		ge := ps.GlobalEfficiency
-		w.GlobalEfficiency = &ge
+		w.GlobalEfficiency, w.GlobalEfficiencySE = &ge, ps.GlobalEfficiencySE
 	}
 	return nil
 }

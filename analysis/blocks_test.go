@@ -56,6 +56,9 @@ func TestWholeNetworkOfFlorentine(t *testing.T) {
 		want, tol float64
 	}{
 		{"avg_path_length", w.AvgPathLength, avg, 1e-12},
+		// Every link has weight 1: lengths 1/weight are the hops.
+		{"avg_path_length_weighted", w.AvgPathLengthWeighted, avg, 1e-12},
+		{"diameter_weighted", w.DiameterWeighted, florentineDiameter, 0},
 		{"global_efficiency", w.GlobalEfficiency, ge, 1e-12},
 		{"efficiency", w.Efficiency, florentineKrackhardt, 1e-12},
 		{"lub", w.LUB, 1, 0},
@@ -66,6 +69,9 @@ func TestWholeNetworkOfFlorentine(t *testing.T) {
 	}
 	if w.Diameter == nil || *w.Diameter != florentineDiameter || w.PathMeasureSources != 15 {
 		t.Errorf("diameter %v from %d sources, want %d from 15", w.Diameter, w.PathMeasureSources, florentineDiameter)
+	}
+	if w.AvgPathLengthSE != nil || w.AvgPathLengthWeightedSE != nil || w.GlobalEfficiencySE != nil {
+		t.Errorf("standard errors %v %v %v of exact measures, want null", w.AvgPathLengthSE, w.AvgPathLengthWeightedSE, w.GlobalEfficiencySE)
 	}
 	// The references are seeded by the study's seed: sigma and omega are
 	// those of graph.SmallWorld with it.

@@ -273,6 +273,8 @@ type study struct {
 	tier   []int
 	net    *graph.Network
 	topo   *graph.Network // the backbone of net the topological measures read
+	// lengths summarises the centrality's shortest paths over 1/weight.
+	lengths *graph.PathSummary
 	// w are the spatial weights, transformed as --standardize asks;
 	// adjacent the same links made symmetric and binary, the neighbour
 	// relation of the pattern; lag the spatial lag of the scores, Wy.

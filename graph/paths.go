@@ -28,6 +28,12 @@ type PathCentrality struct {
 	// BetweennessSE is the standard error of each estimated betweenness
 	// (nil when exact).
 	BetweennessSE []float64
+	// Lengths summarises the same searches' path lengths (1/weight) as
+	// EstimatePathSummary would from the same sources: AverageLength,
+	// DiameterLength, WeightedEfficiency and their standard errors, at no
+	// further search; its hop measures are left nil and 0 (see
+	// EstimateHopSummary).
+	Lengths PathSummary
 }
 
 // PathOptions tune ShortestPaths. The zero value computes exact values.
@@ -102,10 +108,12 @@ func (g *Network) ShortestPaths(ctx context.Context, o PathOptions) (PathCentral
 	order := g.localityOrder()
 	local := g.renumbered(order)
 	plan := local.planSources(o)
-	t, err := local.tallyPaths(ctx, plan, o)
+	member := local.largestComponent()
+	t, per, err := local.tallyPaths(ctx, plan, o, member)
 	if err != nil {
 		return pc, err
 	}
+	pc.Lengths = plan.summary(per, member, false, true)
 	est := PathCentrality{Betweenness: t.dependency, Closeness: t.closeness, Harmonic: t.harmonic}
 	if plan.sampled {
 		pc.Sampled = len(plan.sources)
@@ -176,8 +184,9 @@ func (t *tally) add(b *tally) {
 // cores and adds the blocks' sums in block order (parallel.Blocks). A
 // sampled pass cuts its blocks between strata, so that each stratum's
 // sources are searched together and its variance found from them.
-func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions) (*tally, error) {
+func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions, member []bool) (*tally, []sourcePaths, error) {
 	n, sources := g.n, plan.sources
+	per := make([]sourcePaths, len(sources)) // each source's path lengths
 	total := newTally(n, plan.sampled)
 	if !plan.sampled {
 		total.closeness, total.harmonic = make([]float64, n), make([]float64, n)
@@ -209,11 +218,12 @@ func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions
 			lo, hi := block(b)
 			for u := lo; u < hi && ctx.Err() == nil; u++ { // once done, the whole tally is discarded
 				if plan.sampled {
-					w.searchStratum(plan.strata[u], sources, t)
+					w.searchStratum(plan.strata[u], sources, t, per, member)
 					continue
 				}
 				s := int(sources[u])
 				w.run(s)
+				per[u] = w.lengths(s, member)
 				w.accumulate(s, t)
 				total.closeness[s], total.harmonic[s] = w.closeness()
 			}
@@ -227,9 +237,9 @@ func (g *Network) tallyPaths(ctx context.Context, plan sourcePlan, o PathOptions
 			}
 		})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return total, nil
+	return total, per, nil
 }
 
 // search is one worker's state for single-source shortest paths: per node
@@ -343,13 +353,15 @@ func (w *search) accumulate(s int, t *tally) {
 // total N_h ybar_h and its variance N_h^2 (1 - n_h/N_h) s_h^2 / n_h, with
 // s_h^2 = (sum y^2 - n_h ybar_h^2) / (n_h - 1) (Cochran 1977, sec. 5.3), and
 // the distances from the sources weighted by N_h/n_h.
-func (w *search) searchStratum(h stratum, sources []int32, t *tally) {
+func (w *search) searchStratum(h stratum, sources []int32, t *tally, per []sourcePaths, member []bool) {
 	if w.sum == nil {
 		w.sum, w.square = make([]float64, w.g.n), make([]float64, w.g.n)
 	}
 	weight := h.weight()
-	for _, s := range sources[h.first : h.first+h.picked] {
-		w.run(int(s))
+	for i := h.first; i < h.first+h.picked; i++ {
+		s := int(sources[i])
+		w.run(s)
+		per[i] = w.lengths(s, member)
 		w.dependencies()
 		for _, v := range w.order[1:] {
 			delta, d := w.state[v].delta, w.dist[v]

@@ -112,17 +112,10 @@ func (g *Network) EstimateHopSummary(ctx context.Context, o PathOptions) (PathSu
 
 func (g *Network) estimatePaths(ctx context.Context, o PathOptions, weighted bool) (PathSummary, error) {
 	n := g.n
-	ps := PathSummary{Nodes: n}
 	if n == 0 {
-		return ps, nil
+		return PathSummary{}, nil
 	}
 	member := g.largestComponent()
-	for _, in := range member {
-		if in {
-			ps.Component++
-		}
-	}
-	ps.Connected = ps.Component == n
 	net := g
 	if g.samples(o) {
 		// Strata of consecutive nodes need the locality order; the searches
@@ -136,7 +129,6 @@ func (g *Network) estimatePaths(ctx context.Context, o PathOptions, weighted boo
 		member = local
 	}
 	plan := net.planSources(o)
-	ps.Sources = len(plan.sources)
 	per := make([]sourcePaths, len(plan.sources))
 	err := parallel.Blocks(ctx, len(plan.sources), func() *pathWorker { return newPathWorker(net, weighted) }, func(k int, w *pathWorker) {
 		per[k] = w.fromSource(net, int(plan.sources[k]), member, weighted)
@@ -144,26 +136,46 @@ func (g *Network) estimatePaths(ctx context.Context, o PathOptions, weighted boo
 	if err != nil {
 		return PathSummary{}, err
 	}
+	return plan.summary(per, member, true, weighted), nil
+}
+
+// summary is the PathSummary of the per-source sums per (in plan.sources'
+// order) over the largest component marked by member: its hop measures
+// when hops, its length measures when lengths.
+func (plan sourcePlan) summary(per []sourcePaths, member []bool, hops, lengths bool) PathSummary {
+	n := len(member)
+	ps := PathSummary{Nodes: n, Sources: len(plan.sources)}
+	for _, in := range member {
+		if in {
+			ps.Component++
+		}
+	}
+	ps.Connected = ps.Component == n
 	tot, variance, inComponent := plan.pathTotals(per, member)
 	if c := float64(ps.Component); ps.Component > 1 {
 		pairs := inComponent * (c - 1)
 		avgHops, avgLength := tot.hops/pairs, tot.length/pairs
-		ps.AverageHops, ps.DiameterHops = &avgHops, &tot.maxHops
-		ps.AverageHopsSE = plan.standardError(variance[0], pairs)
-		if weighted {
+		if hops {
+			ps.AverageHops, ps.DiameterHops = &avgHops, &tot.maxHops
+			ps.AverageHopsSE = plan.standardError(variance[0], pairs)
+		}
+		if lengths {
 			ps.AverageLength, ps.DiameterLength = &avgLength, &tot.maxLength
 			ps.AverageLengthSE = plan.standardError(variance[1], pairs)
 		}
 	}
 	if n > 1 {
 		pairs := float64(n) * float64(n-1)
-		ps.GlobalEfficiency, ps.WeightedEfficiency = tot.inverseHops/pairs, tot.inverse/pairs
-		ps.GlobalEfficiencySE = plan.standardError(variance[2], pairs)
-		if weighted {
+		if hops {
+			ps.GlobalEfficiency = tot.inverseHops / pairs
+			ps.GlobalEfficiencySE = plan.standardError(variance[2], pairs)
+		}
+		if lengths {
+			ps.WeightedEfficiency = tot.inverse / pairs
 			ps.WeightedEfficiencySE = plan.standardError(variance[3], pairs)
 		}
 	}
-	return ps, nil
+	return ps
 }
 
 // samples reports whether o asks for a sample of g's sources.
@@ -282,8 +294,18 @@ func (w *pathWorker) fromSource(g *Network, s int, member []bool, weighted bool)
 		return p
 	}
 	w.s.run(s)
-	for _, v := range w.s.order[1:] {
-		d := w.s.dist[v]
+	l := w.s.lengths(s, member)
+	p.length, p.maxLength, p.inverse = l.length, l.maxLength, l.inverse
+	return p
+}
+
+// lengths sums the last search's distances from s: to the other nodes of
+// the largest component (member) when s is in it, and their inverses to
+// every node reached.
+func (w *search) lengths(s int, member []bool) sourcePaths {
+	var p sourcePaths
+	for _, v := range w.order[1:] {
+		d := w.dist[v]
 		p.inverse += 1 / d
 		if member[s] && member[v] {
 			p.length += d

@@ -27,7 +27,11 @@ func (p *report) wholeNetwork() {
 	if n.Components > 1 {
 		from += fmt.Sprintf("; within the largest component, %d cities", n.LargestComponent)
 	}
-	p.item("Path length", fmt.Sprintf("average %s links, %s (%s)", optional(w.AvgPathLength, 3), diameter, from))
+	p.item("Path length", fmt.Sprintf("average %s links%s, %s (%s)", optional(w.AvgPathLength, 3), standardError(w.AvgPathLengthSE), diameter, from))
+	if w.AvgPathLengthWeighted != nil && w.DiameterWeighted != nil {
+		p.item("Weighted path", fmt.Sprintf("average %s%s over link lengths 1/weight, diameter %s%s", sig(*w.AvgPathLengthWeighted), standardError(w.AvgPathLengthWeightedSE),
+			atLeast(w.PathMeasureSources < n.Nodes), sig(*w.DiameterWeighted)))
+	}
 	p.item("Efficiency", fmt.Sprintf("global %s, Krackhardt's %s; least upper boundedness %s",
 		optional(w.GlobalEfficiency, 3), optional(w.Efficiency, 3), optional(w.LUB, 3)))
 	switch {
@@ -46,6 +50,24 @@ func (p *report) wholeNetwork() {
 		says = append(says, "Sigma above 1 and omega near 0 mark a small world; omega below 0 leans to a lattice, above 0 to a random network.")
 	}
 	p.sentences(says)
+}
+
+// standardError formats " (standard error x)" for an estimate, nothing
+// for an exact value.
+func standardError(se *float64) string {
+	if se == nil {
+		return ""
+	}
+	return " (standard error " + sig(*se) + ")"
+}
+
+// atLeast is "at least " for a diameter found from sampled sources, a
+// lower bound.
+func atLeast(sampled bool) string {
+	if sampled {
+		return "at least "
+	}
+	return ""
 }
 
 // optionalInt formats an integer that may be undefined.

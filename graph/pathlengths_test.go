@@ -1,0 +1,56 @@
+package graph
+
+import (
+	"context"
+	"math"
+	"testing"
+)
+
+// TestShortestPathsLengths: the length summary ShortestPaths takes from its
+// own searches equals NetworkX's average_shortest_path_length and diameter
+// with weight 1/w (the wholeCases references, to 1e-12), and, from a
+// sample, EstimatePathSummary's from the same sources, bit for bit: both
+// draw the same plan and sum the same searches.
+func TestShortestPathsLengths(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range wholeCases(t) {
+		if _, ok := c.want["average_length"]; !ok {
+			continue
+		}
+		g, err := New(c.n, c.edges, c.directed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pc, err := g.ShortestPaths(ctx, PathOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := pc.Lengths
+		if l.AverageLength == nil || l.DiameterLength == nil || l.AverageHops != nil || l.Sources != c.n || l.Component != int(c.want["component"]) {
+			t.Fatalf("%s: %+v", c.name, l)
+		}
+		for _, q := range []struct {
+			name      string
+			got, want float64
+		}{{"average_length", *l.AverageLength, c.want["average_length"]}, {"diameter_length", *l.DiameterLength, c.want["diameter_length"]}} {
+			if math.Abs(q.got-q.want) > 1e-12*q.want {
+				t.Errorf("%s: %s %.17g, NetworkX %.17g", c.name, q.name, q.got, q.want)
+			}
+		}
+	}
+	g := syntheticRegion(t, 500)
+	o := PathOptions{Sample: 150, Seed: 7}
+	pc, err := g.ShortestPaths(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	est, err := g.EstimatePathSummary(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := pc.Lengths
+	if *l.AverageLength != *est.AverageLength || *l.DiameterLength != *est.DiameterLength || l.WeightedEfficiency != est.WeightedEfficiency ||
+		*l.AverageLengthSE != *est.AverageLengthSE || *l.WeightedEfficiencySE != *est.WeightedEfficiencySE || l.Sources != est.Sources {
+		t.Errorf("sampled: ShortestPaths' lengths %+v, EstimatePathSummary %+v", l, est)
+	}
+}
