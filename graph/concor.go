@@ -136,19 +136,19 @@ func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, er
 		blocks = nil
 	}
 	for round := 1; round <= o.Depth; round++ {
+		splits, err := splitRound(ctx, first, form, blocks, o)
+		if err != nil {
+			return ConcorResult{}, err
+		}
 		var next [][]int
-		for _, b := range blocks {
+		for k, b := range blocks {
 			if len(b) < 2 {
 				next = append(next, b)
 				continue
 			}
-			pivotSide, rest, split, err := concorSplit(ctx, first, form, b, o)
-			if err != nil {
-				return ConcorResult{}, err
-			}
-			split.Round = round
-			res.Splits = append(res.Splits, split)
-			for _, half := range [][]int{pivotSide, rest} {
+			splits[k].s.Round = round
+			res.Splits = append(res.Splits, splits[k].s)
+			for _, half := range [][]int{splits[k].pivotSide, splits[k].rest} {
 				if len(half) > 0 {
 					next = append(next, half)
 				}
@@ -170,6 +170,35 @@ func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, er
 		res.Sizes = append(res.Sizes, len(isolates))
 	}
 	return res, nil
+}
+
+// blockSplit is one block's split: its two halves and the record.
+type blockSplit struct {
+	pivotSide, rest []int
+	s               ConcorSplit
+}
+
+// splitRound splits the blocks of two or more nodes of one round. The
+// blocks are independent, so they are split at once on all cores (each
+// split's own products run on all cores as well); each writes only its
+// own entry, and the caller takes them in block order, so the result does
+// not depend on the number of cores. The first error in block order is
+// returned.
+func splitRound(ctx context.Context, first []float64, form *stackForm, blocks [][]int, o ConcorOptions) ([]blockSplit, error) {
+	out := make([]blockSplit, len(blocks))
+	errs := make([]error, len(blocks))
+	err := parallel.For(ctx, len(blocks), func(k int) {
+		if len(blocks[k]) < 2 {
+			return
+		}
+		out[k].pivotSide, out[k].rest, out[k].s, errs[k] = concorSplit(ctx, first, form, blocks[k], o)
+	})
+	for _, e := range errs {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return out, err
 }
 
 func (o ConcorOptions) withDefaults() (ConcorOptions, error) {
