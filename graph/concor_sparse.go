@@ -141,6 +141,9 @@ type sparseChain struct {
 	scales  [][]float64 // D_2, D_3, ...
 	pool    sync.Pool   // of *chunkWork
 	product []float64   // g x g, kept from one correlation to the next
+	// known holds columns of X_{k+1} (clamped to [-1, 1]) that an
+	// abandoned factorNext fetched, by column.
+	known map[int][]float64
 }
 
 func newSparseChain(form *stackForm, block []int) *sparseChain {
@@ -305,25 +308,9 @@ func centreColumns(x []float64, g, q int) {
 }
 
 // applyColumns sets out (g x p row-major) to X_level in (g x p), in chunks
-// of chunk columns on all cores; each column's sums run in one fixed
-// order whatever the chunk, so the result does not depend on the cores.
+// of chunk columns on all cores (see applyPicked).
 func (s *sparseChain) applyColumns(ctx context.Context, out, in []float64, p, chunk int) error {
-	g := len(s.block)
-	chunks := (p + chunk - 1) / chunk
-	return parallel.For(ctx, chunks, func(ch int) {
-		a, b := ch*chunk, min(p, (ch+1)*chunk)
-		q := b - a
-		w := s.work(q)
-		defer s.pool.Put(w)
-		src, dst := w.scratch(2*s.level(), g*q), w.scratch(2*s.level()+1, g*q)
-		for r := range g {
-			copy(src[r*q:r*q+q], in[r*p+a:r*p+b])
-		}
-		s.apply(s.level(), dst, src, q, w)
-		for r := range g {
-			copy(out[r*p+a:r*p+b], dst[r*q:r*q+q])
-		}
-	})
+	return s.applyPicked(ctx, out, in, p, seq(p), chunk)
 }
 
 // centredScaled sets z to H X D (X g x g): the columns centred and scaled
@@ -389,7 +376,7 @@ func (s *sparseChain) correlate(ctx context.Context, x, z []float64, g int) (boo
 	}
 	y := s.product
 	scale := centredScaled(x, z, g)
-	if err := s.applyColumns(ctx, y, z, g, sparseChunk); err != nil {
+	if err := s.applyUnknown(ctx, y, z, g); err != nil {
 		return false, err
 	}
 	for i := range g {
@@ -397,12 +384,70 @@ func (s *sparseChain) correlate(ctx context.Context, x, z []float64, g int) (boo
 			y[i*g+j] *= scale[i]
 		}
 	}
+	for p, col := range s.known { // already scaled and clamped
+		for r := range g {
+			y[r*g+p] = col[r]
+		}
+	}
+	s.known = nil
 	finishCorrelations(x, y, scale, g)
 	if slices.Contains(scale, 0) {
 		return false, nil
 	}
 	s.scales = append(s.scales, scale)
 	return true, nil
+}
+
+// applyUnknown sets the columns of y (g x g) that known lacks to X_k z
+// (z g x g); each column's sums run as over all of z, so y is the same
+// whichever columns are known.
+func (s *sparseChain) applyUnknown(ctx context.Context, y, z []float64, g int) error {
+	cols := make([]int, 0, g)
+	for p := range g {
+		if s.known[p] == nil {
+			cols = append(cols, p)
+		}
+	}
+	return s.applyPicked(ctx, y, z, g, cols, sparseChunk)
+}
+
+// applyPicked sets columns cols of out (g x p row-major) to X_level
+// times the same columns of in (g x p), chunk columns at a time on all
+// cores; each column's sums run in one fixed order whatever the chunk and
+// the columns picked, so the result does not depend on the cores.
+func (s *sparseChain) applyPicked(ctx context.Context, out, in []float64, p int, cols []int, chunk int) error {
+	g := len(s.block)
+	chunks := (len(cols) + chunk - 1) / chunk
+	return parallel.For(ctx, chunks, func(ch int) {
+		cs := cols[ch*chunk : min(len(cols), (ch+1)*chunk)]
+		q := len(cs)
+		w := s.work(q)
+		defer s.pool.Put(w)
+		src, dst := w.scratch(2*s.level(), g*q), w.scratch(2*s.level()+1, g*q)
+		if a := cs[0]; cs[q-1] == a+q-1 { // contiguous: copy rows of it
+			for r := range g {
+				copy(src[r*q:r*q+q], in[r*p+a:r*p+a+q])
+			}
+			s.apply(s.level(), dst, src, q, w)
+			for r := range g {
+				copy(out[r*p+a:r*p+a+q], dst[r*q:r*q+q])
+			}
+			return
+		}
+		for r := range g {
+			row, to := in[r*p:r*p+p], src[r*q:r*q+q]
+			for c, j := range cs {
+				to[c] = row[j]
+			}
+		}
+		s.apply(s.level(), dst, src, q, w)
+		for r := range g {
+			row, from := out[r*p:r*p+p], dst[r*q:r*q+q]
+			for c, j := range cs {
+				row[j] = from[c]
+			}
+		}
+	})
 }
 
 // cheaper reports whether applying X_k to the g columns of a product
