@@ -134,13 +134,18 @@ func addScaled(dst []float64, a float64, x []float64) {
 // nodes b of the linked ones) to vectors: X_1 = R1[b, b] through the
 // stack form, X_{k+1} = D_{k+1} X_k H X_k D_{k+1} through X_k twice.
 type sparseChain struct {
-	form    *stackForm
-	block   []int
-	pos     []int32 // a linked node's place in block, -1 outside
-	inside  []bool
-	scales  [][]float64 // D_2, D_3, ...
-	pool    sync.Pool   // of *chunkWork
-	product []float64   // g x g, kept from one correlation to the next
+	form   *stackForm
+	block  []int
+	pos    []int32 // a linked node's place in block, -1 outside
+	inside []bool
+	scales [][]float64 // D_2, D_3, ...
+	// fromBlock is A and A' with only the columns in the block (the nodes
+	// outside it are held at 0), for the first product of a pass; fix is
+	// L's rows of the block restricted to it, by place in the block.
+	fromBlock [2]csr
+	fix       csr
+	pool      sync.Pool // of *chunkWork
+	product   []float64 // g x g, kept from one correlation to the next
 	// known holds columns of X_{k+1} (clamped to [-1, 1]) that an
 	// abandoned factorNext fetched, by column.
 	known map[int][]float64
@@ -155,7 +160,37 @@ func newSparseChain(form *stackForm, block []int) *sparseChain {
 		s.pos[p] = int32(r)
 		s.inside[p] = true
 	}
+	s.fromBlock = [2]csr{form.out, form.in}
+	if len(block) < form.m {
+		s.fromBlock = [2]csr{restrictColumns(form.out, s.pos), restrictColumns(form.in, s.pos)}
+	}
+	s.fix = csr{start: make([]int, len(block)+1)}
+	for r, p := range block {
+		for k := form.fix.start[p]; k < form.fix.start[p+1]; k++ {
+			if j := s.pos[form.fix.col[k]]; j >= 0 {
+				s.fix.col = append(s.fix.col, j)
+				s.fix.val = append(s.fix.val, form.fix.val[k])
+			}
+		}
+		s.fix.start[r+1] = len(s.fix.col)
+	}
 	return s
+}
+
+// restrictColumns returns a with only the entries in columns where pos
+// is not negative (the same rows and column numbers).
+func restrictColumns(a csr, pos []int32) csr {
+	c := csr{start: make([]int, len(a.start))}
+	for i := range len(a.start) - 1 {
+		for k := a.start[i]; k < a.start[i+1]; k++ {
+			if pos[a.col[k]] >= 0 {
+				c.col = append(c.col, a.col[k])
+				c.val = append(c.val, a.val[k])
+			}
+		}
+		c.start[i+1] = len(c.col)
+	}
+	return c
 }
 
 // level is k for the chain that applies X_k.
@@ -237,7 +272,7 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 			dot[c] += f.u[p] * row[c]
 		}
 	}
-	f.out.mulRows(t, ev, q, nil)
+	s.fromBlock[0].mulRows(t, ev, q, nil)
 	if f.undirected {
 		f.out.mulRows(y, t, q, s.inside)
 		for _, p := range s.block {
@@ -247,7 +282,7 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 		}
 	} else {
 		f.in.mulRows(y, t, q, s.inside) // A'A
-		f.in.mulRows(t, ev, q, nil)
+		s.fromBlock[1].mulRows(t, ev, q, nil)
 		f.out.mulRows(t2, t, q, s.inside) // AA'
 		for _, p := range s.block {
 			addScaled(y[p*q:p*q+q], 1, t2[p*q:p*q+q])
@@ -258,30 +293,22 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 		for c := range q {
 			out[c] = f.e[p] * (y[p*q+c] - f.u[p]*dot[c])
 		}
-		s.addFix(out, src, p, q)
+		s.addFix(out, src, r, q)
 	}
 }
 
 // addFix adds row p of L, restricted to the block, times src to out, four
 // entries at a time as mulRows.
-func (s *sparseChain) addFix(out, src []float64, p, q int) {
-	fix := s.form.fix
-	var a [4]float64
-	var x [4][]float64
-	n := 0
-	for k := fix.start[p]; k < fix.start[p+1]; k++ {
-		j := s.pos[fix.col[k]]
-		if j < 0 {
-			continue
-		}
-		a[n], x[n] = fix.val[k], src[int(j)*q:int(j)*q+q]
-		if n++; n == 4 {
-			addScaled4(out, a, x)
-			n = 0
-		}
+func (s *sparseChain) addFix(out, src []float64, r, q int) {
+	fix := s.fix
+	k, end := fix.start[r], fix.start[r+1]
+	for ; k+4 <= end; k += 4 {
+		addScaled4(out, [4]float64{fix.val[k], fix.val[k+1], fix.val[k+2], fix.val[k+3]}, [4][]float64{
+			src[int(fix.col[k])*q : int(fix.col[k])*q+q], src[int(fix.col[k+1])*q : int(fix.col[k+1])*q+q],
+			src[int(fix.col[k+2])*q : int(fix.col[k+2])*q+q], src[int(fix.col[k+3])*q : int(fix.col[k+3])*q+q]})
 	}
-	for i := range n {
-		addScaled(out, a[i], x[i])
+	for ; k < end; k++ {
+		addScaled(out, fix.val[k], src[int(fix.col[k])*q:int(fix.col[k])*q+q])
 	}
 }
 
