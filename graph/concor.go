@@ -100,7 +100,8 @@ func (r ConcorResult) Blocks() int { return len(r.Sizes) }
 // it is given correlation 0 with every other column, where R reports NA.
 //
 // The first correlations come from the sparse links in O(n^2 + n k^2) for
-// degree k. Each iteration correlates the columns of the block's
+// degree k, in bands of rows on all cores; the blocks of a round are split
+// at once, on all cores, each independently of the others. Each iteration correlates the columns of the block's
 // symmetric correlation matrix X (g x g): X' = S X P X S, with P centring
 // and S scaling to unit variance. On a sparse network the first
 // correlations are R1 = E (C - u u') E + L, C = A'A + AA' (E and u
@@ -275,13 +276,10 @@ func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bo
 		qi, qj := sq[i]-aij*aij-aji*aji, sq[j]-aij*aij-aji*aji
 		c[i*m+j] = correlation(cross[i*m+j]-si*sj/rows, qi-si*si/rows, qj-sj*sj/rows)
 	}
-	for i := range m {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
+	row := func(i int) {
 		c[i*m+i] = 1
 		if rows < 2 { // no two complete rows: no correlation
-			continue
+			return
 		}
 		for j := range i {
 			pair(i, j, 0, 0)
@@ -294,6 +292,15 @@ func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bo
 				}
 			}
 		}
+	}
+	// Blocks of rows on all cores: row i writes only its own entries.
+	const band = 64
+	if err := parallel.For(ctx, (m+band-1)/band, func(b int) {
+		for i := b * band; i < min(m, b*band+band); i++ {
+			row(i)
+		}
+	}); err != nil {
+		return nil, nil, err
 	}
 	for i := range m {
 		for j := range i {

@@ -341,36 +341,42 @@ func (s *sparseChain) applyColumns(ctx context.Context, out, in []float64, p, ch
 }
 
 // centredScaled sets z to H X D (X g x g): the columns centred and scaled
-// to unit length, and returns D (0 for a column with no variance).
+// to unit length, and returns D (0 for a column with no variance). Panels
+// of columns run on all cores; within a panel the rows are walked in
+// order (each column's sums still run down the rows in order, whatever
+// the panels), not column by column across a matrix larger than cache.
 func centredScaled(x, z []float64, g int) []float64 {
-	copy(z, x)
-	// Row by row (each column's sums still run down the rows in order),
-	// not column by column across the rows of a matrix larger than cache.
-	mean, ss, scale := make([]float64, g), make([]float64, g), make([]float64, g)
-	for i := range g {
-		addScaled(mean, 1, z[i*g:i*g+g])
-	}
-	for j := range mean {
-		mean[j] /= float64(g)
-	}
-	for i := range g {
-		row := z[i*g : i*g+g]
-		for j := range row {
-			row[j] -= mean[j]
-			ss[j] += row[j] * row[j]
+	scale := make([]float64, g)
+	panels := (g + gramPanel - 1) / gramPanel
+	parallel.For(context.Background(), panels, func(p int) {
+		a, b := p*gramPanel, min(g, (p+1)*gramPanel)
+		w := b - a
+		mean, ss := make([]float64, w), make([]float64, w)
+		for i := range g {
+			addScaled(mean, 1, x[i*g+a:i*g+b])
 		}
-	}
-	for j, v := range ss {
-		if v > 0 {
-			scale[j] = 1 / math.Sqrt(v)
+		for j := range mean {
+			mean[j] /= float64(g)
 		}
-	}
-	for i := range g {
-		row := z[i*g : i*g+g]
-		for j := range row {
-			row[j] *= scale[j]
+		for i := range g {
+			row, src := z[i*g+a:i*g+b], x[i*g+a:i*g+b]
+			for j := range row {
+				row[j] = src[j] - mean[j]
+				ss[j] += row[j] * row[j]
+			}
 		}
-	}
+		for j, v := range ss {
+			if v > 0 {
+				scale[a+j] = 1 / math.Sqrt(v)
+			}
+		}
+		for i := range g {
+			row := z[i*g+a : i*g+b]
+			for j := range row {
+				row[j] *= scale[a+j]
+			}
+		}
+	})
 	return scale
 }
 
