@@ -111,6 +111,9 @@ func (c csr) mulRows(dst, src []float64, q int, want []bool) {
 		out := dst[i*q : i*q+q]
 		clear(out)
 		k, end := c.start[i], c.start[i+1]
+		for ; k+8 <= end; k += 8 {
+			addScaled8(out, c.val[k:k+8], c.col[k:k+8], src, q)
+		}
 		for ; k+4 <= end; k += 4 {
 			addScaled4(out, [4]float64{c.val[k], c.val[k+1], c.val[k+2], c.val[k+3]}, [4][]float64{
 				src[int(c.col[k])*q : int(c.col[k])*q+q], src[int(c.col[k+1])*q : int(c.col[k+1])*q+q],
@@ -302,6 +305,9 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 func (s *sparseChain) addFix(out, src []float64, r, q int) {
 	fix := s.fix
 	k, end := fix.start[r], fix.start[r+1]
+	for ; k+8 <= end; k += 8 {
+		addScaled8(out, fix.val[k:k+8], fix.col[k:k+8], src, q)
+	}
 	for ; k+4 <= end; k += 4 {
 		addScaled4(out, [4]float64{fix.val[k], fix.val[k+1], fix.val[k+2], fix.val[k+3]}, [4][]float64{
 			src[int(fix.col[k])*q : int(fix.col[k])*q+q], src[int(fix.col[k+1])*q : int(fix.col[k+1])*q+q],
@@ -309,6 +315,20 @@ func (s *sparseChain) addFix(out, src []float64, r, q int) {
 	}
 	for ; k < end; k++ {
 		addScaled(out, fix.val[k], src[int(fix.col[k])*q:int(fix.col[k])*q+q])
+	}
+}
+
+// addScaled8 adds a[0] x_0 + ... + a[7] x_7 to dst, x_k row col[k] of
+// src (q columns): one pass over dst for eight rows of src.
+func addScaled8(dst, a []float64, col []int32, src []float64, q int) {
+	a, col = a[:8], col[:8]
+	x0, x1 := src[int(col[0])*q:][:len(dst)], src[int(col[1])*q:][:len(dst)]
+	x2, x3 := src[int(col[2])*q:][:len(dst)], src[int(col[3])*q:][:len(dst)]
+	x4, x5 := src[int(col[4])*q:][:len(dst)], src[int(col[5])*q:][:len(dst)]
+	x6, x7 := src[int(col[6])*q:][:len(dst)], src[int(col[7])*q:][:len(dst)]
+	for j := range dst {
+		dst[j] += a[0]*x0[j] + a[1]*x1[j] + a[2]*x2[j] + a[3]*x3[j] +
+			a[4]*x4[j] + a[5]*x5[j] + a[6]*x6[j] + a[7]*x7[j]
 	}
 }
 
