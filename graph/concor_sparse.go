@@ -101,8 +101,8 @@ func (f *stackForm) passCost() int {
 }
 
 // mulRows sets dst's rows (row i for every i with want[i], q columns
-// each) to (M src)_i, src m x q row-major. Four nonzeros at a time: one
-// pass over the row of dst for four of src.
+// each) to (M src)_i, src m x q row-major. Eight nonzeros at a time (then
+// four, then one): one pass over the row of dst for eight rows of src.
 func (c csr) mulRows(dst, src []float64, q int, want []bool) {
 	for i := range len(c.start) - 1 {
 		if want != nil && !want[i] {
@@ -300,8 +300,8 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 	}
 }
 
-// addFix adds row p of L, restricted to the block, times src to out, four
-// entries at a time as mulRows.
+// addFix adds row r of the block's L, restricted to the block, times src to out, four
+// entries at a time (then four, then one) as mulRows.
 func (s *sparseChain) addFix(out, src []float64, r, q int) {
 	fix := s.fix
 	k, end := fix.start[r], fix.start[r+1]
