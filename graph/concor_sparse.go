@@ -300,8 +300,8 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 	}
 }
 
-// addFix adds row r of the block's L, restricted to the block, times src to out, four
-// entries at a time (then four, then one) as mulRows.
+// addFix adds row r of L restricted to the block (s.fix) times src to
+// out, eight entries at a time (then four, then one) as mulRows.
 func (s *sparseChain) addFix(out, src []float64, r, q int) {
 	fix := s.fix
 	k, end := fix.start[r], fix.start[r+1]
