@@ -100,7 +100,8 @@ func (r ConcorResult) Blocks() int { return len(r.Sizes) }
 // it is given correlation 0 with every other column, where R reports NA.
 //
 // The first correlations come from the sparse links in O(n^2 + n k^2) for
-// degree k. Each iteration correlates the columns of the block's
+// degree k, in bands of rows on all cores; the blocks of a round are split
+// at once, on all cores, each independently of the others. Each iteration correlates the columns of the block's
 // symmetric correlation matrix X (g x g): X' = S X P X S, with P centring
 // and S scaling to unit variance. On a sparse network the first
 // correlations are R1 = E (C - u u') E + L, C = A'A + AA' (E and u
@@ -136,19 +137,19 @@ func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, er
 		blocks = nil
 	}
 	for round := 1; round <= o.Depth; round++ {
+		splits, err := splitRound(ctx, first, form, blocks, o)
+		if err != nil {
+			return ConcorResult{}, err
+		}
 		var next [][]int
-		for _, b := range blocks {
+		for k, b := range blocks {
 			if len(b) < 2 {
 				next = append(next, b)
 				continue
 			}
-			pivotSide, rest, split, err := concorSplit(ctx, first, form, b, o)
-			if err != nil {
-				return ConcorResult{}, err
-			}
-			split.Round = round
-			res.Splits = append(res.Splits, split)
-			for _, half := range [][]int{pivotSide, rest} {
+			splits[k].s.Round = round
+			res.Splits = append(res.Splits, splits[k].s)
+			for _, half := range [][]int{splits[k].pivotSide, splits[k].rest} {
 				if len(half) > 0 {
 					next = append(next, half)
 				}
@@ -170,6 +171,35 @@ func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, er
 		res.Sizes = append(res.Sizes, len(isolates))
 	}
 	return res, nil
+}
+
+// blockSplit is one block's split: its two halves and the record.
+type blockSplit struct {
+	pivotSide, rest []int
+	s               ConcorSplit
+}
+
+// splitRound splits the blocks of two or more nodes of one round. The
+// blocks are independent, so they are split at once on all cores (each
+// split's own products run on all cores as well); each writes only its
+// own entry, and the caller takes them in block order, so the result does
+// not depend on the number of cores. The first error in block order is
+// returned.
+func splitRound(ctx context.Context, first []float64, form *stackForm, blocks [][]int, o ConcorOptions) ([]blockSplit, error) {
+	out := make([]blockSplit, len(blocks))
+	errs := make([]error, len(blocks))
+	err := parallel.For(ctx, len(blocks), func(k int) {
+		if len(blocks[k]) < 2 {
+			return
+		}
+		out[k].pivotSide, out[k].rest, out[k].s, errs[k] = concorSplit(ctx, first, form, blocks[k], o)
+	})
+	for _, e := range errs {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return out, err
 }
 
 func (o ConcorOptions) withDefaults() (ConcorOptions, error) {
@@ -246,13 +276,10 @@ func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bo
 		qi, qj := sq[i]-aij*aij-aji*aji, sq[j]-aij*aij-aji*aji
 		c[i*m+j] = correlation(cross[i*m+j]-si*sj/rows, qi-si*si/rows, qj-sj*sj/rows)
 	}
-	for i := range m {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
+	row := func(i int) {
 		c[i*m+i] = 1
 		if rows < 2 { // no two complete rows: no correlation
-			continue
+			return
 		}
 		for j := range i {
 			pair(i, j, 0, 0)
@@ -265,6 +292,15 @@ func (g *Network) stackCorrelations(ctx context.Context, linked []int, binary bo
 				}
 			}
 		}
+	}
+	// Blocks of rows on all cores: row i writes only its own entries.
+	const band = 64
+	if err := parallel.For(ctx, (m+band-1)/band, func(b int) {
+		for i := b * band; i < min(m, b*band+band); i++ {
+			row(i)
+		}
+	}); err != nil {
+		return nil, nil, err
 	}
 	for i := range m {
 		for j := range i {

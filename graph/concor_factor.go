@@ -176,6 +176,7 @@ func (s *sparseChain) factorNext(ctx context.Context, x, z []float64, g, maxRank
 	for i := range diag {
 		diag[i] = 1
 	}
+	s.known = map[int][]float64{}
 	return pivotedCholesky(ctx, g, maxRank, diag, lazyBatch, func(ps []int) ([][]float64, error) {
 		q := len(ps)
 		in, out := make([]float64, g*q), make([]float64, g*q)
@@ -195,6 +196,7 @@ func (s *sparseChain) factorNext(ctx context.Context, x, z []float64, g, maxRank
 			}
 			col[p] = 1
 			cols[c] = col
+			s.known[p] = col
 		}
 		return cols, nil
 	})

@@ -101,8 +101,8 @@ func (f *stackForm) passCost() int {
 }
 
 // mulRows sets dst's rows (row i for every i with want[i], q columns
-// each) to (M src)_i, src m x q row-major. Four nonzeros at a time: one
-// pass over the row of dst for four of src.
+// each) to (M src)_i, src m x q row-major. Eight nonzeros at a time (then
+// four, then one): one pass over the row of dst for eight rows of src.
 func (c csr) mulRows(dst, src []float64, q int, want []bool) {
 	for i := range len(c.start) - 1 {
 		if want != nil && !want[i] {
@@ -111,6 +111,9 @@ func (c csr) mulRows(dst, src []float64, q int, want []bool) {
 		out := dst[i*q : i*q+q]
 		clear(out)
 		k, end := c.start[i], c.start[i+1]
+		for ; k+8 <= end; k += 8 {
+			addScaled8(out, c.val[k:k+8], c.col[k:k+8], src, q)
+		}
 		for ; k+4 <= end; k += 4 {
 			addScaled4(out, [4]float64{c.val[k], c.val[k+1], c.val[k+2], c.val[k+3]}, [4][]float64{
 				src[int(c.col[k])*q : int(c.col[k])*q+q], src[int(c.col[k+1])*q : int(c.col[k+1])*q+q],
@@ -134,13 +137,21 @@ func addScaled(dst []float64, a float64, x []float64) {
 // nodes b of the linked ones) to vectors: X_1 = R1[b, b] through the
 // stack form, X_{k+1} = D_{k+1} X_k H X_k D_{k+1} through X_k twice.
 type sparseChain struct {
-	form    *stackForm
-	block   []int
-	pos     []int32 // a linked node's place in block, -1 outside
-	inside  []bool
-	scales  [][]float64 // D_2, D_3, ...
-	pool    sync.Pool   // of *chunkWork
-	product []float64   // g x g, kept from one correlation to the next
+	form   *stackForm
+	block  []int
+	pos    []int32 // a linked node's place in block, -1 outside
+	inside []bool
+	scales [][]float64 // D_2, D_3, ...
+	// fromBlock is A and A' with only the columns in the block (the nodes
+	// outside it are held at 0), for the first product of a pass; fix is
+	// L's rows of the block restricted to it, by place in the block.
+	fromBlock [2]csr
+	fix       csr
+	pool      sync.Pool // of *chunkWork
+	product   []float64 // g x g, kept from one correlation to the next
+	// known holds columns of X_{k+1} (clamped to [-1, 1]) that an
+	// abandoned factorNext fetched, by column.
+	known map[int][]float64
 }
 
 func newSparseChain(form *stackForm, block []int) *sparseChain {
@@ -152,7 +163,37 @@ func newSparseChain(form *stackForm, block []int) *sparseChain {
 		s.pos[p] = int32(r)
 		s.inside[p] = true
 	}
+	s.fromBlock = [2]csr{form.out, form.in}
+	if len(block) < form.m {
+		s.fromBlock = [2]csr{restrictColumns(form.out, s.pos), restrictColumns(form.in, s.pos)}
+	}
+	s.fix = csr{start: make([]int, len(block)+1)}
+	for r, p := range block {
+		for k := form.fix.start[p]; k < form.fix.start[p+1]; k++ {
+			if j := s.pos[form.fix.col[k]]; j >= 0 {
+				s.fix.col = append(s.fix.col, j)
+				s.fix.val = append(s.fix.val, form.fix.val[k])
+			}
+		}
+		s.fix.start[r+1] = len(s.fix.col)
+	}
 	return s
+}
+
+// restrictColumns returns a with only the entries in columns where pos
+// is not negative (the same rows and column numbers).
+func restrictColumns(a csr, pos []int32) csr {
+	c := csr{start: make([]int, len(a.start))}
+	for i := range len(a.start) - 1 {
+		for k := a.start[i]; k < a.start[i+1]; k++ {
+			if pos[a.col[k]] >= 0 {
+				c.col = append(c.col, a.col[k])
+				c.val = append(c.val, a.val[k])
+			}
+		}
+		c.start[i+1] = len(c.col)
+	}
+	return c
 }
 
 // level is k for the chain that applies X_k.
@@ -234,7 +275,7 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 			dot[c] += f.u[p] * row[c]
 		}
 	}
-	f.out.mulRows(t, ev, q, nil)
+	s.fromBlock[0].mulRows(t, ev, q, nil)
 	if f.undirected {
 		f.out.mulRows(y, t, q, s.inside)
 		for _, p := range s.block {
@@ -244,7 +285,7 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 		}
 	} else {
 		f.in.mulRows(y, t, q, s.inside) // A'A
-		f.in.mulRows(t, ev, q, nil)
+		s.fromBlock[1].mulRows(t, ev, q, nil)
 		f.out.mulRows(t2, t, q, s.inside) // AA'
 		for _, p := range s.block {
 			addScaled(y[p*q:p*q+q], 1, t2[p*q:p*q+q])
@@ -255,30 +296,39 @@ func (s *sparseChain) applyFirst(dst, src []float64, q int, w *chunkWork) {
 		for c := range q {
 			out[c] = f.e[p] * (y[p*q+c] - f.u[p]*dot[c])
 		}
-		s.addFix(out, src, p, q)
+		s.addFix(out, src, r, q)
 	}
 }
 
-// addFix adds row p of L, restricted to the block, times src to out, four
-// entries at a time as mulRows.
-func (s *sparseChain) addFix(out, src []float64, p, q int) {
-	fix := s.form.fix
-	var a [4]float64
-	var x [4][]float64
-	n := 0
-	for k := fix.start[p]; k < fix.start[p+1]; k++ {
-		j := s.pos[fix.col[k]]
-		if j < 0 {
-			continue
-		}
-		a[n], x[n] = fix.val[k], src[int(j)*q:int(j)*q+q]
-		if n++; n == 4 {
-			addScaled4(out, a, x)
-			n = 0
-		}
+// addFix adds row r of L restricted to the block (s.fix) times src to
+// out, eight entries at a time (then four, then one) as mulRows.
+func (s *sparseChain) addFix(out, src []float64, r, q int) {
+	fix := s.fix
+	k, end := fix.start[r], fix.start[r+1]
+	for ; k+8 <= end; k += 8 {
+		addScaled8(out, fix.val[k:k+8], fix.col[k:k+8], src, q)
 	}
-	for i := range n {
-		addScaled(out, a[i], x[i])
+	for ; k+4 <= end; k += 4 {
+		addScaled4(out, [4]float64{fix.val[k], fix.val[k+1], fix.val[k+2], fix.val[k+3]}, [4][]float64{
+			src[int(fix.col[k])*q : int(fix.col[k])*q+q], src[int(fix.col[k+1])*q : int(fix.col[k+1])*q+q],
+			src[int(fix.col[k+2])*q : int(fix.col[k+2])*q+q], src[int(fix.col[k+3])*q : int(fix.col[k+3])*q+q]})
+	}
+	for ; k < end; k++ {
+		addScaled(out, fix.val[k], src[int(fix.col[k])*q:int(fix.col[k])*q+q])
+	}
+}
+
+// addScaled8 adds a[0] x_0 + ... + a[7] x_7 to dst, x_k row col[k] of
+// src (q columns): one pass over dst for eight rows of src.
+func addScaled8(dst, a []float64, col []int32, src []float64, q int) {
+	a, col = a[:8], col[:8]
+	x0, x1 := src[int(col[0])*q:][:len(dst)], src[int(col[1])*q:][:len(dst)]
+	x2, x3 := src[int(col[2])*q:][:len(dst)], src[int(col[3])*q:][:len(dst)]
+	x4, x5 := src[int(col[4])*q:][:len(dst)], src[int(col[5])*q:][:len(dst)]
+	x6, x7 := src[int(col[6])*q:][:len(dst)], src[int(col[7])*q:][:len(dst)]
+	for j := range dst {
+		dst[j] += a[0]*x0[j] + a[1]*x1[j] + a[2]*x2[j] + a[3]*x3[j] +
+			a[4]*x4[j] + a[5]*x5[j] + a[6]*x6[j] + a[7]*x7[j]
 	}
 }
 
@@ -305,58 +355,48 @@ func centreColumns(x []float64, g, q int) {
 }
 
 // applyColumns sets out (g x p row-major) to X_level in (g x p), in chunks
-// of chunk columns on all cores; each column's sums run in one fixed
-// order whatever the chunk, so the result does not depend on the cores.
+// of chunk columns on all cores (see applyPicked).
 func (s *sparseChain) applyColumns(ctx context.Context, out, in []float64, p, chunk int) error {
-	g := len(s.block)
-	chunks := (p + chunk - 1) / chunk
-	return parallel.For(ctx, chunks, func(ch int) {
-		a, b := ch*chunk, min(p, (ch+1)*chunk)
-		q := b - a
-		w := s.work(q)
-		defer s.pool.Put(w)
-		src, dst := w.scratch(2*s.level(), g*q), w.scratch(2*s.level()+1, g*q)
-		for r := range g {
-			copy(src[r*q:r*q+q], in[r*p+a:r*p+b])
-		}
-		s.apply(s.level(), dst, src, q, w)
-		for r := range g {
-			copy(out[r*p+a:r*p+b], dst[r*q:r*q+q])
-		}
-	})
+	return s.applyPicked(ctx, out, in, p, seq(p), chunk)
 }
 
 // centredScaled sets z to H X D (X g x g): the columns centred and scaled
-// to unit length, and returns D (0 for a column with no variance).
+// to unit length, and returns D (0 for a column with no variance). Panels
+// of columns run on all cores; within a panel the rows are walked in
+// order (each column's sums still run down the rows in order, whatever
+// the panels), not column by column across a matrix larger than cache.
 func centredScaled(x, z []float64, g int) []float64 {
-	copy(z, x)
-	// Row by row (each column's sums still run down the rows in order),
-	// not column by column across the rows of a matrix larger than cache.
-	mean, ss, scale := make([]float64, g), make([]float64, g), make([]float64, g)
-	for i := range g {
-		addScaled(mean, 1, z[i*g:i*g+g])
-	}
-	for j := range mean {
-		mean[j] /= float64(g)
-	}
-	for i := range g {
-		row := z[i*g : i*g+g]
-		for j := range row {
-			row[j] -= mean[j]
-			ss[j] += row[j] * row[j]
+	scale := make([]float64, g)
+	panels := (g + gramPanel - 1) / gramPanel
+	parallel.For(context.Background(), panels, func(p int) {
+		a, b := p*gramPanel, min(g, (p+1)*gramPanel)
+		w := b - a
+		mean, ss := make([]float64, w), make([]float64, w)
+		for i := range g {
+			addScaled(mean, 1, x[i*g+a:i*g+b])
 		}
-	}
-	for j, v := range ss {
-		if v > 0 {
-			scale[j] = 1 / math.Sqrt(v)
+		for j := range mean {
+			mean[j] /= float64(g)
 		}
-	}
-	for i := range g {
-		row := z[i*g : i*g+g]
-		for j := range row {
-			row[j] *= scale[j]
+		for i := range g {
+			row, src := z[i*g+a:i*g+b], x[i*g+a:i*g+b]
+			for j := range row {
+				row[j] = src[j] - mean[j]
+				ss[j] += row[j] * row[j]
+			}
 		}
-	}
+		for j, v := range ss {
+			if v > 0 {
+				scale[a+j] = 1 / math.Sqrt(v)
+			}
+		}
+		for i := range g {
+			row := z[i*g+a : i*g+b]
+			for j := range row {
+				row[j] *= scale[a+j]
+			}
+		}
+	})
 	return scale
 }
 
@@ -389,7 +429,7 @@ func (s *sparseChain) correlate(ctx context.Context, x, z []float64, g int) (boo
 	}
 	y := s.product
 	scale := centredScaled(x, z, g)
-	if err := s.applyColumns(ctx, y, z, g, sparseChunk); err != nil {
+	if err := s.applyUnknown(ctx, y, z, g); err != nil {
 		return false, err
 	}
 	for i := range g {
@@ -397,12 +437,70 @@ func (s *sparseChain) correlate(ctx context.Context, x, z []float64, g int) (boo
 			y[i*g+j] *= scale[i]
 		}
 	}
+	for p, col := range s.known { // already scaled and clamped
+		for r := range g {
+			y[r*g+p] = col[r]
+		}
+	}
+	s.known = nil
 	finishCorrelations(x, y, scale, g)
 	if slices.Contains(scale, 0) {
 		return false, nil
 	}
 	s.scales = append(s.scales, scale)
 	return true, nil
+}
+
+// applyUnknown sets the columns of y (g x g) that known lacks to X_k z
+// (z g x g); each column's sums run as over all of z, so y is the same
+// whichever columns are known.
+func (s *sparseChain) applyUnknown(ctx context.Context, y, z []float64, g int) error {
+	cols := make([]int, 0, g)
+	for p := range g {
+		if s.known[p] == nil {
+			cols = append(cols, p)
+		}
+	}
+	return s.applyPicked(ctx, y, z, g, cols, sparseChunk)
+}
+
+// applyPicked sets columns cols of out (g x p row-major) to X_level
+// times the same columns of in (g x p), chunk columns at a time on all
+// cores; each column's sums run in one fixed order whatever the chunk and
+// the columns picked, so the result does not depend on the cores.
+func (s *sparseChain) applyPicked(ctx context.Context, out, in []float64, p int, cols []int, chunk int) error {
+	g := len(s.block)
+	chunks := (len(cols) + chunk - 1) / chunk
+	return parallel.For(ctx, chunks, func(ch int) {
+		cs := cols[ch*chunk : min(len(cols), (ch+1)*chunk)]
+		q := len(cs)
+		w := s.work(q)
+		defer s.pool.Put(w)
+		src, dst := w.scratch(2*s.level(), g*q), w.scratch(2*s.level()+1, g*q)
+		if a := cs[0]; cs[q-1] == a+q-1 { // contiguous: copy rows of it
+			for r := range g {
+				copy(src[r*q:r*q+q], in[r*p+a:r*p+a+q])
+			}
+			s.apply(s.level(), dst, src, q, w)
+			for r := range g {
+				copy(out[r*p+a:r*p+a+q], dst[r*q:r*q+q])
+			}
+			return
+		}
+		for r := range g {
+			row, to := in[r*p:r*p+p], src[r*q:r*q+q]
+			for c, j := range cs {
+				to[c] = row[j]
+			}
+		}
+		s.apply(s.level(), dst, src, q, w)
+		for r := range g {
+			row, from := out[r*p:r*p+p], dst[r*q:r*q+q]
+			for c, j := range cs {
+				row[j] = from[c]
+			}
+		}
+	})
 }
 
 // cheaper reports whether applying X_k to the g columns of a product
