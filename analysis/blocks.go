@@ -225,9 +225,7 @@ func (s *study) pathMeasures(w *WholeNetwork) error {
 		s.warnf("the average path length and diameter are undefined: the largest component has %d city", ps.Component)
 	} else {
 		w.AvgPathLength, w.Diameter, w.AvgPathLengthSE = ps.AverageHops, ps.DiameterHops, ps.AverageHopsSE
-		if l := s.lengths; l != nil {
-			w.AvgPathLengthWeighted, w.DiameterWeighted, w.AvgPathLengthWeightedSE = l.AverageLength, l.DiameterLength, l.AverageLengthSE
-		}
+		s.weightedPaths(w)
 	}
 	if !ps.Connected && ps.AverageHops != nil {
 		s.warnf("the average path length and diameter are those of the largest component (%d of %d cities); global efficiency counts 0 for the pairs without a path", ps.Component, ps.Nodes)
@@ -237,6 +235,13 @@ func (s *study) pathMeasures(w *WholeNetwork) error {
 		w.GlobalEfficiency, w.GlobalEfficiencySE = &ge, ps.GlobalEfficiencySE
 	}
 	return nil
+}
+
+// weightedPaths copies the centrality's path lengths over 1/weight.
+func (s *study) weightedPaths(w *WholeNetwork) {
+	if l := s.lengths; l != nil {
+		w.AvgPathLengthWeighted, w.DiameterWeighted, w.AvgPathLengthWeightedSE = l.AverageLength, l.DiameterLength, l.AverageLengthSE
+	}
 }
 
 func (s *study) smallWorld(w *WholeNetwork) error {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -211,5 +212,28 @@ func TestPositionsLimits(t *testing.T) {
 		if !strings.Contains(warnings, want) {
 			t.Errorf("warnings lack %q:\n%s", want, warnings)
 		}
+	}
+}
+
+// TestWeightedPathsOfAVanishingWeight: a link of weight 5e-324 has no
+// finite length 1/w (found by FuzzAnalyze: the searches never ended, and the
+// weighted path length was +Inf, which JSON cannot hold); the network bounds
+// it (graph's longestLength), so the study ends with finite measures.
+func TestWeightedPathsOfAVanishingWeight(t *testing.T) {
+	ds := &data.Dataset{Links: []data.Link{{Source: "c0", Target: "c1", Weight: 1}, {Source: "c1", Target: "c2", Weight: 5e-324}}}
+	for i := range 3 {
+		ds.Cities = append(ds.Cities, data.City{ID: "c" + strconv.Itoa(i), Lat: 30 + float64(i), Lon: 120, Scores: []float64{1 + float64(i)}})
+	}
+	p := DefaultParameters()
+	p.Edges = "links"
+	p.Permutations = 0
+	r := run(t, ds, p)
+	w := r.Network.WholeNetwork
+	if w.AvgPathLength == nil || *w.AvgPathLength != 4.0/3 || w.AvgPathLengthWeighted == nil || w.DiameterWeighted == nil ||
+		math.IsInf(*w.AvgPathLengthWeighted, 0) || !(*w.DiameterWeighted > 1e300) {
+		t.Errorf("hops %v, weighted %v, diameter %v: want 4/3, finite, above 1e300", w.AvgPathLength, w.AvgPathLengthWeighted, w.DiameterWeighted)
+	}
+	if _, err := json.Marshal(r); err != nil {
+		t.Error(err)
 	}
 }

@@ -117,10 +117,22 @@ func buildRows(n int, edges []Edge, reverse, both bool) rows {
 		sortRow(r.adj[r.start[u]:r.start[u+1]], r.weight[r.start[u]:r.start[u+1]])
 	}
 	r.length = make([]float64, m)
+	longest := longestLength(n)
 	for k, w := range r.weight {
-		r.length[k] = 1 / w
+		r.length[k] = min(1/w, longest)
 	}
 	return r
+}
+
+// longestLength bounds a link's length 1/weight on a network of n nodes: a
+// weight below about 5.6e-309 has no finite inverse, and an infinite length
+// breaks Dijkstra's comparisons (Inf - Inf is NaN), so the search revisited
+// settled nodes for ever (FuzzAnalyze found it with a weight of 5e-324).
+// Bounded by MaxFloat64/(n+1)^2, every path and every sum of n paths'
+// lengths stays finite; only weights below (n+1)^2/MaxFloat64 are affected.
+func longestLength(n int) float64 {
+	k := float64(n + 1)
+	return math.MaxFloat64 / (k * k)
 }
 
 func sortRow(adj []int32, w []float64) {

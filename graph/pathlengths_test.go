@@ -54,3 +54,26 @@ func TestShortestPathsLengths(t *testing.T) {
 		t.Errorf("sampled: ShortestPaths' lengths %+v, EstimatePathSummary %+v", l, est)
 	}
 }
+
+// TestVanishingWeightTerminates: a weight of 5e-324 has no finite inverse;
+// with its length bounded the searches end (they revisited settled nodes
+// for ever when Inf - Inf made the tie test NaN), the path through it
+// counts, and every measure is finite.
+func TestVanishingWeightTerminates(t *testing.T) {
+	g, err := New(3, []Edge{{0, 1, 1}, {1, 2, 5e-324}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc, err := g.ShortestPaths(context.Background(), PathOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pc.Betweenness[1] != 1 || pc.Lengths.DiameterLength == nil || math.IsInf(*pc.Lengths.DiameterLength, 0) || !(*pc.Lengths.DiameterLength > 1e300) {
+		t.Errorf("betweenness %v, diameter %v: want node 1 on the one path, a finite diameter above 1e300", pc.Betweenness, pc.Lengths.DiameterLength)
+	}
+	for _, x := range append(pc.Closeness, pc.Harmonic...) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			t.Errorf("closeness %v, harmonic %v: want finite", pc.Closeness, pc.Harmonic)
+		}
+	}
+}
