@@ -225,7 +225,9 @@ func (s *study) pathMeasures(w *WholeNetwork) error {
 		s.warnf("the average path length and diameter are undefined: the largest component has %d city", ps.Component)
 	} else {
 		w.AvgPathLength, w.Diameter, w.AvgPathLengthSE = ps.AverageHops, ps.DiameterHops, ps.AverageHopsSE
-		s.weightedPaths(w)
+		if l := s.lengths; l != nil { // the centrality's searches, over 1/weight
+			w.AvgPathLengthWeighted, w.DiameterWeighted, w.AvgPathLengthWeightedSE = l.AverageLength, l.DiameterLength, l.AverageLengthSE
+		}
 	}
 	if !ps.Connected && ps.AverageHops != nil {
 		s.warnf("the average path length and diameter are those of the largest component (%d of %d cities); global efficiency counts 0 for the pairs without a path", ps.Component, ps.Nodes)
@@ -235,13 +237,6 @@ func (s *study) pathMeasures(w *WholeNetwork) error {
 		w.GlobalEfficiency, w.GlobalEfficiencySE = &ge, ps.GlobalEfficiencySE
 	}
 	return nil
-}
-
-// weightedPaths copies the centrality's path lengths over 1/weight.
-func (s *study) weightedPaths(w *WholeNetwork) {
-	if l := s.lengths; l != nil {
-		w.AvgPathLengthWeighted, w.DiameterWeighted, w.AvgPathLengthWeightedSE = l.AverageLength, l.DiameterLength, l.AverageLengthSE
-	}
 }
 
 func (s *study) smallWorld(w *WholeNetwork) error {

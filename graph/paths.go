@@ -330,20 +330,12 @@ func (w *search) run(s int) {
 	}
 }
 
-// accumulate adds the dependencies of source s on every other node to t,
-// visiting nodes from the farthest back to s (Brandes' stack order).
+// accumulate adds the dependencies of source s on every other node to t.
 func (w *search) accumulate(s int, t *tally) {
-	for k := len(w.order) - 1; k >= 0; k-- {
-		v := w.order[k]
-		sv := &w.state[v]
-		coeff := (1 + sv.delta) / sv.sigma
-		base := w.back.start[v]
-		for _, u := range w.pred[base : base+int(sv.preds)] {
-			su := &w.state[u]
-			su.delta += su.sigma * coeff
-		}
+	w.dependencies()
+	for _, v := range w.order {
 		if int(v) != s {
-			t.dependency[v] += sv.delta
+			t.dependency[v] += w.state[v].delta
 		}
 	}
 }

@@ -18,19 +18,18 @@ func (p *report) wholeNetwork() {
 	}
 	w := n.WholeNetwork
 	p.heading("Network paths and efficiency")
-	from := fmt.Sprintf("all %d cities searched", n.Nodes)
-	diameter := "diameter " + optionalInt(w.Diameter)
+	from, bound := fmt.Sprintf("all %d cities searched", n.Nodes), "" // a diameter from sampled sources is a lower bound
 	if w.PathMeasureSources > 0 && w.PathMeasureSources < n.Nodes {
-		from = fmt.Sprintf("estimated from %d of the %d cities", w.PathMeasureSources, n.Nodes)
-		diameter = "diameter at least " + optionalInt(w.Diameter)
+		from, bound = fmt.Sprintf("estimated from %d of the %d cities", w.PathMeasureSources, n.Nodes), "at least "
 	}
+	diameter := "diameter " + bound + optionalInt(w.Diameter)
 	if n.Components > 1 {
 		from += fmt.Sprintf("; within the largest component, %d cities", n.LargestComponent)
 	}
 	p.item("Path length", fmt.Sprintf("average %s links%s, %s (%s)", optional(w.AvgPathLength, 3), standardError(w.AvgPathLengthSE), diameter, from))
 	if w.AvgPathLengthWeighted != nil && w.DiameterWeighted != nil {
 		p.item("Weighted path", fmt.Sprintf("average %s%s over link lengths 1/weight, diameter %s%s", sig(*w.AvgPathLengthWeighted), standardError(w.AvgPathLengthWeightedSE),
-			atLeast(w.PathMeasureSources < n.Nodes), sig(*w.DiameterWeighted)))
+			bound, sig(*w.DiameterWeighted)))
 	}
 	p.item("Efficiency", fmt.Sprintf("global %s, Krackhardt's %s; least upper boundedness %s",
 		optional(w.GlobalEfficiency, 3), optional(w.Efficiency, 3), optional(w.LUB, 3)))
@@ -59,15 +58,6 @@ func standardError(se *float64) string {
 		return ""
 	}
 	return " (standard error " + sig(*se) + ")"
-}
-
-// atLeast is "at least " for a diameter found from sampled sources, a
-// lower bound.
-func atLeast(sampled bool) string {
-	if sampled {
-		return "at least "
-	}
-	return ""
 }
 
 // optionalInt formats an integer that may be undefined.
