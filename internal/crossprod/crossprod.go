@@ -1,0 +1,216 @@
+package crossprod
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+
+	"collab/internal/parallel"
+)
+
+const (
+	// panel is the width of the packed column panels.
+	panel = 16
+	// strip is the width of the strips of C computed a task each.
+	strip = 8 * panel
+	// chunk is the number of rows of A and B a kernel call runs through.
+	chunk = 256
+)
+
+// kernel accumulates a tile of C from packed panels: for t < k (k >= 1),
+// rows r < rows and columns l < cols, c[r*ldc+l] = fma(a[t*panel+r],
+// b[t*panel+l], c[r*ldc+l]). a and b start in panels at the tile's first
+// row and column.
+type kernel struct {
+	name       string
+	rows, cols int
+	run        func(a, b, c []float64, k, ldc int)
+}
+
+// portable is the Go kernel, available everywhere.
+var portable = kernel{"go", 4, 4, tileGo}
+
+// active is the fastest kernel this CPU runs (see kernels in the
+// architecture's file); the tests switch it.
+var active = best()
+
+func best() kernel {
+	if ks := kernels(); len(ks) > 0 {
+		return ks[0]
+	}
+	return portable
+}
+
+// A Workspace holds the packed panels and the strip buffers of the
+// products, reused from one call to the next, so that repeated products of
+// one size allocate (and fault in) their memory once. The zero value is
+// ready to use; a Workspace is not for concurrent use.
+type Workspace struct {
+	panels []float64
+	other  []float64      // B's panels, for Mul
+	spare  chan []float64 // strip buffers, one per core
+}
+
+// Mul sets c (p x q, row stride q) to A'B, a (k x p) and b (k x q)
+// row-major. It returns ctx's error if ctx is done first, c then partly
+// written.
+func (w *Workspace) Mul(ctx context.Context, c, a, b []float64, k, p, q int) error {
+	if err := checkShape("a", a, k, p); err != nil {
+		return err
+	}
+	if err := checkShape("b", b, k, q); err != nil {
+		return err
+	}
+	if err := checkShape("c", c, p, q); err != nil {
+		return err
+	}
+	w.panels = pack(w.panels, a, k, p, nil, nil)
+	w.other = pack(w.other, b, k, q, nil, nil)
+	return w.strips(ctx, c, w.panels, w.other, k, p, q, false)
+}
+
+// Upper sets the upper triangle (j >= i) of c (n x n, row stride n) to
+// A'A, a (k x n) row-major, leaving the entries below the diagonal as they
+// were: about half the multiply-adds of Mul. c may be a itself (n = k),
+// which is read in full before c is written.
+func (w *Workspace) Upper(ctx context.Context, c, a []float64, k, n int) error {
+	return w.UpperStandardised(ctx, c, a, k, n, nil, nil)
+}
+
+// UpperStandardised is Upper for the columns of A shifted and scaled,
+// z_tj = (a_tj - shift_j) * scale_j (each z_tj rounded twice, as written):
+// with the columns' means and inverse root sums of squares about them, the
+// upper triangle of their correlations. shift and scale hold n values, or
+// are both nil for none.
+func (w *Workspace) UpperStandardised(ctx context.Context, c, a []float64, k, n int, shift, scale []float64) error {
+	if err := checkShape("a", a, k, n); err != nil {
+		return err
+	}
+	if err := checkShape("c", c, n, n); err != nil {
+		return err
+	}
+	if (shift == nil) != (scale == nil) || (shift != nil && (len(shift) != n || len(scale) != n)) {
+		return fmt.Errorf("crossprod: shift and scale must both hold n = %d values or both be nil, got %d and %d", n, len(shift), len(scale))
+	}
+	w.panels = pack(w.panels, a, k, n, shift, scale)
+	return w.strips(ctx, c, w.panels, w.panels, k, n, n, true)
+}
+
+func checkShape(name string, m []float64, rows, cols int) error {
+	if rows < 0 || cols < 0 {
+		return fmt.Errorf("crossprod: %s must have non-negative dimensions, got %d x %d", name, rows, cols)
+	}
+	if len(m) < rows*cols {
+		return fmt.Errorf("crossprod: %s must hold %d x %d = %d values, got %d", name, rows, cols, rows*cols, len(m))
+	}
+	return nil
+}
+
+// pack returns the columns of m (k x n) in panels of 16, in buf when it
+// is large enough: panel p holds, row after row, columns 16p..16p+15 (0
+// past n), each (m_tj - shift_j) * scale_j when shift is not nil. Bands of
+// rows on all cores, each reading its rows in order.
+func pack(buf, m []float64, k, n int, shift, scale []float64) []float64 {
+	np := (n + panel - 1) / panel
+	size := np * k * panel
+	if cap(buf) < size {
+		buf = make([]float64, size)
+	}
+	out := buf[:size]
+	const band = 64
+	parallel.For(context.Background(), (k+band-1)/band, func(b int) {
+		for t := b * band; t < min(k, b*band+band); t++ {
+			row := m[t*n : t*n+n]
+			for p := range np {
+				lo, hi := p*panel, min(n, p*panel+panel)
+				dst := out[p*k*panel+t*panel : p*k*panel+t*panel+panel]
+				if shift == nil {
+					copy(dst, row[lo:hi])
+				} else {
+					for j := lo; j < hi; j++ {
+						dst[j-lo] = (row[j] - shift[j]) * scale[j]
+					}
+				}
+				clear(dst[hi-lo:])
+			}
+		}
+	})
+	return out
+}
+
+// strips computes C by strips of 128 columns (eight panels), a strip a
+// task on all cores; for upper, a strip's rows stop at its last column.
+// For each chunk of rows of A and B, each 16-row panel of A is read once
+// for the eight panels of the strip, from the first- or second-level
+// cache.
+func (w *Workspace) strips(ctx context.Context, c, pa, pb []float64, k, p, q int, upper bool) error {
+	nStrips := (q + strip - 1) / strip
+	rowPanels := (p + panel - 1) / panel
+	if w.spare == nil {
+		w.spare = make(chan []float64, runtime.GOMAXPROCS(0))
+	}
+	buffers := w.spare
+	kern := active
+	return parallel.For(ctx, nStrips, func(s int) {
+		if upper { // the widest strips of the triangle first, so that the last tasks are short
+			s = nStrips - 1 - s
+		}
+		lo, hi := s*strip, min(q, s*strip+strip)
+		cols := (hi - lo + panel - 1) / panel // panels in the strip
+		rows := rowPanels
+		if upper {
+			rows = (hi + panel - 1) / panel
+		}
+		var buf []float64
+		select {
+		case buf = <-buffers:
+		default:
+		}
+		if cap(buf) < rowPanels*panel*strip {
+			buf = make([]float64, rowPanels*panel*strip)
+		}
+		buf = buf[:rows*panel*strip]
+		clear(buf)
+		for t0 := 0; t0 < k; t0 += chunk {
+			kk := min(chunk, k-t0)
+			for rp := range rows {
+				as := pa[rp*k*panel+t0*panel:]
+				for cp := range cols {
+					if upper && rp > lo/panel+cp {
+						continue // below the diagonal
+					}
+					bs := pb[(lo/panel+cp)*k*panel+t0*panel:]
+					tiles(kern, as, bs, buf[rp*panel*strip+cp*panel:], kk)
+				}
+			}
+		}
+		store(c, buf, lo, hi, rows, p, q, upper)
+		select {
+		case buffers <- buf[:cap(buf)]:
+		default:
+		}
+	})
+}
+
+// tiles runs the kernel over one 16 x 16 block of a strip.
+func tiles(kern kernel, a, b, c []float64, k int) {
+	for r := 0; r < panel; r += kern.rows {
+		for l := 0; l < panel; l += kern.cols {
+			kern.run(a[r:], b[l:], c[r*strip+l:], k, strip)
+		}
+	}
+}
+
+// store copies the strip of columns lo..hi (rows x 16 rows of it) into c.
+func store(c, buf []float64, lo, hi, rows, p, q int, upper bool) {
+	for i := range min(p, rows*panel) {
+		from := lo
+		if upper {
+			if i >= hi {
+				break
+			}
+			from = max(lo, i)
+		}
+		copy(c[i*q+from:i*q+hi], buf[i*strip+from-lo:i*strip+hi-lo])
+	}
+}
