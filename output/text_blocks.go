@@ -68,15 +68,6 @@ func optionalInt(x *int) string {
 	return strconv.Itoa(*x)
 }
 
-// roleWords says what each block role means, for the report's sentences.
-var roleWords = map[graph.BlockRole]string{
-	graph.RoleBidirectionalSpillover: "bidirectional spillover: it keeps at least its expected share inside and hardly receives from the other blocks",
-	graph.RoleNetBenefit:             "net benefit: it keeps at least its expected share inside and receives from the other blocks",
-	graph.RoleNetSpillover:           "net spillover: it keeps less than its expected share inside and hardly receives from the other blocks",
-	graph.RoleBroker:                 "broker: it keeps less than its expected share inside and receives from the other blocks",
-	graph.RoleUndefined:              "undefined: it sends no link",
-}
-
 // blocks writes the CONCOR block model: the blocks' flows and roles, their
 // cities, and the density and image matrices.
 func (p *report) blocks() {
@@ -97,12 +88,9 @@ func (p *report) blocks() {
 	for _, row := range b.Blocks {
 		p.namesUnder(fmt.Sprintf("    %-2d %10s  ", row.Block, countCities(row.Size)), p.blockNames(row.Cities))
 	}
-	var says []string
-	for _, row := range b.Blocks {
-		says = append(says, p.blockSentence(row, b.ReceivedThreshold))
-	}
+	says := roleSentences(b.Blocks, b.ReceivedThreshold)
 	if !b.Directed {
-		says = append(says, "The network is undirected: each link counts as sent both ways, so every block receives from the others exactly what it sends them (inflow share 0.5), and only the net benefit and broker roles can arise.")
+		says = append(says, "The network is undirected: each link counts as sent both ways, so every block receives what it sends (inflow share 0.5), and only the net benefit and broker roles can arise.")
 	}
 	p.sentences(says)
 	p.sentences([]string{fmt.Sprintf("Density of link weight from the row's block to the column's, per ordered pair of cities (the whole network's is %s), and its image (1 where the density is above the network's):", sig(b.NetworkDensity))})
@@ -112,29 +100,55 @@ func (p *report) blocks() {
 	p.table(p.matrixTable(b), p.o.Width)
 }
 
-// blockNames names a block's cities, at most maxListed.
+// blockNames names a block's cities, the strongest first, at most Top
+// (the block column of the JSON and CSV has them all).
 func (p *report) blockNames(ids []string) []string {
 	if len(ids) == 0 {
 		return []string{"-"}
 	}
-	return namesUpTo(ids, p.names, maxListed)
+	return namesUpTo(ids, p.names, p.o.top())
 }
 
-// blockSentence says in words what a block's numbers make of it.
-func (p *report) blockSentence(row analysis.BlockRow, threshold float64) string {
-	lead := fmt.Sprintf("Block %d (%s)", row.Block, countCities(row.Size))
-	if row.InternalShare == nil {
-		return lead + " sends no link; its role is undefined."
+// roleSentences says, role by role in the order the roles first appear,
+// which blocks take it and why: the table's internal share against the
+// expected, and the inflow share against the threshold.
+func roleSentences(rows []analysis.BlockRow, threshold float64) []string {
+	var roles []graph.BlockRole
+	members := map[graph.BlockRole][]string{}
+	for _, row := range rows {
+		if _, seen := members[row.Role]; !seen {
+			roles = append(roles, row.Role)
+		}
+		members[row.Role] = append(members[row.Role], strconv.Itoa(row.Block))
 	}
-	s := fmt.Sprintf("%s keeps %s%% of the link weight it sends inside, against %s%% expected for its size",
-		lead, fixed(100**row.InternalShare, 1), fixed(100*row.ExpectedInternalShare, 1))
-	if row.InflowShare != nil {
-		s += fmt.Sprintf(", and receives %s%% of its flows with the other blocks (hardly receiving below %s%%)",
-			fixed(100**row.InflowShare, 1), fixed(100*threshold, 1))
-	} else {
-		s += ", and has no link with another block"
+	t := fixed(100*threshold, 1) + "%"
+	var says []string
+	for _, role := range roles {
+		ks := members[role]
+		one := len(ks) == 1
+		verb := func(singular, plural string) string {
+			if one {
+				return singular
+			}
+			return plural
+		}
+		who := verb("Block ", "Blocks ") + joinAnd(ks)
+		if role == graph.RoleUndefined {
+			says = append(says, fmt.Sprintf("%s %s no link: %s undefined.", who, verb("sends", "send"), verb("its role is", "their roles are")))
+			continue
+		}
+		inside := "at least"
+		if role == graph.RoleNetSpillover || role == graph.RoleBroker {
+			inside = "less than"
+		}
+		flow := fmt.Sprintf("%s from the other blocks (an inflow share of %s or more)", verb("receives", "receive"), t)
+		if role == graph.RoleBidirectionalSpillover || role == graph.RoleNetSpillover {
+			flow = fmt.Sprintf("hardly %s from the other blocks (an inflow share under %s, or no flow with them)", verb("receives", "receive"), t)
+		}
+		says = append(says, fmt.Sprintf("%s %s %s %s expected share of the link weight %s inside and %s: %s.",
+			who, verb("keeps", "keep"), inside, verb("its", "their"), verb("it sends", "they send"), flow, strings.ReplaceAll(string(role), "_", " ")))
 	}
-	return s + ": " + roleWords[row.Role] + "."
+	return says
 }
 
 // matrixTable puts the density matrix and its image side by side.
