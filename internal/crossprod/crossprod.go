@@ -11,8 +11,10 @@ import (
 const (
 	// panel is the width of the packed column panels.
 	panel = 16
-	// strip is the width of the strips of C computed a task each.
-	strip = 8 * panel
+	// strip and group are the columns and the panels of rows of the blocks
+	// of C computed a task each.
+	strip = 16 * panel
+	group = 32
 	// chunk is the number of rows of A and B a kernel call runs through.
 	chunk = 256
 )
@@ -49,6 +51,21 @@ type Workspace struct {
 	panels []float64
 	other  []float64      // B's panels, for Mul
 	spare  chan []float64 // strip buffers, one per core
+}
+
+// NewWorkspace returns a Workspace whose packed panels of A use buf while
+// it holds PackedLen values for the product (the Workspace allocates its
+// own otherwise): a caller splitting one matrix's memory among products it
+// runs one after the other, or at once in disjoint parts, faults it in
+// once.
+func NewWorkspace(buf []float64) *Workspace {
+	return &Workspace{panels: buf[:0]}
+}
+
+// PackedLen is the number of values the packed panels of a k x n matrix
+// hold: its columns padded to a multiple of 16.
+func PackedLen(k, n int) int {
+	return k * ((n + panel - 1) / panel) * panel
 }
 
 // Mul sets c (p x q, row stride q) to A'B, a (k x p) and b (k x q)
@@ -112,9 +129,9 @@ func checkShape(name string, m []float64, rows, cols int) error {
 // rows on all cores, each reading its rows in order.
 func pack(buf, m []float64, k, n int, shift, scale []float64) []float64 {
 	np := (n + panel - 1) / panel
-	size := np * k * panel
-	if cap(buf) < size {
-		buf = make([]float64, size)
+	size := PackedLen(k, n)
+	if cap(buf) < size { // at least doubled: products of growing sizes reallocate rarely
+		buf = make([]float64, size, max(size, 2*cap(buf)))
 	}
 	out := buf[:size]
 	const band = 64
@@ -138,45 +155,52 @@ func pack(buf, m []float64, k, n int, shift, scale []float64) []float64 {
 	return out
 }
 
-// strips computes C by strips of 128 columns (eight panels), a strip a
-// task on all cores; for upper, a strip's rows stop at its last column.
-// For each chunk of rows of A and B, each 16-row panel of A is read once
-// for the eight panels of the strip, from the first- or second-level
-// cache.
+// strips computes C by blocks of 256 x 256 entries (sixteen panels by
+// sixteen), a block a task on all cores; for upper, only the blocks on or
+// above the diagonal. For each chunk of rows of A and B, each 16-row panel
+// of A is read once for the sixteen panels of the block's B, whose chunk
+// (512 KB) stays in the second-level cache.
 func (w *Workspace) strips(ctx context.Context, c, pa, pb []float64, k, p, q int, upper bool) error {
 	nStrips := (q + strip - 1) / strip
 	rowPanels := (p + panel - 1) / panel
+	nGroups := (rowPanels + group - 1) / group
+	type block struct{ group, strip int }
+	var blocks []block
+	for s := range nStrips {
+		for rg := range nGroups {
+			if upper && rg*group > (s*strip+strip-1)/panel {
+				break // below the diagonal
+			}
+			blocks = append(blocks, block{rg, s})
+		}
+	}
 	if w.spare == nil {
 		w.spare = make(chan []float64, runtime.GOMAXPROCS(0))
 	}
 	buffers := w.spare
 	kern := active
-	return parallel.For(ctx, nStrips, func(s int) {
-		if upper { // the widest strips of the triangle first, so that the last tasks are short
-			s = nStrips - 1 - s
-		}
+	return parallel.For(ctx, len(blocks), func(bi int) {
+		rg, s := blocks[bi].group, blocks[bi].strip
 		lo, hi := s*strip, min(q, s*strip+strip)
 		cols := (hi - lo + panel - 1) / panel // panels in the strip
-		rows := rowPanels
-		if upper {
-			rows = (hi + panel - 1) / panel
-		}
+		r0 := rg * group
+		rows := min(rowPanels, r0+group) - r0 // panels in the group
 		var buf []float64
 		select {
 		case buf = <-buffers:
 		default:
 		}
-		if cap(buf) < rowPanels*panel*strip {
-			buf = make([]float64, rowPanels*panel*strip)
+		if cap(buf) < group*panel*strip {
+			buf = make([]float64, group*panel*strip)
 		}
-		buf = buf[:rows*panel*strip]
+		buf = buf[:group*panel*strip]
 		clear(buf)
 		for t0 := 0; t0 < k; t0 += chunk {
 			kk := min(chunk, k-t0)
 			for rp := range rows {
-				as := pa[rp*k*panel+t0*panel:]
+				as := pa[(r0+rp)*k*panel+t0*panel:]
 				for cp := range cols {
-					if upper && rp > lo/panel+cp {
+					if upper && r0+rp > lo/panel+cp {
 						continue // below the diagonal
 					}
 					bs := pb[(lo/panel+cp)*k*panel+t0*panel:]
@@ -184,9 +208,9 @@ func (w *Workspace) strips(ctx context.Context, c, pa, pb []float64, k, p, q int
 				}
 			}
 		}
-		store(c, buf, lo, hi, rows, p, q, upper)
+		store(c, buf, r0*panel, lo, hi, rows, p, q, upper)
 		select {
-		case buffers <- buf[:cap(buf)]:
+		case buffers <- buf:
 		default:
 		}
 	})
@@ -201,9 +225,10 @@ func tiles(kern kernel, a, b, c []float64, k int) {
 	}
 }
 
-// store copies the strip of columns lo..hi (rows x 16 rows of it) into c.
-func store(c, buf []float64, lo, hi, rows, p, q int, upper bool) {
-	for i := range min(p, rows*panel) {
+// store copies the block of rows from row0 (rows panels of them) and
+// columns lo..hi into c.
+func store(c, buf []float64, row0, lo, hi, rows, p, q int, upper bool) {
+	for i := row0; i < min(p, row0+rows*panel); i++ {
 		from := lo
 		if upper {
 			if i >= hi {
@@ -211,6 +236,6 @@ func store(c, buf []float64, lo, hi, rows, p, q int, upper bool) {
 			}
 			from = max(lo, i)
 		}
-		copy(c[i*q+from:i*q+hi], buf[i*strip+from-lo:i*strip+hi-lo])
+		copy(c[i*q+from:i*q+hi], buf[(i-row0)*strip+from-lo:(i-row0)*strip+hi-lo])
 	}
 }
