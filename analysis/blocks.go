@@ -10,11 +10,12 @@ import (
 // warning saying why, above its limit, so that a large region's study stays
 // interactive and within memory.
 const (
-	// ConcorMax bounds the cities CONCOR is run on: it holds three dense
-	// n x n correlation matrices and its first iterations are dense
-	// products, O(n^3): about 2 s of CPU at 1,000 cities (docs/PERFORMANCE.md),
-	// eight times that at 2,000.
-	ConcorMax = 1000
+	// ConcorMax bounds the cities CONCOR is run on: it holds a dense n x n
+	// correlation matrix and its packed copy, and its first iterations are
+	// dense products, O(n^3): at 2,000 cities about 0.9 s with each city's
+	// 8 strongest links and 3-4 s with every pair linked, eight times that
+	// at 4,000 (docs/PERFORMANCE.md).
+	ConcorMax = 2000
 	// SmallWorldMaxAttempts bounds the swap attempts of sigma and omega's
 	// references: NetworkX's defaults rewire each of the m links of 10
 	// references 100 times (sigma), 10 and 5 times (omega), each round

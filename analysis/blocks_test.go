@@ -205,7 +205,7 @@ func TestPositionsLimits(t *testing.T) {
 	}
 	warnings := strings.Join(r.Warnings, "\n")
 	for _, want := range []string{
-		"the CONCOR block model was not computed: 2001 cities, over the 1000",
+		"the CONCOR block model was not computed: 2001 cities, over the 2000",
 		"least upper boundedness was not computed: 2001 cities, over the 2000",
 		"the small-world coefficients sigma and omega were not computed: their 30 reference networks would make about",
 	} {

@@ -5,97 +5,134 @@ import (
 	"math"
 	"slices"
 
-	"collab/internal/parallel"
+	"collab/internal/crossprod"
 )
 
-// lazyBatch is the number of columns the factorisation of an implicit
-// X_{k+1} fetches at once (in parallel); fixed, so that the pivots, and
-// the factor, do not depend on the number of cores.
-const lazyBatch = 16
+// choleskyBatch is the number of candidate pivots pivotedCholesky brings
+// up to date at once, by one product with the columns found so far:
+// fixed, so that the pivots, and the factor, do not depend on the cores.
+const choleskyBatch = 16
 
-// pivotedCholesky returns the g x g positive semi-definite matrix whose
-// diagonal is diag and whose columns columns fetches (batch at a time) as
-// F F', by Cholesky factorisation with diagonal pivoting, stopping when
-// every remaining diagonal entry is under lowRankTolerance (then every
-// entry of the residual is, since it is positive semi-definite). It
-// returns nil when the rank would exceed maxRank, or as soon as the
-// residual's fall predicts that it will (a saving only: a factor returned
-// always meets the tolerance). O(g r^2) and r columns.
+// pivotedCholesky returns X (g x g, positive semi-definite, symmetric,
+// row-major) as F F', by Cholesky factorisation with diagonal pivoting,
+// stopping when every remaining diagonal entry is at most tol (then every
+// entry of the residual is, since it is positive semi-definite). When
+// maxRank < g it returns nil if the rank would exceed maxRank, or as soon
+// as the residual's fall predicts that it will (a saving only: a factor
+// returned always meets the tolerance).
 //
-// With batch 1 the pivot is always the largest remaining diagonal entry;
-// with a larger batch, the batch's candidates (the largest entries when it
-// was fetched) are taken in turn, each while it is within a factor 1000 of
-// the largest (a candidate whose entry has collapsed with an earlier
-// pivot's is skipped). Any pivot order gives a factor whose residual is
-// positive semi-definite and bounded by its diagonal; the order only
-// changes the rank found (383 against 378 at 2,000 cities) and the columns
-// fetched in vain (721 against 945 with a factor 8).
-func pivotedCholesky(ctx context.Context, g, maxRank int, diag []float64, batch int, columns func(ps []int) ([][]float64, error)) (*lowRank, error) {
-	d := append([]float64(nil), diag...)
-	f := make([]float64, g*maxRank)
+// The pivots come in batches: the 16 largest remaining diagonal entries
+// are the candidates, their columns of F F' are formed at once (one
+// product of F with 16 of its rows, at the SIMD kernels' pace, reading F
+// once where a pivot at a time reads it 16 times), and each is
+// taken in turn, its column completed with the batch's earlier pivots,
+// while its entry is within a factor 1000 of the largest (one that has
+// collapsed with an earlier pivot's is skipped). Any pivot order gives a
+// factor whose residual is positive semi-definite and bounded by its
+// diagonal; the order only changes the rank found (383 against 378 for one
+// pivot at a time, at 2,000 cities). O(g r^2). F is returned by columns
+// (column t is cols[t*g : t*g+g]) with its rank r, built in scratch when
+// it holds g x maxRank values, else in storage that grows with the rank
+// found; ok is false when the rank is refused.
+func pivotedCholesky(ctx context.Context, x []float64, g, maxRank int, tol float64, scratch []float64, work *crossprod.Workspace) (cols []float64, r int, ok bool, err error) {
+	d := make([]float64, g)
+	for i := range g {
+		d[i] = x[i*g+i]
+	}
+	f := scratch[:0] // column t of F is f[t*g : t*g+g]
+	if cap(f) < g*min(maxRank, g) {
+		f = nil
+	}
+	prod := make([]float64, g*choleskyBatch) // F F' at the candidates' columns, g x batch
+	col := make([]float64, g)
+	fall := rankForecast{limit: maxRank, tol: tol, tops: []float64{math.NaN()}}
 	k := 0
-	fall := rankForecast{limit: maxRank, tops: []float64{math.NaN()}}
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, 0, false, err
 		}
-		cands := largest(d, batch)
+		cands := largest(d, tol, choleskyBatch)
 		if len(cands) == 0 {
 			break
 		}
-		cols, err := columns(cands)
-		if err != nil {
-			return nil, err
+		k0, nb := k, len(cands)
+		if err := candidateColumns(ctx, prod[:g*nb], f[:k0*g], cands, g, k0, work); err != nil {
+			return nil, 0, false, err
 		}
-		for c, p := range cands {
+		for j, p := range cands {
 			top := slices.Max(d)
-			if !(d[p] > lowRankTolerance) || d[p] < top/1000 {
+			if !(d[p] > tol) || d[p] < top/1000 {
 				continue
 			}
-			if k == maxRank || !fall.plausible(k, top) {
-				return nil, nil
+			if maxRank < g && (k == maxRank || !fall.plausible(k, top)) {
+				return nil, 0, false, nil
+			}
+			for i := range g {
+				col[i] = x[p*g+i] - prod[i*nb+j]
+			}
+			for l := k0; l < k; l++ { // the batch's earlier pivots
+				addScaled(col, -f[l*g+p], f[l*g:l*g+g])
 			}
 			piv := math.Sqrt(d[p])
-			fp := f[p*maxRank : p*maxRank+k]
-			col := cols[c]
-			eliminate := func(lo, hi int) {
-				for i := lo; i < hi; i++ {
-					fi := f[i*maxRank : i*maxRank+k]
-					f[i*maxRank+k] = (col[i] - dot(fi, fp)) / piv
-				}
+			for i := range col {
+				col[i] /= piv
 			}
-			if g*k < 1<<16 {
-				eliminate(0, g)
-			} else { // rows apart on all cores, each row's sum as before
-				parallel.For(ctx, (g+255)/256, func(b int) { eliminate(b*256, min(g, b*256+256)) })
-			}
-			f[p*maxRank+k] = piv
-			for i := range g {
-				v := f[i*maxRank+k]
+			col[p] = piv
+			for i, v := range col {
 				d[i] -= v * v
 			}
 			d[p] = 0
+			f = append(f, col...)
 			k++
 		}
 	}
-	lr := &lowRank{g: g, r: k, f: make([]float64, g*k)}
-	for i := range g {
-		copy(lr.f[i*k:(i+1)*k], f[i*maxRank:i*maxRank+k])
-	}
-	return lr, nil
+	return f, k, true, nil
 }
 
-// largest returns the positions of the n largest entries of d above
-// lowRankTolerance, largest first (the first position among equals).
-func largest(d []float64, n int) []int {
+// rowsOf writes the g x r matrix held by columns in cols into dst by rows.
+func rowsOf(dst, cols []float64, g, r int) []float64 {
+	dst = dst[:g*r]
+	for t := range r {
+		for i, v := range cols[t*g : t*g+g] {
+			dst[i*r+t] = v
+		}
+	}
+	return dst
+}
+
+// candidateColumns sets prod (g x nb) to F F' at the candidates' columns,
+// F the k columns in f: one product, prod = (F')' F[cands, :]'.
+func candidateColumns(ctx context.Context, prod, f []float64, cands []int, g, k int, work *crossprod.Workspace) error {
+	nb := len(cands)
+	if k == 0 {
+		clear(prod)
+		return nil
+	}
+	rows := make([]float64, k*nb) // F[cands, :] transposed: k x nb
+	for t := range k {
+		for j, p := range cands {
+			rows[t*nb+j] = f[t*g+p]
+		}
+	}
+	return work.Mul(ctx, prod, f, rows, k, g, nb)
+}
+
+// addScaled adds a x to dst.
+func addScaled(dst []float64, a float64, x []float64) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] += a * x[i]
+	}
+}
+
+// largest returns the positions of the n largest entries of d above tol,
+// largest first (the first position among equals).
+func largest(d []float64, tol float64, n int) []int {
 	var out []int
 	for len(out) < n {
 		best := -1
 		for i, v := range d {
-			if !(v > lowRankTolerance) || contains(out, i) {
-				continue
-			}
-			if best < 0 || v > d[best] {
+			if v > tol && (best < 0 || v > d[best]) && !slices.Contains(out, i) {
 				best = i
 			}
 		}
@@ -107,24 +144,16 @@ func largest(d []float64, n int) []int {
 	return out
 }
 
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // rankForecast extrapolates the fall of the largest residual diagonal
 // entry, which pivoted Cholesky drives down about geometrically, to the
-// rank at which it would reach lowRankTolerance: every 32 steps, from its
+// rank at which it would reach the tolerance: every 32 steps, from its
 // fall over the last half of the steps. Once the forecast is beyond the
 // limit the factorisation is abandoned rather than run to the limit. (The
 // fall steepens as the rank grows, so the forecast errs high: it may give
 // up on a factorisation that would have succeeded, which costs time only.)
 type rankForecast struct {
 	limit int
+	tol   float64
 	tops  []float64 // the largest residual entry at steps 0, 32, 64, ...
 }
 
@@ -142,62 +171,25 @@ func (r *rankForecast) plausible(k int, top float64) bool {
 	if !(slope < 0) {
 		return false
 	}
-	need := float64(k) + (math.Log(lowRankTolerance)-math.Log(top))/slope
+	need := float64(k) + (math.Log(r.tol)-math.Log(top))/slope
 	return need <= float64(r.limit)
 }
 
-// factorExplicit factors X (g x g) held densely, nil when its rank at
-// lowRankTolerance exceeds maxRank.
-func factorExplicit(ctx context.Context, x []float64, g, maxRank int) (*lowRank, error) {
-	diag := make([]float64, g)
-	for i := range g {
-		diag[i] = x[i*g+i]
+// dot4 is the dot product of a and b (as long as a) in four interleaved
+// sums, added pairwise at the end: four chains for the processor to
+// overlap, where one sum waits on each addition.
+func dot4(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	k := 0
+	for ; k+4 <= len(a); k += 4 {
+		s0 += a[k] * b[k]
+		s1 += a[k+1] * b[k+1]
+		s2 += a[k+2] * b[k+2]
+		s3 += a[k+3] * b[k+3]
 	}
-	return pivotedCholesky(ctx, g, maxRank, diag, 1, func(ps []int) ([][]float64, error) {
-		cols := make([][]float64, len(ps))
-		for c, p := range ps {
-			cols[c] = x[p*g : p*g+g] // X is symmetric: row p is column p
-		}
-		return cols, nil
-	})
-}
-
-// factorNext factors X_{k+1} = D X_k H X_k D without forming it: column p
-// is D X_k z_p, z = H X_k D, one application of the chain's X_k. x holds
-// X_k; nil when a column has no variance or the rank exceeds maxRank.
-func (s *sparseChain) factorNext(ctx context.Context, x, z []float64, g, maxRank int) (*lowRank, error) {
-	scale := centredScaled(x, z, g)
-	for _, v := range scale {
-		if v == 0 {
-			return nil, nil
-		}
+	for ; k < len(a); k++ {
+		s0 += a[k] * b[k]
 	}
-	diag := make([]float64, g)
-	for i := range diag {
-		diag[i] = 1
-	}
-	s.known = map[int][]float64{}
-	return pivotedCholesky(ctx, g, maxRank, diag, lazyBatch, func(ps []int) ([][]float64, error) {
-		q := len(ps)
-		in, out := make([]float64, g*q), make([]float64, g*q)
-		for r := range g {
-			for c, p := range ps {
-				in[r*q+c] = z[r*g+p]
-			}
-		}
-		if err := s.applyColumns(ctx, out, in, q, lazyBatch/2); err != nil {
-			return nil, err
-		}
-		cols := make([][]float64, q)
-		for c, p := range ps {
-			col := make([]float64, g)
-			for r := range g {
-				col[r] = max(-1, min(1, scale[r]*out[r*q+c]))
-			}
-			col[p] = 1
-			cols[c] = col
-			s.known[p] = col
-		}
-		return cols, nil
-	})
+	return (s0 + s1) + (s2 + s3)
 }

@@ -1,11 +1,11 @@
 package graph
 
 import (
+	"context"
 	"math"
+	"slices"
 
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
-	"gonum.org/v1/gonum/mat"
+	"collab/internal/crossprod"
 )
 
 // CONCOR's iterated correlations lose rank fast: each correlation of a
@@ -32,6 +32,9 @@ var concorLowRank = true
 type lowRank struct {
 	g, r int
 	f    []float64
+	// spare and ft are correlate's memory, kept from one iteration to the
+	// next: the factor before the last, and F'.
+	spare, ft []float64
 }
 
 // correlate replaces F F' with the correlations of its columns, and
@@ -40,15 +43,16 @@ type lowRank struct {
 //
 // With m the mean of F's rows, column j of F F' has mean f_j.m and
 // centred cross-products f_j' G f_k with G = F'F - g m m' (r x r), so the
-// correlations are D F G F' D, D = diag(1/sqrt(f_j' G f_j)). With
-// G = U L U' (directions of G under lowRankTolerance of its largest
-// dropped), the new factor is D F U L^(1/2).
-func (lr *lowRank) correlate() bool {
+// correlations are D F G F' D, D = diag(1/sqrt(f_j' G f_j)). With G = W W'
+// by pivoted Cholesky (stopped where G's remaining diagonal is under
+// lowRankTolerance of its largest entry, which drops the directions that
+// the iteration has squared away), the new factor is D F W: O(g r^2 +
+// r^3/3).
+func (lr *lowRank) correlate(work *crossprod.Workspace) bool {
 	g, r := lr.g, lr.r
-	fm := blas64.General{Rows: g, Cols: r, Stride: r, Data: lr.f}
 	// F'F's upper triangle only: half the multiplications of the product.
-	gram := blas64.Symmetric{N: r, Stride: r, Uplo: blas.Upper, Data: make([]float64, r*r)}
-	blas64.Syrk(blas.Trans, 1, fm, 0, gram)
+	gram := make([]float64, r*r)
+	_ = work.Upper(context.Background(), gram, lr.f, g, r) // shapes right by construction
 	mean := make([]float64, r)
 	for i := range g {
 		for a, fa := range lr.f[i*r : i*r+r] {
@@ -58,41 +62,32 @@ func (lr *lowRank) correlate() bool {
 	for a := range r {
 		mean[a] /= float64(g)
 	}
-	sym := mat.NewSymDense(r, nil)
+	top := 0.0
 	for a := range r {
 		for b := a; b < r; b++ {
-			sym.SetSym(a, b, gram.Data[a*r+b]-float64(g)*mean[a]*mean[b])
+			v := gram[a*r+b] - float64(g)*mean[a]*mean[b]
+			gram[a*r+b], gram[b*r+a] = v, v
 		}
+		top = max(top, gram[a*r+a])
 	}
-	var eig mat.EigenSym
-	if !eig.Factorize(sym, true) {
+	cols, rk, ok, err := pivotedCholesky(context.Background(), gram, r, r, lowRankTolerance*top, nil, work)
+	if err != nil || !ok || rk == 0 {
 		return false
 	}
-	values := eig.Values(nil)
-	var vectors mat.Dense
-	eig.VectorsTo(&vectors)
-	top := values[len(values)-1]
-	var keep []int
-	for k, v := range values {
-		if v > lowRankTolerance*top {
-			keep = append(keep, k)
-		}
-	}
-	if len(keep) == 0 {
-		return false
-	}
-	rk := len(keep)
-	w := blas64.General{Rows: r, Cols: rk, Stride: rk, Data: make([]float64, r*rk)}
-	for a := range r {
-		for c, k := range keep {
-			w.Data[a*rk+c] = vectors.At(a, k) * math.Sqrt(values[k])
-		}
-	}
-	next := blas64.General{Rows: g, Cols: rk, Stride: rk, Data: make([]float64, g*rk)}
-	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, fm, w, 0, next)
+	w := rowsOf(make([]float64, r*rk), cols, r, rk)
+	// F W = (F')' W, the cross-product of F' (r x g) and W.
+	ft := grow(lr.ft, r*g)
+	lr.ft = ft
 	for i := range g {
-		out := next.Data[i*rk : (i+1)*rk]
-		ss := dot(out, out)
+		for a, fa := range lr.f[i*r : i*r+r] {
+			ft[a*g+i] = fa
+		}
+	}
+	next := grow(lr.spare, g*rk)
+	_ = work.Mul(context.Background(), next, ft, w, r, g, rk)
+	for i := range g {
+		out := next[i*rk : (i+1)*rk]
+		ss := dot4(out, out)
 		if !(ss > lowRankTolerance) { // no variance
 			return false
 		}
@@ -101,8 +96,33 @@ func (lr *lowRank) correlate() bool {
 			out[c] *= scale
 		}
 	}
-	lr.r, lr.f = rk, next.Data
+	lr.r, lr.f, lr.spare = rk, next, lr.f
 	return true
+}
+
+// factorIn factors X (g x g) and returns it in factored form, nil when
+// its rank at lowRankTolerance exceeds maxRank. Once factored, X's memory
+// is free: the factor and the iteration's memory are carved from it (3 g r
+// <= g^2 values for r <= g/3).
+func factorIn(ctx context.Context, x []float64, g, maxRank int, scratch []float64, work *crossprod.Workspace) (*lowRank, error) {
+	cols, r, ok, err := pivotedCholesky(ctx, x, g, maxRank, lowRankTolerance, scratch, work)
+	if err != nil || !ok {
+		return nil, err
+	}
+	if 3*g*r > len(x) {
+		return &lowRank{g: g, r: r, f: rowsOf(make([]float64, g*r), cols, g, r)}, nil
+	}
+	n := g * r
+	return &lowRank{g: g, r: r, f: rowsOf(x[:n:n], cols, g, r), ft: x[n : 2*n : 2*n], spare: x[2*n : 3*n : 3*n]}, nil
+}
+
+// grow returns s with length n, reallocated only when its capacity is
+// short.
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
 }
 
 // at returns entry (i, j), clamped to [-1, 1] as the dense iteration's.
@@ -111,7 +131,7 @@ func (lr *lowRank) at(i, j int) float64 {
 		return 1
 	}
 	r := lr.r
-	return max(-1, min(1, dot(lr.f[i*r:i*r+r], lr.f[j*r:j*r+r])))
+	return max(-1, min(1, dot4(lr.f[i*r:i*r+r], lr.f[j*r:j*r+r])))
 }
 
 // allBeyond reports whether every entry exceeds cutoff in absolute value:
@@ -135,6 +155,7 @@ func (lr *lowRank) allBeyond(cutoff float64) bool {
 
 // dense writes F F' into x (g x g), as the dense iteration holds it.
 func (lr *lowRank) dense(x []float64) {
+	lr.f = slices.Clone(lr.f) // it may live in x (see factorIn)
 	for i := range lr.g {
 		for j := range lr.g {
 			x[i*lr.g+j] = lr.at(i, j)

@@ -85,14 +85,15 @@
 //     0.9999999 in absolute value (at most 51 times), and each block splits
 //     by the signs reached; depth 2 by default (four blocks, the isolates
 //     apart). The first correlations come from the sparse links,
-//     O(n^2 + n k^2); the first iterations are dense g x g products, of
-//     which only the upper triangle is computed, O(g^3/2 multiply-adds);
-//     once the correlations are F F' to within 1e-13 with F of r << g
-//     columns (each iteration roughly squares the spectrum), the iteration
-//     runs on F in O(g r^2 + r^3), with the dense iteration's blocks and
-//     iteration counts. 1.6 s for 500 cities and about a minute for 2,000
-//     on a loaded 2-core machine (docs/PERFORMANCE.md): the full-rank first
-//     iterations remain O(g^3).
+//     O(g^2 + n k^2); the first iterations are dense g x g products, of
+//     which only the upper triangle is computed, O(g^3/2 multiply-adds,
+//     by internal/crossprod's SIMD kernels); once the correlations are
+//     F F' to within 1e-13 with F of r << g columns (each iteration
+//     roughly squares the spectrum), the iteration runs on F in
+//     O(g r^2 + r^3), with the dense iteration's blocks and iteration
+//     counts. 0.86 s for 2,000 cities with each city's 8 strongest links,
+//     3-4 s with every pair linked, on the project's 2-core machine
+//     (docs/PERFORMANCE.md): the full-rank first iterations remain O(g^3).
 //   - BlockModel: for a partition of a directed network, each block's links
 //     sent inside, sent out and received from outside, its expected
 //     internal share (g_k - 1)/(g - 1), its actual internal share and its

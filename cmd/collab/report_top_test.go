@@ -30,9 +30,10 @@ func sections(report string) (order []string, lines map[string]int) {
 // TestTopShortensEverySection: on a 1,500-city region (hundreds of strong
 // cities, belts, hubs and communities) --top 2 bounds every section of the
 // report, not only the rankings: no section is longer than 20 lines, none
-// longer than at the default --top 10, and the 10-city report itself
-// stays under 300 lines (the 5,000-city report had 2,147, 1,550 of them
-// spillover).
+// longer than at the default --top 10, and the report at --top 10 itself
+// stays under 330 lines (the 5,000-city report had 2,147, 1,550 of them
+// spillover; 300 until CONCOR's positions, some 25 lines whatever the
+// region's size, were computed up to 2,000 cities).
 func TestTopShortensEverySection(t *testing.T) {
 	path := region(t, 1500)
 	full, stderr, code := invoke(t, "", "analyze", path, "--permutations", "0")
@@ -47,7 +48,7 @@ func TestTopShortensEverySection(t *testing.T) {
 			t.Errorf("--top 2: section %q has %d lines (%d at --top 10)", h, shortLines[h], fullLines[h])
 		}
 	}
-	if n := strings.Count(full, "\n"); n > 300 {
+	if n := strings.Count(full, "\n"); n > 330 {
 		t.Errorf("the report at --top 10 has %d lines", n)
 	}
 	for _, want := range []string{"more belts (--top N for more, --format json for all)", "more strong cities (--top N for more"} {
