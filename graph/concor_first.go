@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"cmp"
 	"context"
 	"slices"
 
@@ -38,7 +37,7 @@ func (g *Network) newStack(linked []int, binary bool) *stack {
 	// sum_j = sum_i (A_ij + A_ji) over i in order: the merge of column j
 	// of A (row j of A') and row j of A.
 	for j := range m {
-		mergeCSRRows(s.in, s.out, j, func(aij, aji float64) {
+		mergeCSRRows(s.in, s.out, j, func(_ int32, aij, aji float64) {
 			s.sum[j] += aij + aji
 			s.sq[j] += aij*aij + aji*aji
 		})
@@ -93,15 +92,12 @@ func (s *stack) correlations(ctx context.Context, x []float64, b []int) error {
 		for c := range r {
 			pair(r, c, crossAt(c), 0, 0)
 		}
-		i := b[r]
-		for _, adj := range []csr{s.out, s.in} {
-			for k := adj.start[i]; k < adj.start[i+1]; k++ {
-				if c := int(pos[adj.col[k]]); c >= 0 && c < r {
-					j := b[c]
-					pair(r, c, crossAt(c), csrAt(s.out, i, j), csrAt(s.out, j, i))
-				}
+		// Row i of A holds A_ij, row i of A' A_ji.
+		mergeCSRRows(s.out, s.in, b[r], func(j int32, aij, aji float64) {
+			if c := int(pos[j]); c >= 0 && c < r {
+				pair(r, c, crossAt(c), aij, aji)
 			}
-		}
+		})
 		x[r*gsize+r] = 1
 	}
 	const band = 64
@@ -193,70 +189,82 @@ func (g *Network) linkedAdjacency(linked []int, binary bool) (out, in csr) {
 	for k, v := range linked {
 		local[v] = int32(k)
 	}
-	type cell struct {
-		j int32
-		w float64
+	weight := func(e Edge) float64 {
+		if binary {
+			return 1
+		}
+		return e.Weight
 	}
-	outCells, inCells := make([][]cell, m), make([][]cell, m)
-	add := func(i, j int32, w float64) {
-		outCells[i] = append(outCells[i], cell{j, w})
-		inCells[j] = append(inCells[j], cell{i, w})
+	// A's rows in link order by a counting sort, then transposed twice:
+	// each transposition lists a row's columns in order.
+	raw := csr{start: make([]int, m+1)}
+	for _, e := range g.edges {
+		if weight(e) != 0 {
+			raw.start[local[e.From]+1]++
+			if !g.directed {
+				raw.start[local[e.To]+1]++
+			}
+		}
+	}
+	for i := range m {
+		raw.start[i+1] += raw.start[i]
+	}
+	raw.col, raw.val = make([]int32, raw.start[m]), make([]float64, raw.start[m])
+	next := slices.Clone(raw.start[:m])
+	put := func(i, j int32, w float64) {
+		raw.col[next[i]], raw.val[next[i]] = j, w
+		next[i]++
 	}
 	for _, e := range g.edges {
-		w := e.Weight
-		if binary {
-			w = 1
-		}
-		if w == 0 {
-			continue
-		}
-		i, j := local[e.From], local[e.To]
-		add(i, j, w)
-		if !g.directed {
-			add(j, i, w)
-		}
-	}
-	pack := func(cells [][]cell) csr {
-		c := csr{start: make([]int, m+1)}
-		for i, row := range cells {
-			slices.SortFunc(row, func(a, b cell) int { return cmp.Compare(a.j, b.j) })
-			for _, x := range row {
-				c.col = append(c.col, x.j)
-				c.val = append(c.val, x.w)
+		if w := weight(e); w != 0 {
+			put(local[e.From], local[e.To], w)
+			if !g.directed {
+				put(local[e.To], local[e.From], w)
 			}
-			c.start[i+1] = len(c.col)
 		}
-		return c
 	}
-	return pack(outCells), pack(inCells)
+	in = raw.transpose()
+	return in.transpose(), in
 }
 
-// mergeCSRRows calls f(a, b) for every column where row i of a or of b has
-// an entry, in column order, with the two entries (0 where absent).
-func mergeCSRRows(a, b csr, i int, f func(x, y float64)) {
+// transpose returns c' (c square), each row's columns in order.
+func (c csr) transpose() csr {
+	m := len(c.start) - 1
+	t := csr{start: make([]int, m+1), col: make([]int32, len(c.col)), val: make([]float64, len(c.val))}
+	for _, j := range c.col {
+		t.start[j+1]++
+	}
+	for i := range m {
+		t.start[i+1] += t.start[i]
+	}
+	next := slices.Clone(t.start[:m])
+	for i := range m {
+		for k := c.start[i]; k < c.start[i+1]; k++ {
+			j := c.col[k]
+			t.col[next[j]], t.val[next[j]] = int32(i), c.val[k]
+			next[j]++
+		}
+	}
+	return t
+}
+
+// mergeCSRRows calls f(j, x, y) for every column j where row i of a or of
+// b has an entry, in column order, with the two entries (0 where absent).
+func mergeCSRRows(a, b csr, i int, f func(j int32, x, y float64)) {
 	p, q := a.start[i], b.start[i]
 	pEnd, qEnd := a.start[i+1], b.start[i+1]
 	for p < pEnd || q < qEnd {
 		switch {
 		case q == qEnd || (p < pEnd && a.col[p] < b.col[q]):
-			f(a.val[p], 0)
+			f(a.col[p], a.val[p], 0)
 			p++
 		case p == pEnd || b.col[q] < a.col[p]:
-			f(0, b.val[q])
+			f(b.col[q], 0, b.val[q])
 			q++
 		default:
-			f(a.val[p], b.val[q])
+			f(a.col[p], a.val[p], b.val[q])
 			p++
 			q++
 		}
 	}
-}
-
-// csrAt returns entry (i, j) of a, 0 when absent.
-func csrAt(a csr, i, j int) float64 {
-	row := a.col[a.start[i]:a.start[i+1]]
-	if k, ok := slices.BinarySearch(row, int32(j)); ok {
-		return a.val[a.start[i]+k]
-	}
-	return 0
 }
