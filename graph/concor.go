@@ -177,15 +177,12 @@ type concorMemory struct {
 }
 
 // blockMemory is one block's part of it: X, and the packed panels' memory,
-// which the products use and, between them, the factorisation (its
-// columns, g x g/3, and its own products' panels, as many).
+// which the products use and, between them, the factorisation's columns
+// (crossprod.Rows of g/3 x g): the two never run at once.
 type blockMemory struct {
 	x      []float64
 	work   *crossprod.Workspace
 	factor []float64
-	// factorWork packs the factorisation's columns in the panels' memory
-	// after factor: the products and the factorisation never run at once.
-	factorWork *crossprod.Workspace
 }
 
 func newConcorMemory(m int) *concorMemory {
@@ -199,7 +196,7 @@ func (mem *concorMemory) split(blocks [][]int) []blockMemory {
 	xs, ps := mem.x, mem.panels
 	for k, b := range blocks {
 		g := len(b)
-		nx, np, nf := g*g, crossprod.PackedLen(g, g), g*(g/3)
+		nx, np, nf := g*g, crossprod.PackedLen(g, g), crossprod.PackedLen(g/3, g)
 		var x, panels []float64
 		if nx <= len(xs) && np <= len(ps) {
 			x, panels = xs[:nx:nx], ps[:np:np]
@@ -207,8 +204,7 @@ func (mem *concorMemory) split(blocks [][]int) []blockMemory {
 		} else {
 			x, panels = make([]float64, nx), make([]float64, np)
 		}
-		parts[k] = blockMemory{x: x, work: crossprod.NewWorkspace(panels),
-			factor: panels[:nf:nf], factorWork: crossprod.NewWorkspace(panels[nf : 2*nf : 2*nf])}
+		parts[k] = blockMemory{x: x, work: crossprod.NewWorkspace(panels), factor: panels[:nf:nf]}
 	}
 	return parts
 }
@@ -311,7 +307,7 @@ func concorSplit(ctx context.Context, stack *stack, mem blockMemory, b []int, o 
 		}
 		// After one correlation X is a Gram matrix, which may be factored.
 		if lr == nil && concorLowRank && gsize >= lowRankMin && s.Iterations > 0 {
-			if lr, err = factorIn(ctx, x, gsize, gsize/3, mem.factor, mem.factorWork); err != nil {
+			if lr, err = factorIn(ctx, x, gsize, gsize/3, mem.factor, work); err != nil {
 				return nil, nil, s, err
 			}
 		}

@@ -70,11 +70,12 @@ func (lr *lowRank) correlate(work *crossprod.Workspace) bool {
 		}
 		top = max(top, gram[a*r+a])
 	}
-	cols, rk, ok, err := pivotedCholesky(context.Background(), gram, r, r, lowRankTolerance*top, nil, work)
-	if err != nil || !ok || rk == 0 {
+	wt, ok, err := pivotedCholesky(context.Background(), gram, r, r, lowRankTolerance*top, nil, work)
+	if err != nil || !ok || wt.Len() == 0 {
 		return false
 	}
-	w := rowsOf(make([]float64, r*rk), cols, r, rk)
+	rk := wt.Len()
+	w := rowsOf(make([]float64, r*rk), wt, r)
 	// F W = (F')' W, the cross-product of F' (r x g) and W.
 	ft := grow(lr.ft, r*g)
 	lr.ft = ft
@@ -105,15 +106,16 @@ func (lr *lowRank) correlate(work *crossprod.Workspace) bool {
 // is free: the factor and the iteration's memory are carved from it (3 g r
 // <= g^2 values for r <= g/3).
 func factorIn(ctx context.Context, x []float64, g, maxRank int, scratch []float64, work *crossprod.Workspace) (*lowRank, error) {
-	cols, r, ok, err := pivotedCholesky(ctx, x, g, maxRank, lowRankTolerance, scratch, work)
+	ft, ok, err := pivotedCholesky(ctx, x, g, maxRank, lowRankTolerance, scratch, work)
 	if err != nil || !ok {
 		return nil, err
 	}
+	r := ft.Len()
 	if 3*g*r > len(x) {
-		return &lowRank{g: g, r: r, f: rowsOf(make([]float64, g*r), cols, g, r)}, nil
+		return &lowRank{g: g, r: r, f: rowsOf(make([]float64, g*r), ft, g)}, nil
 	}
 	n := g * r
-	return &lowRank{g: g, r: r, f: rowsOf(x[:n:n], cols, g, r), ft: x[n : 2*n : 2*n], spare: x[2*n : 3*n : 3*n]}, nil
+	return &lowRank{g: g, r: r, f: rowsOf(x[:n:n], ft, g), ft: x[n : 2*n : 2*n], spare: x[2*n : 3*n : 3*n]}, nil
 }
 
 // grow returns s with length n, reallocated only when its capacity is

@@ -55,6 +55,8 @@ func TestConcorLowRankMatchesDense(t *testing.T) {
 		{name: "sparse 1000", n: 1000, strong: 8, seed: 12},
 		{name: "directed 700 isolates", n: 700, strong: 6, isolates: 20, directed: true, seed: 13},
 		{name: "sparse 600 binary", n: 600, strong: 10, binary: true, seed: 14},
+		{name: "nearest 300", n: 300, nearest: 8, seed: 15},
+		{name: "nearest 900", n: 900, nearest: 8, seed: 16},
 	} {
 		cases = append(cases, networkCase{c.name, func(t *testing.T) *Network { return gravityNetwork(t, c) }, c.binary, c.n > 400})
 	}

@@ -68,6 +68,69 @@ func PackedLen(k, n int) int {
 	return k * ((n + panel - 1) / panel) * panel
 }
 
+// Rows is a matrix A (k x n) that grows a row at a time up to a capacity,
+// held in packed panels so that its products need no packing: the
+// columns of a factorisation built one after the other, for example.
+type Rows struct {
+	n, k, capacity int
+	panels         []float64 // panel p: row t at (p*capacity + t)*16
+}
+
+// NewRows returns an empty Rows of n columns and room for capacity rows,
+// in buf when it holds PackedLen(capacity, n) values.
+func NewRows(n, capacity int, buf []float64) *Rows {
+	if size := PackedLen(capacity, n); cap(buf) >= size {
+		buf = buf[:size]
+	} else {
+		buf = make([]float64, size)
+	}
+	return &Rows{n: n, capacity: capacity, panels: buf}
+}
+
+// Len is the number of rows.
+func (r *Rows) Len() int { return r.k }
+
+// Append adds row (n values) as the last row; it panics past the capacity.
+func (r *Rows) Append(row []float64) {
+	if r.k == r.capacity {
+		panic("crossprod: Rows.Append past the capacity")
+	}
+	for p := 0; p*panel < r.n; p++ {
+		dst := r.panels[(p*r.capacity+r.k)*panel : (p*r.capacity+r.k+1)*panel]
+		clear(dst[copy(dst, row[p*panel:min(r.n, p*panel+panel)]):])
+	}
+	r.k++
+}
+
+// At returns A[t][j].
+func (r *Rows) At(t, j int) float64 {
+	return r.panels[(j/panel*r.capacity+t)*panel+j%panel]
+}
+
+// AddScaledRow adds a times row t of A to dst (n values).
+func (r *Rows) AddScaledRow(dst []float64, a float64, t int) {
+	for p := 0; p*panel < r.n; p++ {
+		src := r.panels[(p*r.capacity+t)*panel : (p*r.capacity+t+1)*panel]
+		out := dst[p*panel : min(r.n, p*panel+panel)]
+		for l := range out {
+			out[l] += a * src[l]
+		}
+	}
+}
+
+// MulRows sets c (n x q, row stride q) to A'B, A the rows so far (k x n)
+// and b (k x q) row-major: Mul without packing A.
+func (w *Workspace) MulRows(ctx context.Context, c []float64, a *Rows, b []float64, q int) error {
+	if err := checkShape("b", b, a.k, q); err != nil {
+		return err
+	}
+	if err := checkShape("c", c, a.n, q); err != nil {
+		return err
+	}
+	w.other = pack(w.other, b, a.k, q, nil, nil)
+	return w.blocks(ctx, c, a.panels, w.other, a.k, a.capacity, a.k, a.n, q, false)
+}
+
 // Mul sets c (p x q, row stride q) to A'B, a (k x p) and b (k x q)
 // row-major. It returns ctx's error if ctx is done first, c then partly
 // written.
@@ -161,6 +224,11 @@ func pack(buf, m []float64, k, n int, shift, scale []float64) []float64 {
 // of A is read once for the sixteen panels of the block's B, whose chunk
 // (512 KB) stays in the second-level cache.
 func (w *Workspace) strips(ctx context.Context, c, pa, pb []float64, k, p, q int, upper bool) error {
+	return w.blocks(ctx, c, pa, pb, k, k, k, p, q, upper)
+}
+
+// blocks is strips for panels of strideA and strideB rows (at least k).
+func (w *Workspace) blocks(ctx context.Context, c, pa, pb []float64, k, strideA, strideB, p, q int, upper bool) error {
 	nStrips := (q + strip - 1) / strip
 	rowPanels := (p + panel - 1) / panel
 	nGroups := (rowPanels + group - 1) / group
@@ -198,12 +266,12 @@ func (w *Workspace) strips(ctx context.Context, c, pa, pb []float64, k, p, q int
 		for t0 := 0; t0 < k; t0 += chunk {
 			kk := min(chunk, k-t0)
 			for rp := range rows {
-				as := pa[(r0+rp)*k*panel+t0*panel:]
+				as := pa[(r0+rp)*strideA*panel+t0*panel:]
 				for cp := range cols {
 					if upper && r0+rp > lo/panel+cp {
 						continue // below the diagonal
 					}
-					bs := pb[(lo/panel+cp)*k*panel+t0*panel:]
+					bs := pb[(lo/panel+cp)*strideB*panel+t0*panel:]
 					tiles(kern, as, bs, buf[rp*panel*strip+cp*panel:], kk)
 				}
 			}

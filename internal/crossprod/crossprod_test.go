@@ -124,6 +124,50 @@ func TestUpperStandardised(t *testing.T) {
 	}
 }
 
+// TestRowsIsTheChain builds A a row at a time and checks A'B after each
+// batch of rows bit for bit against the definition, with At and
+// AddScaledRow against A itself.
+func TestRowsIsTheChain(t *testing.T) {
+	withKernel(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(13, 14))
+		n, q, capacity := 37, 16, 300
+		a := random(rng, capacity*n)
+		rows := NewRows(n, capacity, nil)
+		var w Workspace
+		for rows.Len() < capacity {
+			for range 1 + rng.IntN(40) {
+				if rows.Len() < capacity {
+					rows.Append(a[rows.Len()*n : rows.Len()*n+n])
+				}
+			}
+			k := rows.Len()
+			b := random(rng, k*q)
+			c := make([]float64, n*q)
+			if err := w.MulRows(context.Background(), c, rows, b, q); err != nil {
+				t.Fatal(err)
+			}
+			for i := range n {
+				for j := range q {
+					if want := chain(a, b, k, n, q, i, j); c[i*q+j] != want {
+						t.Fatalf("k=%d: c[%d][%d] = %v, the chain gives %v", k, i, j, c[i*q+j], want)
+					}
+				}
+			}
+			tr := rng.IntN(k)
+			if j := rng.IntN(n); rows.At(tr, j) != a[tr*n+j] {
+				t.Fatalf("At(%d, %d) = %v, want %v", tr, j, rows.At(tr, j), a[tr*n+j])
+			}
+			dst := make([]float64, n)
+			rows.AddScaledRow(dst, 2, tr)
+			for j := range n {
+				if dst[j] != 2*a[tr*n+j] {
+					t.Fatalf("AddScaledRow: %v, want %v", dst[j], 2*a[tr*n+j])
+				}
+			}
+		}
+	})
+}
+
 // TestMulAgainstGonum compares A'B with gonum's Dgemm, another summation
 // order: within the bound k u sum|a b| of both.
 func TestMulAgainstGonum(t *testing.T) {
