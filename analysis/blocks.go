@@ -12,9 +12,9 @@ import (
 const (
 	// ConcorMax bounds the cities CONCOR is run on: it holds a dense n x n
 	// correlation matrix and its packed copy, and its first iterations are
-	// dense products, O(n^3): at 2,000 cities about 0.9 s with each city's
-	// 8 strongest links and 3-4 s with every pair linked, eight times that
-	// at 4,000 (docs/PERFORMANCE.md).
+	// dense products, O(n^3): at 2,000 cities 0.76 s with each city's 8
+	// strongest links and 2.4 s with every pair linked, 4.2 s at 4,000 with
+	// the strongest links (docs/PERFORMANCE.md).
 	ConcorMax = 2000
 	// SmallWorldMaxAttempts bounds the swap attempts of sigma and omega's
 	// references: NetworkX's defaults rewire each of the m links of 10

@@ -91,8 +91,8 @@
 //     F F' to within 1e-13 with F of r << g columns (each iteration
 //     roughly squares the spectrum), the iteration runs on F in
 //     O(g r^2 + r^3), with the dense iteration's blocks and iteration
-//     counts. 0.86 s for 2,000 cities with each city's 8 strongest links,
-//     3-4 s with every pair linked, on the project's 2-core machine
+//     counts. 0.76 s for 2,000 cities with each city's 8 strongest links,
+//     2.4 s with every pair linked, on the project's 2-core machine
 //     (docs/PERFORMANCE.md): the full-rank first iterations remain O(g^3).
 //   - BlockModel: for a partition of a directed network, each block's links
 //     sent inside, sent out and received from outside, its expected
