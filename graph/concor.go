@@ -104,14 +104,14 @@ func (r ConcorResult) Blocks() int { return len(r.Sizes) }
 // triangle is computed (g^3/2 multiply-adds by internal/crossprod's SIMD
 // kernels, on all cores), each entry one chain of fused multiply-adds in
 // row order, so that the result is the same on any number of cores and
-// any CPU. The products roughly square X's spectrum, so after a few
-// iterations X = F F' to within 1e-13 with F of r << g columns: Cholesky
-// with pivoting finds F in O(g r^2), and from then on the iteration runs
-// on F in O(g r^2 + r^3): the new factor is D F U L^(1/2), G = F'F - g m
-// m' = U L U' (m F's mean row), D scaling F's rows to unit length. The
-// factored entries differ from the dense iteration's by rounding only;
-// blocks under 64 nodes always iterate densely. Memory O(g^2) for the
-// largest block.
+// with any of the kernels. The products roughly square X's spectrum, so
+// after a few iterations X = F F' to within 1e-13 with F of r << g
+// columns: Cholesky with pivoting finds F in O(g r^2), and from then on
+// the iteration runs on F in O(g r^2 + r^3): the new factor is D F W,
+// G = F'F - g m m' = W W' by pivoted Cholesky (m F's mean row), D scaling
+// F's rows to unit length. The factored entries differ from the dense
+// iteration's by rounding only; blocks under 64 nodes always iterate
+// densely. Memory O(g^2) for the largest block.
 func (g *Network) Concor(ctx context.Context, o ConcorOptions) (ConcorResult, error) {
 	o, err := o.withDefaults()
 	if err != nil {
