@@ -43,14 +43,14 @@ func best() kernel {
 	return portable
 }
 
-// A Workspace holds the packed panels and the strip buffers of the
+// A Workspace holds the packed panels and the block buffers of the
 // products, reused from one call to the next, so that repeated products of
 // one size allocate (and fault in) their memory once. The zero value is
 // ready to use; a Workspace is not for concurrent use.
 type Workspace struct {
 	panels []float64
 	other  []float64      // B's panels, for Mul
-	spare  chan []float64 // strip buffers, one per core
+	spare  chan []float64 // block buffers, one per core
 }
 
 // NewWorkspace returns a Workspace whose packed panels of A use buf while
@@ -146,7 +146,7 @@ func (w *Workspace) Mul(ctx context.Context, c, a, b []float64, k, p, q int) err
 	}
 	w.panels = pack(w.panels, a, k, p, nil, nil)
 	w.other = pack(w.other, b, k, q, nil, nil)
-	return w.strips(ctx, c, w.panels, w.other, k, p, q, false)
+	return w.blocks(ctx, c, w.panels, w.other, k, k, k, p, q, false)
 }
 
 // Upper sets the upper triangle (j >= i) of c (n x n, row stride n) to
@@ -173,7 +173,7 @@ func (w *Workspace) UpperStandardised(ctx context.Context, c, a []float64, k, n 
 		return fmt.Errorf("crossprod: shift and scale must both hold n = %d values or both be nil, got %d and %d", n, len(shift), len(scale))
 	}
 	w.panels = pack(w.panels, a, k, n, shift, scale)
-	return w.strips(ctx, c, w.panels, w.panels, k, n, n, true)
+	return w.blocks(ctx, c, w.panels, w.panels, k, k, k, n, n, true)
 }
 
 func checkShape(name string, m []float64, rows, cols int) error {
@@ -218,16 +218,12 @@ func pack(buf, m []float64, k, n int, shift, scale []float64) []float64 {
 	return out
 }
 
-// strips computes C by blocks of 256 x 256 entries (sixteen panels by
-// sixteen), a block a task on all cores; for upper, only the blocks on or
-// above the diagonal. For each chunk of rows of A and B, each 16-row panel
+// blocks computes C (p x q) = A'B, A and B (k rows) packed in panels of
+// strideA and strideB rows, by blocks of 512 x 256 entries (32 panels of
+// rows by 16 of columns), a block a task on all cores; for upper, only the
+// blocks on or above the diagonal. For each chunk of rows of A and B, each 16-row panel
 // of A is read once for the sixteen panels of the block's B, whose chunk
 // (512 KB) stays in the second-level cache.
-func (w *Workspace) strips(ctx context.Context, c, pa, pb []float64, k, p, q int, upper bool) error {
-	return w.blocks(ctx, c, pa, pb, k, k, k, p, q, upper)
-}
-
-// blocks is strips for panels of strideA and strideB rows (at least k).
 func (w *Workspace) blocks(ctx context.Context, c, pa, pb []float64, k, strideA, strideB, p, q int, upper bool) error {
 	nStrips := (q + strip - 1) / strip
 	rowPanels := (p + panel - 1) / panel

@@ -21,17 +21,17 @@
 //
 // The columns of A and B are packed into panels of 16 columns (zero
 // padded), each panel's rows contiguous, so that a kernel reads both
-// operands at unit stride. C is computed in strips of 256 columns, one
-// strip per task on all cores, the rows of the products in chunks of 256:
-// each 16-row panel of A's chunk is read once for the strip's sixteen
-// panels of B, whose chunk (512 KB) stays in the second-level cache, and
-// each tile's accumulators are loaded from and stored to the strip between
-// chunks, which continues the chain unchanged. The blocks do not share
-// entries, so the cores change nothing. A Rows holds a matrix built a row
-// at a time directly in that layout, each panel with room for its
-// capacity, so that its products (MulRows) need no packing. (Strips of 128 and 64 columns ran
-// 8% and 30% slower at 2,000 x 2,000 on two cores; chunks of 128 to 512
-// rows within 10%.)
+// operands at unit stride. C is computed in blocks of 512 x 256 entries
+// (32 panels of rows by 16 of columns), a block a task on all cores, the
+// rows of the products in chunks of 256: each 16-row panel of A's chunk is
+// read once for the block's sixteen panels of B, whose chunk (512 KB)
+// stays in the second-level cache, and each tile's accumulators are loaded
+// from and stored to the block between chunks, which continues the chain
+// unchanged. The blocks do not share entries, so the cores change nothing.
+// (Blocks 128 and 64 columns wide ran 8% and 30% slower at 2,000 x 2,000
+// on two cores; chunks of 128 to 512 rows within 10%.) A Rows holds a
+// matrix built a row at a time directly in that layout, each panel with
+// room for its capacity, so that its products (MulRows) need no packing.
 //
 // Complexity: k p q multiply-adds for A'B and about k n^2/2 for the upper
 // triangle of A'A, with memory for the packed panels, (p + q) k or n k.
