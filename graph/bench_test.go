@@ -128,7 +128,12 @@ func BenchmarkRanks(b *testing.B) {
 // strongestPulls lists each node's k strongest gravity partners (beta 2),
 // by ranking every pair: what spatial.Strongest finds through its index.
 func strongestPulls(mass []float64, k int, dist func(i, j int) float64) [][]int {
-	n := len(mass)
+	return firstRanked(len(mass), k, func(i, j int) float64 { return -mass[j] / math.Pow(max(dist(i, j), MinDistance), 2) })
+}
+
+// firstRanked lists for each of n nodes the k others with the smallest
+// key(i, j), in that order (ties in index order).
+func firstRanked(n, k int, key func(i, j int) float64) [][]int {
 	out := make([][]int, n)
 	for i := range n {
 		others := make([]int, 0, n-1)
@@ -137,8 +142,7 @@ func strongestPulls(mass []float64, k int, dist func(i, j int) float64) [][]int 
 				others = append(others, j)
 			}
 		}
-		pull := func(j int) float64 { return mass[j] / math.Pow(max(dist(i, j), MinDistance), 2) }
-		slices.SortStableFunc(others, func(a, b int) int { return cmp.Compare(pull(b), pull(a)) })
+		slices.SortStableFunc(others, func(a, b int) int { return cmp.Compare(key(i, a), key(i, b)) })
 		out[i] = others[:min(k, len(others))]
 	}
 	return out

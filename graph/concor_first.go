@@ -66,19 +66,19 @@ func (g *Network) newStack(linked []int, binary bool) *stack {
 func (s *stack) correlations(ctx context.Context, x []float64, b []int) error {
 	gsize, m := len(b), s.m
 	rows := float64(2*m - 4)
-	var cross []float64 // the block's C, when dense
-	if s.dense && rows >= 2 {
-		var err error
-		if cross, err = s.blockCross(ctx, b); err != nil {
-			return err
-		}
-	}
 	pos := make([]int32, m) // a node's place in the block, -1 outside
 	for i := range pos {
 		pos[i] = -1
 	}
 	for r, p := range b {
 		pos[p] = int32(r)
+	}
+	var cross []float64 // the block's C, when dense
+	if s.dense && rows >= 2 {
+		var err error
+		if cross, err = s.blockCross(ctx, pos, gsize); err != nil {
+			return err
+		}
 	}
 	pair := func(r, c int, cross, aij, aji float64) {
 		i, j := b[r], b[c]
@@ -150,17 +150,11 @@ func (s *stack) crossRow(acc []float64, i int) []int32 {
 	return touched
 }
 
-// blockCross returns the upper triangle of C restricted to block b (g x
-// g) as X'X, X the block's columns of [A; A'] held densely (2m x g).
-func (s *stack) blockCross(ctx context.Context, b []int) ([]float64, error) {
-	gsize, m := len(b), s.m
-	pos := make([]int32, m)
-	for i := range pos {
-		pos[i] = -1
-	}
-	for r, p := range b {
-		pos[p] = int32(r)
-	}
+// blockCross returns the upper triangle of C restricted to the block of
+// g nodes whose places pos gives (g x g) as X'X, X the block's columns of
+// [A; A'] held densely (2m x g).
+func (s *stack) blockCross(ctx context.Context, pos []int32, gsize int) ([]float64, error) {
+	m := s.m
 	x := make([]float64, 2*m*gsize)
 	for half, rows := range []csr{s.out, s.in} {
 		for r := range m {

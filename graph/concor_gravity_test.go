@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -42,18 +41,7 @@ func gravityNetwork(t testing.TB, c gravityCase) *Network {
 	var edges []Edge
 	switch {
 	case c.nearest > 0:
-		near := make([][]int, n)
-		for i := range n {
-			others := make([]int, 0, n-1)
-			for j := range n {
-				if j != i {
-					others = append(others, j)
-				}
-			}
-			slices.SortFunc(others, func(a, b int) int { return cmp.Compare(dist(i, a), dist(i, b)) })
-			near[i] = others[:c.nearest]
-		}
-		edges = GravityAmong(mass, 2, near, dist)
+		edges = GravityAmong(mass, 2, firstRanked(n, c.nearest, dist), dist)
 	case c.strong == 0:
 		for i := range n {
 			for j := i + 1; j < n; j++ {
